@@ -1,0 +1,42 @@
+"""structlog configured in one place: JSON in containers and pipes, console on a terminal."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import structlog
+
+
+def configure(fmt: str = "auto", level: str = "INFO") -> None:
+    """Configure structlog and the standard library logging once per process.
+
+    ``fmt`` is ``json``, ``console`` or ``auto`` (console when stderr is a terminal).
+    Logs go to stderr so that commands can print results on stdout.
+    """
+    use_console = fmt == "console" or (fmt == "auto" and sys.stderr.isatty())
+    renderer: structlog.types.Processor = (
+        structlog.dev.ConsoleRenderer() if use_console else structlog.processors.JSONRenderer()
+    )
+    numeric = logging.getLevelName(level.upper())
+    if not isinstance(numeric, int):
+        numeric = logging.INFO
+    logging.basicConfig(stream=sys.stderr, level=numeric, format="%(name)s %(levelname)s %(message)s")
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.StackInfoRenderer(),
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(numeric),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        cache_logger_on_first_use=True,
+    )
+
+
+def get_logger(name: str, **context: object) -> structlog.stdlib.BoundLogger:
+    """A logger with ``logger=name`` and any extra context bound."""
+    return structlog.get_logger(logger=name, **context)  # type: ignore[no-any-return]

@@ -1,0 +1,1 @@
+"""newsmon_alerter service."""
