@@ -16,7 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-class _Base(BaseSettings):
+class NewsmonSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSMON_", frozen=True, extra="ignore")
 
     def safe_dump(self) -> dict[str, Any]:
@@ -30,13 +30,13 @@ class _Base(BaseSettings):
         return out
 
 
-class KafkaSettings(_Base):
+class KafkaSettings(NewsmonSettings):
     """Where Kafka is. ``NEWSMON_KAFKA_BOOTSTRAP`` (comma separated host:port)."""
 
     kafka_bootstrap: str = "127.0.0.1:9092"
 
 
-class ElasticsearchSettings(_Base):
+class ElasticsearchSettings(NewsmonSettings):
     """Where Elasticsearch is and how indices are named."""
 
     es_url: str = "http://127.0.0.1:9200"
@@ -53,7 +53,7 @@ class ElasticsearchSettings(_Base):
         return kwargs
 
 
-class TopicSettings(_Base):
+class TopicSettings(NewsmonSettings):
     """Kafka topic names (a prefix lets tests use unique topics per test)."""
 
     topic_prefix: str = "newsmon"
@@ -75,7 +75,7 @@ class TopicSettings(_Base):
         return f"{self.topic_prefix}.dead-letter.v1"
 
 
-class CommonSettings(_Base):
+class CommonSettings(NewsmonSettings):
     """Settings every service reads."""
 
     config_dir: Path = REPO_ROOT / "config"
