@@ -8,22 +8,36 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsmon.extract.entities import NameIndex
 from newsmon.extract.text import Prepared
 
 
 @dataclass
 class ArticleContext:
-    """One parsed article. ``names`` is filled by the entity resolver (newsmon.extract.entities)."""
+    """One parsed article.
+
+    ``names`` is the per-article name index (newsmon.extract.entities.NameIndex): use
+    ``ctx.names.canonical(mention)``, ``ctx.names.title_of(name)`` and ``ctx.names.kind_of(name)``
+    so quotes and meetings name the same person the same way.
+    """
 
     doc: Doc
     text: str
     published: dt.date | None
     title: str | None
     is_html: bool = False
+    names: NameIndex = field(default_factory=NameIndex)
     extras: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(
         cls, doc: Doc, prepared: Prepared, published: dt.date | None = None, title: str | None = None
     ) -> ArticleContext:
-        return cls(doc=doc, text=prepared.text, published=published, title=title, is_html=prepared.is_html)
+        return cls(
+            doc=doc,
+            text=prepared.text,
+            published=published,
+            title=title,
+            is_html=prepared.is_html,
+            names=NameIndex.build(doc),
+        )

@@ -1,0 +1,260 @@
+"""Per-article name index: every mention of a person or body maps to the fullest name the article gives.
+
+Built once per article from the spaCy Doc (``ArticleContext.build`` puts it in ``ctx.names``) and
+shared by the quote and meeting extractors. Stable interface:
+
+* ``names.canonical(mention) -> str``: "Sherman", "Ms. Sherman", "Wendy Sherman",
+  "Assistant Secretary of State Wendy Sherman", "Sherman's" all give "Wendy Sherman"; "OSCE" gives
+  "Organization for Security and Cooperation in Europe" when the article spells it out; "the
+  Kremlin" gives "Kremlin"; "U.S." gives "United States". Unknown mentions come back cleaned
+  (leading article, honorific and possessive removed). Pronouns are NOT resolved here.
+* ``names.title_of(name) -> str | None``: the first title the article gives the person, e.g.
+  "Russian Deputy Foreign Minister" (pre-modifier) or "chief executive" (appositive).
+* ``names.kind_of(name) -> "person" | "organization" | "country" | "unknown"``.
+* ``names.gender_of(name) -> "m" | "f" | None`` (honorifics, first names, following pronouns).
+* ``names.mentions``: every ``Mention`` (char offsets, canonical name, kind) in document order.
+* ``names.person_with_title_word(word, before)``: the person most recently titled e.g. "spokesman".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsmon.extract.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_WORDS,
+    TITLE_WORDS,
+)
+
+KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "unknown"}
+_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "eu": "European Union",
+    "un": "United Nations",
+    "u.n.": "United Nations",
+}
+_CONNECTORS = {"of", "for", "and", "the", "on", "-", "'s", "’s", "&"}
+_TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
+
+
+def clean_mention(mention: str) -> str:
+    """Strip leading articles and honorifics, possessives and credit tails ("X / AP")."""
+    text = " ".join(mention.split())
+    text = _TRAIL.sub("", text).strip(" .,;:\"“”‘’'")
+    words = text.split(" ")
+    while words and (words[0].lower() in {"the", "a", "an"} or words[0].lower().rstrip(".") in HONORIFICS):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention in the text (character offsets refer to ``ctx.text``)."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # canonical (fullest) name
+    kind: str
+    sent_start: int  # char offset of the sentence start
+    is_subject: bool
+
+
+@dataclass
+class NameIndex:
+    """Name resolution for one article (see the module docstring for the interface)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    _canon: dict[str, str] = field(default_factory=dict)
+    _kinds: dict[str, str] = field(default_factory=dict)
+    _titles: dict[str, str] = field(default_factory=dict)
+    _gender_votes: dict[str, list[int]] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+
+    # -- public interface -------------------------------------------------------------------
+    def canonical(self, mention: str) -> str:
+        """The fullest name the article gives for ``mention`` (the cleaned mention if unknown)."""
+        cleaned = clean_mention(mention)
+        key = cleaned.lower()
+        if key in self._canon:
+            return self._canon[key]
+        if key in _ALIASES:
+            return _ALIASES[key]
+        parts = key.split()
+        if parts and parts[-1] in self._canon:  # "Minister Ryabkov" -> "ryabkov"
+            return self._canon[parts[-1]]
+        return cleaned
+
+    def title_of(self, name: str) -> str | None:
+        """The first title the article gives ``name`` (canonicalised first), or None."""
+        return self._titles.get(self.canonical(name))
+
+    def kind_of(self, name: str) -> str:
+        """person | organization | country | unknown."""
+        canon = self.canonical(name)
+        if canon in self._kinds:
+            return self._kinds[canon]
+        if canon in _ALIASES.values():
+            return "country"
+        return "unknown"
+
+    def gender_of(self, name: str) -> str | None:
+        """ "m", "f" or None, from honorifics, first names and the pronouns that follow mentions."""
+        votes = self._gender_votes.get(self.canonical(name))
+        if not votes or votes[0] == votes[1]:
+            return None
+        return "m" if votes[0] > votes[1] else "f"
+
+    def mentions_before(self, offset: int) -> list[Mention]:
+        """Mentions that end before ``offset``, most recent first."""
+        i = bisect_right(self._starts, offset)
+        return [m for m in reversed(self.mentions[:i]) if m.end <= offset]
+
+    def person_with_title_word(self, word: str, before: int | None = None) -> str | None:
+        """The most recently mentioned person whose title contains ``word`` ("spokesman")."""
+        word = word.lower()
+        pool = self.mentions_before(before) if before is not None else list(reversed(self.mentions))
+        for m in pool:
+            title = self._titles.get(m.name)
+            if m.kind == "person" and title and word in title.lower().split():
+                return m.name
+        return None
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def build(cls, doc: Doc) -> NameIndex:
+        """Index the PERSON/ORG/GPE/NORP entities of ``doc``."""
+        index = cls()
+        ents = [e for e in doc.ents if e.label_ in KINDS]
+        index._register_full_names(ents)
+        for ent in ents:
+            cleaned = clean_mention(ent.text)
+            if not cleaned:
+                continue
+            name = index.canonical(cleaned)
+            kind = KINDS[ent.label_]
+            index._kinds.setdefault(name, kind)
+            root = ent.root
+            is_subject = root.dep_ in {"nsubj", "nsubjpass"} or (
+                root.dep_ in {"appos", "compound"} and root.head.dep_ in {"nsubj", "nsubjpass"}
+            )
+            index.mentions.append(
+                Mention(ent.start_char, ent.end_char, ent.text, name, kind, ent.sent.start_char, is_subject)
+            )
+            if kind == "person":
+                title = _title_before(ent) or _title_appositive(ent)
+                if title and name not in index._titles:
+                    index._titles[name] = title
+                index._vote_gender(ent, name, title)
+        index._starts = [m.start for m in index.mentions]
+        return index
+
+    def _register_full_names(self, ents: list[Span]) -> None:
+        """Map every sub-name (surname, acronym) to the longest name containing it."""
+        fulls: list[tuple[str, str]] = []
+        for ent in ents:
+            cleaned = clean_mention(ent.text)
+            if not cleaned:
+                continue
+            alias = _ALIASES.get(cleaned.lower())
+            fulls.append((alias or cleaned, ent.label_))
+        # longest first so "Wendy Sherman" claims "sherman" before a bare "Sherman" does
+        for full, label in sorted(fulls, key=lambda f: -len(f[0])):
+            key = full.lower()
+            self._canon.setdefault(key, self._canon.get(key, full))
+            words = key.split()
+            if label == "PERSON" and len(words) > 1:
+                self._canon.setdefault(words[-1], full)
+                if len(words) > 2:  # "Laura K. Cooper" -> "Laura Cooper"
+                    self._canon.setdefault(f"{words[0]} {words[-1]}", full)
+            if label == "ORG" and len(words) > 2:
+                acro = "".join(w[0] for w in full.split() if w[:1].isupper())
+                if len(acro) >= 2:
+                    self._canon.setdefault(acro.lower(), full)
+
+    def _vote_gender(self, ent: Span, name: str, title: str | None) -> None:
+        votes = self._gender_votes.setdefault(name, [0, 0])
+        prev = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        first = ent[0].lower_
+        words = set((title or "").lower().split()) | {prev}
+        if first in MALE_NAMES or words & MALE_WORDS:
+            votes[0] += 2
+        if first in FEMALE_NAMES or words & FEMALE_WORDS:
+            votes[1] += 2
+        # the first personal pronoun after the mention, before another person is named
+        for tok in ent.doc[ent.end : min(len(ent.doc), ent.end + 40)]:
+            if tok.ent_type_ == "PERSON":
+                break
+            if tok.lower_ in {"he", "him", "his", "himself"}:
+                votes[0] += 1
+                break
+            if tok.lower_ in {"she", "her", "hers", "herself"}:
+                votes[1] += 1
+                break
+
+
+def _title_before(ent: Span) -> str | None:
+    """Title words directly before a person name: "Russian Deputy Foreign Minister" Sergei Ryabkov."""
+    doc = ent.doc
+    i = ent.start - 1
+    sent_start = ent.sent.start
+    words: list[str] = []
+    while i >= sent_start:
+        tok = doc[i]
+        low = tok.lower_
+        if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
+            words.append(tok.text)
+        elif tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"} and tok.ent_type_ != "PERSON":
+            words.append(tok.text)
+        elif low in _CONNECTORS and words and low != "the":
+            words.append(tok.text)
+        elif tok.text in {"-", "–"} and words:
+            words.append(tok.text)
+        else:
+            break
+        i -= 1
+    words.reverse()
+    while words and words[0].lower() in _CONNECTORS:
+        words.pop(0)
+    if not any(w.lower().rstrip(".") in TITLE_WORDS for w in words):
+        return None
+    title = " ".join(words).replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s")
+    if title.lower().rstrip(".") in HONORIFICS:
+        return None
+    return title
+
+
+def _title_appositive(ent: Span) -> str | None:
+    """An appositive after the name: "Jane Doe, the company's chief executive, said"."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    words: list[str] = []
+    for tok in doc[ent.end + 1 : min(len(doc), ent.end + 12)]:
+        if tok.text in {",", ".", ";", ":", "—", "–", "(", ")"} or tok.pos_ in {"VERB", "AUX"}:
+            break
+        words.append(tok.text_with_ws)
+    phrase = "".join(words).strip()
+    low = phrase.lower().split()
+    if not low or low[0] in {"who", "which", "that"} or not any(w.rstrip(".") in TITLE_WORDS for w in low):
+        return None
+    for article in ("the ", "a ", "an "):
+        if phrase.lower().startswith(article):
+            phrase = phrase[len(article) :]
+            break
+    return phrase or None

@@ -1,0 +1,143 @@
+"""Word lists the quote and name extractors share (lower case)."""
+
+from __future__ import annotations
+
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "mx", "m", "mme"}
+)
+
+TITLE_WORDS = frozenset(
+    """
+    president vice-president minister secretary spokesman spokeswoman spokesperson senator sen rep
+    representative congressman congresswoman governor gov mayor chancellor general gen lt lieutenant
+    colonel col major admiral adm ambassador envoy director chief executive ceo cfo coo chairman
+    chairwoman chair head leader official commissioner judge justice professor prof dr analyst
+    economist researcher lawyer attorney coach manager captain king queen prince princess pope premier
+    deputy under-secretary undersecretary adviser advisor aide founder co-founder editor correspondent
+    inspector superintendent sheriff officer commander negotiator councillor councilman councilwoman
+    mp lawmaker candidate speaker chairperson treasurer diplomat strategist scientist spokespeople
+    prosecutor secretary-general commissioner-general emir sheikh foreign defense defence interior
+    finance trade health prime assistant associate vice owner partner principal dean rector bishop
+    archbishop cardinal rabbi imam father sergeant sgt detective constable marshal
+    """.split()
+)
+
+MALE_WORDS = frozenset(
+    {
+        "mr",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "father",
+        "spokesman",
+        "congressman",
+        "councilman",
+        "chairman",
+        "brother",
+        "son",
+        "husband",
+        "m",
+    }
+)
+FEMALE_WORDS = frozenset(
+    {
+        "mrs",
+        "ms",
+        "miss",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "spokeswoman",
+        "congresswoman",
+        "councilwoman",
+        "chairwoman",
+        "sister",
+        "daughter",
+        "wife",
+        "mme",
+    }
+)
+
+MALE_NAMES = frozenset(
+    """
+    john james robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+    gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam henry nathan douglas
+    zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
+    austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan
+    juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny boris vladimir
+    sergei sergey dmitry dmitri alexei alexey igor ivan nikolai mikhail yuri oleg viktor andrei volodymyr
+    emmanuel olaf angela xi wang li recep tayyip narendra rishi keir jens antony lloyd jake mohammed
+    muhammad ahmed ali hassan omar karim pierre jean jacques francois luis carlos miguel javier pedro
+    giuseppe marco luca giorgio hans klaus jurgen wolfgang friedrich lars sven erik olav ola bjorn
+    """.split()
+)
+
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+    sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
+    katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie
+    joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
+    jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
+    judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+    charlotte rose alexis kayla wendy kamala hillary ursula christine liz theresa giorgia jacinda
+    annalena sanna mette ngozi kristalina olena yulia natalia natasha irina olga svetlana tatiana
+    elena ekaterina maria anne sophie claire isabelle fatima aisha leila nadia ines lucia carmen
+    """.split()
+)
+
+# Lemmas of verbs that introduce speech ("said", "told", "warned" ...).
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state announce warn argue claim insist note explain declare confirm deny reply respond
+    answer ask remark comment acknowledge admit concede suggest predict promise vow pledge stress
+    emphasize emphasise underline reiterate repeat write tweet post report testify recall complain
+    lament boast joke quip describe call urge demand caution assert maintain contend allege mention
+    observe point continue conclude hint indicate disclose reveal recount told shout scream whisper
+    mutter murmur exclaim cry yell sigh laugh agree disagree counter retort rebut concur believe think
+    estimate reckon
+    """.split()
+)
+
+# Speech verbs that may also introduce reported speech with a clausal complement.
+REPORTING_VERBS = frozenset(
+    """
+    say tell add state announce warn argue claim insist note explain declare confirm deny reply respond
+    acknowledge admit concede suggest predict promise vow pledge stress emphasize emphasise reiterate
+    write report testify recall complain assert maintain contend allege mention observe point conclude
+    hint indicate disclose reveal caution
+    """.split()
+)
+
+# Head nouns of phrases that name a work, not speech: the film "Dune".
+WORK_NOUNS = frozenset(
+    """
+    book novel film movie song album show series play poem article essay column report documentary
+    opera painting exhibition program programme campaign operation podcast headline slogan motto
+    hashtag brand term phrase word label nickname codename code-named code name title magazine newspaper
+    """.split()
+)
+
+SCARE_CUES = frozenset(
+    {
+        "so-called",
+        "dubbed",
+        "nicknamed",
+        "titled",
+        "entitled",
+        "known",
+        "branded",
+        "labelled",
+        "labeled",
+        "named",
+        "termed",
+        "billed",
+        "marketed",
+        "styled",
+    }
+)
