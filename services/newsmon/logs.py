@@ -39,4 +39,5 @@ def configure(fmt: str = "auto", level: str = "INFO") -> None:
 
 def get_logger(name: str, **context: object) -> structlog.stdlib.BoundLogger:
     """A logger with ``logger=name`` and any extra context bound."""
-    return structlog.get_logger(logger=name, **context)  # type: ignore[no-any-return]
+    # structlog.get_logger(logger=...) collides with wrap_logger's own ``logger`` parameter
+    return structlog.get_logger().bind(logger=name, **context)  # type: ignore[no-any-return]
