@@ -2,6 +2,7 @@
 
     NewsmonError
     ├── ConfigError            invalid settings or config file (names file, line and field)
+    │   └── KqlSyntaxError     a Kibana Query Language query that does not parse (with position)
     ├── SchemaValidationError  a Kafka message does not match its JSON Schema
     ├── FeedError              a feed could not be fetched or parsed
     ├── ExtractionError        the extractor could not process an article
@@ -19,6 +20,17 @@ class NewsmonError(Exception):
 
 class ConfigError(NewsmonError):
     """Invalid settings or configuration file."""
+
+
+class KqlSyntaxError(ConfigError):
+    """A KQL query could not be parsed; ``position`` is the 0-based character offset."""
+
+    def __init__(self, message: str, query: str, position: int) -> None:
+        self.query = query
+        self.position = position
+        self.reason = message
+        pointer = f"\n  {query}\n  {' ' * position}^"
+        super().__init__(f"KQL syntax error at position {position}: {message}{pointer}")
 
 
 class SchemaValidationError(NewsmonError):
