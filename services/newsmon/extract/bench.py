@@ -1,0 +1,123 @@
+"""``newsmon bench``: extraction speed beside bare spaCy parsing of the same texts, in one run.
+
+    newsmon bench [--corpus DIR ...] [--repeat N] [--batch-size B]
+
+Texts are every ``*.txt``/``*.html`` article of the corpora (default: ``eval/corpus`` and
+``../shared/eval/dev``). Both sides get the same texts; the runs alternate (bare, extract, bare,
+...) after one warm-up so that caches and CPU frequency treat them alike. The ratio is
+extraction articles/s over bare ``nlp.pipe`` articles/s; the target is >= 0.8 (extraction adds
+at most 25% to parse time). Peak memory is the tracemalloc peak of each side and the process's
+maximum RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from newsmon.extract.evaluate import DEFAULT_CORPORA
+from newsmon.extract.pipeline import ArticleInput, Extractor
+from newsmon.extract.text import prepare
+
+
+def corpus_texts(dirs: list[Path]) -> list[str]:
+    """The article files (.txt, .html) of the given directories."""
+    texts: list[str] = []
+    for d in dirs:
+        if not d.is_dir():
+            print(f"  {d}: absent, skipped", file=sys.stderr)
+            continue
+        for f in sorted(d.iterdir()):
+            if f.suffix in {".txt", ".html"}:
+                texts.append(f.read_text(encoding="utf-8"))
+    return texts
+
+
+def _timed(fn: Callable[[], object], repeat: int) -> tuple[float, int]:
+    """Best wall time over ``repeat`` runs and the tracemalloc peak in bytes."""
+    best = float("inf")
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return best, peak
+
+
+def run(texts: list[str], repeat: int, batch_size: int, model: str | None = None) -> dict[str, float]:
+    """Measure both sides; return articles/s, words/s, peaks and the ratio."""
+    extractor = Extractor(model)
+    nlp = extractor.nlp
+    prepared = [prepare(t).text for t in texts]
+    items = [ArticleInput(text=t) for t in texts]
+    words = sum(len(t.split()) for t in prepared)
+
+    def bare() -> None:
+        for _ in nlp.pipe(prepared, batch_size=batch_size):
+            pass
+
+    def extract() -> None:
+        for _ in extractor.extract_many(items, batch_size=batch_size):
+            pass
+
+    extract()  # warm-up: lazy initialisation on both paths
+    bare_times: list[float] = []
+    ext_times: list[float] = []
+    bare_peak = ext_peak = 0
+    for _ in range(repeat):  # alternate so both sides see the same machine load
+        t, p = _timed(bare, 1)
+        bare_times.append(t)
+        bare_peak = max(bare_peak, p)
+        t, p = _timed(extract, 1)
+        ext_times.append(t)
+        ext_peak = max(ext_peak, p)
+    tb, te = min(bare_times), min(ext_times)
+    n = len(texts)
+    return {
+        "articles": n,
+        "words": words,
+        "bare_articles_s": n / tb,
+        "bare_words_s": words / tb,
+        "extract_articles_s": n / te,
+        "extract_words_s": words / te,
+        "bare_peak_mb": bare_peak / 1e6,
+        "extract_peak_mb": ext_peak / 1e6,
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "ratio": tb / te,
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Entry point of ``newsmon bench``."""
+    p = argparse.ArgumentParser(prog="newsmon bench", description="extraction speed vs bare nlp.pipe")
+    p.add_argument("--corpus", action="append", type=Path, help="directory of .txt/.html articles")
+    p.add_argument("--repeat", type=int, default=3, help="timed runs per side (best is kept)")
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--model", help="spaCy model (default: NEWSMON_SPACY_MODEL)")
+    args = p.parse_args(argv)
+    texts = corpus_texts(args.corpus or DEFAULT_CORPORA)
+    if not texts:
+        print("newsmon bench: no .txt or .html articles found", file=sys.stderr)
+        return 2
+    r = run(texts, max(1, args.repeat), args.batch_size, args.model)
+    print(f"corpus: {r['articles']:.0f} articles, {r['words']:.0f} words; best of {args.repeat} runs")
+    print(
+        f"bare nlp.pipe      {r['bare_articles_s']:8.2f} articles/s  {r['bare_words_s']:9.0f} words/s  "
+        f"peak {r['bare_peak_mb']:.1f} MB (tracemalloc)"
+    )
+    print(
+        f"extract_many       {r['extract_articles_s']:8.2f} articles/s  {r['extract_words_s']:9.0f} words/s  "
+        f"peak {r['extract_peak_mb']:.1f} MB (tracemalloc)"
+    )
+    print(f"process max RSS    {r['max_rss_mb']:.0f} MB")
+    verdict = "OK" if r["ratio"] >= 0.8 else "BELOW TARGET"
+    print(f"ratio extract/bare {r['ratio']:.3f}  (target >= 0.8: {verdict})")
+    return 0

@@ -1,0 +1,42 @@
+"""Paragraphs that are not article prose: photo captions, bylines, credit and contribution lines.
+
+Quotes inside them are not speech, and the people they name must not become the antecedent of
+a later "he" or "she".
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmon.extract.quote_marks import Paragraph
+
+_AGENCIES = (
+    r"(AP|AFP|Reuters|EPA|Getty Images|Getty|Bloomberg|Xinhua|TASS|Sputnik|Anadolu|dpa|PA|ANSA"
+    r"|Shutterstock|Alamy|NurPhoto|SOPA Images|LightRocket|Pool)"
+)
+_PATTERNS = [
+    re.compile(rf"(/|\||—|–|-|\()\s*{_AGENCIES}( via {_AGENCIES})?\)?\s*\.?$"),
+    re.compile(
+        r"\b(Photo|Photograph|Picture|Image|Credit|Photo credit|Image source|Image caption)\s*(by|:)", re.I
+    ),
+    re.compile(r"\b(contributed|contributing) (to )?(this|the) (report|story|article)", re.I),
+    re.compile(r"^(Additional )?(reporting|writing|editing|compiled|research) by\b", re.I),
+    re.compile(r"^\(?(PICTURED|WATCH|READ MORE|RELATED|SIGN UP|ADVERTISEMENT|Follow us)\b", re.I),
+    re.compile(
+        r"^By [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?(,.*)?$"
+    ),
+    re.compile(r"^(Copyright|©)", re.I),
+]
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """A caption, byline or credit line (short, and shaped like one)."""
+    text = paragraph.strip()
+    if not text or len(text.split()) > 70:
+        return False
+    return any(p.search(text) for p in _PATTERNS)
+
+
+def boilerplate_paragraphs(text: str, paras: list[Paragraph]) -> set[int]:
+    """Indexes of the paragraphs of ``text`` that are captions, bylines or credits."""
+    return {p.index for p in paras if is_boilerplate(text[p.start : p.end])}
