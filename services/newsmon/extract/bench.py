@@ -7,7 +7,7 @@ Texts are every ``*.txt``/``*.html`` article of the corpora (default: ``eval/cor
 ...) after one warm-up so that caches and CPU frequency treat them alike. The ratio is
 extraction articles/s over bare ``nlp.pipe`` articles/s; the target is >= 0.8 (extraction adds
 at most 25% to parse time). Peak memory is the tracemalloc peak of each side and the process's
-maximum RSS.
+maximum RSS, taken in a separate untimed run (tracemalloc slows Python code down).
 """
 
 from __future__ import annotations
@@ -38,18 +38,21 @@ def corpus_texts(dirs: list[Path]) -> list[str]:
     return texts
 
 
-def _timed(fn: Callable[[], object], repeat: int) -> tuple[float, int]:
-    """Best wall time over ``repeat`` runs and the tracemalloc peak in bytes."""
-    best = float("inf")
+def _timed(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _peak(fn: Callable[[], object]) -> int:
+    """tracemalloc peak of one run; measured apart from the timing, which tracemalloc slows down."""
     tracemalloc.start()
     tracemalloc.reset_peak()
-    for _ in range(repeat):
-        t0 = time.perf_counter()
+    try:
         fn()
-        best = min(best, time.perf_counter() - t0)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return best, peak
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def run(texts: list[str], repeat: int, batch_size: int, model: str | None = None) -> dict[str, float]:
@@ -71,14 +74,10 @@ def run(texts: list[str], repeat: int, batch_size: int, model: str | None = None
     extract()  # warm-up: lazy initialisation on both paths
     bare_times: list[float] = []
     ext_times: list[float] = []
-    bare_peak = ext_peak = 0
     for _ in range(repeat):  # alternate so both sides see the same machine load
-        t, p = _timed(bare, 1)
-        bare_times.append(t)
-        bare_peak = max(bare_peak, p)
-        t, p = _timed(extract, 1)
-        ext_times.append(t)
-        ext_peak = max(ext_peak, p)
+        bare_times.append(_timed(bare))
+        ext_times.append(_timed(extract))
+    bare_peak, ext_peak = _peak(bare), _peak(extract)
     tb, te = min(bare_times), min(ext_times)
     n = len(texts)
     return {
