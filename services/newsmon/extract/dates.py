@@ -1,0 +1,287 @@
+"""Date expressions in news prose, resolved against the publication date and the tense.
+
+Why our own resolver: dateparser and HeidelTime send a bare weekday to the past whatever the
+tense, so "On Tuesday, Sherman will meet" in an article of Tuesday 2022-01-11 becomes a week
+early. Here :func:`find_dates` finds the expressions (regexes, no model) and :func:`resolve`
+turns one into an ISO value at the precision the text supports:
+
+* ``YYYY-MM-DD`` for days (explicit dates, weekdays, yesterday/today/tomorrow, "in three days"),
+* ``YYYY-MM`` for months and for week-sized spans ("next week" gives the month of its Monday),
+* ``YYYY`` for years ("later this year").
+
+``tense`` is ``"past"``, ``"future"``, ``"present"`` or ``None``. A bare weekday in a past
+sentence is the latest such day on or before publication, in a future sentence the earliest on
+or after it, otherwise the nearest. A date without a year takes the year nearest publication
+that is consistent with the tense (so "January 5" said on 2022-12-30 of a coming meeting is
+2023-01-05).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Tense = Literal["past", "future", "present"] | None
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+# Months are matched case-sensitively (capitalised) so that "may" and "march" as words do not
+# become dates; the other parts are case-insensitive via inline (?i:...) groups.
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WD = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DASH = r"(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|and)\s+)"
+_NUM = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    # March 30 to April 2(, 2022) / March 3-5(, 2022)
+    ("md_range", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})"
+                 rf"\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    # 30 March to 2 April 2022 / 3-5 March(, 2022)
+    ("dm_range", rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MON}))?{_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dmy", rf"\b(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})\s+(?:(?i:of)\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("my", rf"\b(?:(?i:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b"),
+    ("mon", rf"\b(?i:in|on|for|since|until|till|by|during|from|early|mid|late|of|before|after)[\s-]"
+            rf"(?P<body>(?P<m>{_MON}))\b"),
+    ("mon_mod", rf"\b(?P<mod>(?i:last|next|this|coming))\s+(?P<m>{_MON})\b"),
+    ("rel_day", r"\b(?i:(?P<rd>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow"
+                r"|last night|this morning|this afternoon|this evening|earlier today|later today))\b"),
+    ("wd_range", rf"\b(?:(?i:from|between)\s+)?(?P<w>{_WD}){_DASH}(?P<w2>{_WD})\b"),
+    ("wd", rf"\b(?:(?P<cue>(?i:on|until|by|from|before|after))\s+)?"
+           rf"(?P<body>(?:(?P<mod>(?i:last|next|this coming|this|coming|past))\s+)?(?P<w>{_WD}))\b"),
+    ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago|earlier|before)\b"),
+    ("in_n", rf"\b(?i:in|within)\s+(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))(?:'|’)?(?:\s+(?i:time))?\b"),
+    ("rel_span", r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:next|last|this|the coming|the following|"
+                 r"the past|the previous|coming|following|past|previous))\s+(?P<u>(?i:week|month|year))\b"),
+    ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
+]  # fmt: skip
+_COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """One date expression as found in the text (not yet resolved)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    groups: tuple[tuple[str, str], ...]
+
+    def get(self, key: str) -> str | None:
+        return dict(self.groups).get(key)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved date: ``value`` and optional ``end_value`` in ISO at the text's precision."""
+
+    value: str | None
+    end_value: str | None = None
+
+    @property
+    def precision(self) -> str | None:
+        return {10: "day", 7: "month", 4: "year"}.get(len(self.value)) if self.value else None
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """All date expressions in ``text``, longest first where they overlap, in text order."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            # cue words that only license a match ("in" June) are not part of the expression
+            s, e = m.span("body") if m.groupdict().get("body") is not None else m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            found.append(DateExpr(kind=kind, text=text[s:e], start=s, end=e, groups=groups))
+            taken.append((s, e))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _month(name: str | None) -> int | None:
+    return MONTHS.get(name.lower().rstrip(".")) if name else None
+
+
+def _day(s: str | None) -> int | None:
+    return int(re.sub(r"\D", "", s)) if s else None
+
+
+def _num(s: str | None) -> int:
+    if not s:
+        return 1
+    return int(s) if s.isdigit() else NUMBERS.get(s.lower(), 1)
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def pick_year(month: int, day: int | None, published: dt.date, tense: Tense) -> int:
+    """The year nearest ``published`` for a month (and day) without a year, consistent with tense."""
+    cands: list[tuple[dt.date, int]] = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        d = _safe_date(y, month, day or 1)
+        if d is None:
+            continue
+        cands.append((d, y))
+    if tense == "past":
+        ok = [(d, y) for d, y in cands if d <= published]
+        if ok:
+            return max(ok)[1]
+    elif tense == "future":
+        # a month without a day covers the whole month, so the current month is not yet past
+        ok = [(d, y) for d, y in cands if (d >= published if day else (y, month) >= (published.year, published.month))]
+        if ok:
+            return min(ok)[1]
+    return min(cands, key=lambda c: abs((c[0] - published).days))[1]
+
+
+def resolve_weekday(weekday: int, published: dt.date, tense: Tense, mod: str | None = None) -> dt.date:
+    """The date of a weekday (0 = Monday) relative to ``published``.
+
+    "last X" is strictly before publication, "next X" / "coming X" strictly after; a bare weekday
+    follows the tense (past: on or before, future: on or after, otherwise the nearest).
+    """
+    back = (published.weekday() - weekday) % 7
+    fwd = (weekday - published.weekday()) % 7
+    mod = (mod or "").strip().lower()
+    if mod in ("last", "past"):
+        return published - dt.timedelta(days=back or 7)
+    if mod in ("next", "coming", "this coming"):
+        return published + dt.timedelta(days=fwd or 7)
+    if tense == "past":
+        return published - dt.timedelta(days=back)
+    if tense == "future" or mod in ("until", "by", "before"):
+        return published + dt.timedelta(days=fwd)
+    return published - dt.timedelta(days=back) if back <= fwd else published + dt.timedelta(days=fwd)
+
+
+def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+    idx = d.year * 12 + d.month - 1 + n
+    return idx // 12, idx % 12 + 1
+
+
+def _span(unit: str, n: int, published: dt.date) -> str:
+    """ISO value for a week/month/year span shifted by ``n`` units from publication."""
+    unit = unit.lower().rstrip("s")
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
+        return f"{monday.year:04d}-{monday.month:02d}"
+    if unit == "month":
+        y, m = _add_months(published, n)
+        return f"{y:04d}-{m:02d}"
+    return f"{published.year + n:04d}"
+
+
+def _explicit(expr: DateExpr, published: dt.date | None, tense: Tense) -> Resolved:
+    m, d, y = _month(expr.get("m")), _day(expr.get("d")), expr.get("y")
+    m2, d2 = _month(expr.get("m2")), _day(expr.get("d2"))
+    if expr.kind == "dm_range" and m is None:
+        m = m2
+    if m is None:
+        return Resolved(None)
+    if y:
+        year = int(y)
+    elif published is not None:
+        year = pick_year(m, d, published, tense)
+    else:
+        return Resolved(None)
+    if d is None:
+        return Resolved(f"{year:04d}-{m:02d}")
+    start = _safe_date(year, m, d)
+    if start is None:
+        return Resolved(None)
+    end_value = None
+    if d2 is not None:
+        em = m2 or m
+        ey = year + 1 if em < m else year
+        end = _safe_date(ey, em, d2)
+        if end is not None and end > start:
+            end_value = _iso(end)
+    return Resolved(_iso(start), end_value)
+
+
+def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> Resolved:
+    """Resolve one expression; relative ones need ``published`` (else the value is None)."""
+    k = expr.kind
+    if k == "iso":
+        d = _safe_date(int(expr.get("y") or 0), int(expr.get("m") or 0), int(expr.get("d") or 0))
+        return Resolved(_iso(d) if d else None)
+    if k in ("md_range", "dm_range", "mdy", "dmy"):
+        return _explicit(expr, published, tense)
+    if k == "my":
+        return Resolved(f"{int(expr.get('y') or 0):04d}-{_month(expr.get('m')):02d}")
+    if k == "year":
+        return Resolved(expr.get("y"))
+    if published is None:
+        return Resolved(None)
+    if k in ("mon", "mon_mod"):
+        m = _month(expr.get("m")) or 1
+        mod = (expr.get("mod") or "").strip().lower()
+        t: Tense = "past" if mod == "last" else "future" if mod in ("next", "coming") else tense
+        year = pick_year(m, None, published, t)
+        if mod == "last" and (year, m) == (published.year, published.month):
+            year -= 1
+        if mod in ("next", "coming") and (year, m) == (published.year, published.month):
+            year += 1
+        return Resolved(f"{year:04d}-{m:02d}")
+    if k == "rel_day":
+        rd = (expr.get("rd") or "").lower()
+        delta = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1,
+                 "the day after tomorrow": 2}.get(rd, 0)  # fmt: skip
+        return Resolved(_iso(published + dt.timedelta(days=delta)))
+    if k == "wd":
+        wd = WEEKDAYS.index((expr.get("w") or "").lower())
+        mod = expr.get("mod") or expr.get("cue")
+        return Resolved(_iso(resolve_weekday(wd, published, tense, mod)))
+    if k == "wd_range":
+        wd1 = WEEKDAYS.index((expr.get("w") or "").lower())
+        wd2 = WEEKDAYS.index((expr.get("w2") or "").lower())
+        start = resolve_weekday(wd1, published, tense)
+        end = start + dt.timedelta(days=(wd2 - wd1) % 7)
+        return Resolved(_iso(start), _iso(end) if end > start else None)
+    if k in ("ago", "in_n"):
+        n = _num(expr.get("n")) * (-1 if k == "ago" else 1)
+        unit = (expr.get("u") or "day").lower().rstrip("s")
+        if unit == "day":
+            return Resolved(_iso(published + dt.timedelta(days=n)))
+        if unit == "week":
+            target = published + dt.timedelta(weeks=n)
+            return Resolved(f"{target.year:04d}-{target.month:02d}")
+        return Resolved(_span(unit, n, published))
+    if k == "rel_span":
+        mod = (expr.get("mod") or "").lower()
+        shift = 1 if any(w in mod for w in ("next", "coming", "following")) else (
+            -1 if any(w in mod for w in ("last", "past", "previous")) else 0)  # fmt: skip
+        return Resolved(_span(expr.get("u") or "week", shift, published))
+    return Resolved(None)
+
+
+def resolve_text(text: str, published: dt.date | None, tense: Tense = None) -> Resolved | None:
+    """Resolve the first date expression in ``text`` (convenience for callers and tests)."""
+    found = find_dates(text)
+    return resolve(found[0], published, tense) if found else None
