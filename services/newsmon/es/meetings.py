@@ -1,0 +1,174 @@
+"""One Elasticsearch document per meeting: every mention merged under its ``meeting_key``.
+
+The core-only Elasticsearch has no painless, so merging is a read-modify-write guarded by
+optimistic concurrency: read the documents (``_seq_no``/``_primary_term``), merge in Python,
+write with ``if_seq_no``/``if_primary_term`` (or ``create`` for a new meeting), and redo the
+keys that answered 409. The merged document is a pure function of its set of mentions (one
+per article id), so a replayed mention changes nothing and arrival order does not matter.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from elasticsearch import Elasticsearch
+
+from newsmon.es.bulk import BulkWriter, Rejection, error_of
+from newsmon.es.documents import date_precision, geo_point, meeting_mention, now_iso, safe_id
+from newsmon.logs import get_logger
+
+log = get_logger(__name__)
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+
+
+def _as_of(mention: dict[str, Any]) -> str:
+    """When the mention's report was made: its article's publication time, else extraction time."""
+    return str(mention.get("published") or mention.get("extracted_at") or "")
+
+
+def _participants(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for mention in mentions:
+        for person in mention.get("participants") or []:
+            key = str(person.get("name", "")).casefold()
+            if key and key not in seen:
+                seen[key] = {k: person.get(k) for k in ("name", "type", "role") if person.get(k) is not None}
+    return list(seen.values())
+
+
+def _status_history(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Status changes in report order: one entry each time a report moves the status."""
+    history: list[dict[str, Any]] = []
+    for mention in mentions:
+        status = mention.get("status")
+        if status and (not history or history[-1]["status"] != status):
+            history.append(
+                {"status": status, "as_of": _as_of(mention) or None, "article_id": mention["article_id"]}
+            )
+    return history
+
+
+def merge_meeting(
+    meeting_key: str, existing: dict[str, Any] | None, new: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """The merged document for ``meeting_key`` from an existing document and new mentions.
+
+    A mention from an article already listed replaces that article's mention (no duplicates).
+    """
+    by_article: dict[str, dict[str, Any]] = {}
+    for mention in (existing or {}).get("mentions", []):
+        by_article[str(mention["article_id"])] = mention
+    for mention in new:
+        by_article[str(mention["article_id"])] = mention
+    mentions = sorted(by_article.values(), key=lambda m: (_as_of(m), str(m["article_id"])))
+    latest = mentions[-1]
+    # The most precise date any report gives; among equals, the latest report's.
+    dated = [m for m in mentions if m.get("date")]
+    top = max((_PRECISION_RANK[date_precision(m["date"])] for m in dated), default=0)
+    best_date = next((m for m in reversed(dated) if _PRECISION_RANK[date_precision(m["date"])] == top), None)
+    located = [m for m in mentions if m.get("location")]
+    location = dict(located[-1]["location"]) if located else None
+    if location is not None:
+        point = geo_point(location)
+        if point is not None:
+            location["point"] = point
+    end_dates = [m["end_date"] for m in mentions if m.get("end_date")]
+    outlets = sorted({str(m["outlet"]) for m in mentions if m.get("outlet")})
+    kinds = Counter(m.get("kind") for m in mentions if m.get("kind"))
+    reported = [_as_of(m) for m in mentions if _as_of(m)]
+    return {
+        "meeting_key": meeting_key,
+        "participants": _participants(mentions),
+        "location": location,
+        "date": best_date["date"] if best_date else None,
+        "date_precision": date_precision(best_date["date"]) if best_date else None,
+        "date_text": best_date.get("date_text") if best_date else None,
+        "end_date": end_dates[-1] if end_dates else None,
+        "status": latest.get("status"),
+        "status_history": _status_history(mentions),
+        # The latest report decides the kind too, unless most reports agree on another one.
+        "kind": kinds.most_common(1)[0][0] if kinds else latest.get("kind"),
+        "confidence": max((float(m.get("confidence") or 0.0) for m in mentions), default=0.0),
+        "evidence": latest.get("evidence"),
+        "url": latest.get("url"),
+        "title": latest.get("title"),
+        "outlets": outlets,
+        "article_ids": [str(m["article_id"]) for m in mentions],
+        "mentions": mentions,
+        "mention_count": len(mentions),
+        "published": latest.get("published"),
+        "first_reported": min(reported) if reported else None,
+        "last_reported": max(reported) if reported else None,
+        "updated_at": now_iso(),
+    }
+
+
+class MeetingIndexer:
+    """Merges meetings.v1 messages into ``index`` (an alias with a single write index)."""
+
+    def __init__(self, es: Elasticsearch, index: str, writer: BulkWriter | None = None) -> None:
+        self.es = es
+        self.index = index
+        self.writer = writer or BulkWriter(es)
+        self.conflicts = 0  # 409s seen, for logs and tests
+
+    def _read(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Current documents by id with their ``_seq_no``/``_primary_term`` (missing ids absent)."""
+        found: dict[str, dict[str, Any]] = {}
+        resp = self.writer.call("mget", lambda: self.es.mget(index=self.index, ids=ids, realtime=True))
+        for doc in resp["docs"]:
+            if doc.get("found"):
+                found[doc["_id"]] = doc
+        return found
+
+    def write(self, messages: Sequence[dict[str, Any]]) -> list[Rejection]:
+        """Merge ``messages`` (meetings.v1) into their meeting documents; returns refused messages."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        keys: dict[str, str] = {}
+        for message in messages:
+            doc_id = safe_id(str(message["meeting_key"]))
+            groups.setdefault(doc_id, []).append(message)
+            keys[doc_id] = str(message["meeting_key"])
+        rejections: list[Rejection] = []
+        pending = list(groups)
+        attempt = 0
+        while pending:
+            current = self._read(pending)
+            actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+            for doc_id in pending:
+                mentions = [meeting_mention(m) for m in groups[doc_id]]
+                old = current.get(doc_id)
+                merged = merge_meeting(keys[doc_id], old["_source"] if old else None, mentions)
+                if old is None:
+                    action = {"create": {"_index": self.index, "_id": doc_id}}
+                else:
+                    action = {
+                        "index": {
+                            "_index": self.index,
+                            "_id": doc_id,
+                            "if_seq_no": old["_seq_no"],
+                            "if_primary_term": old["_primary_term"],
+                        }
+                    }
+                actions.append((action, merged))
+            results = self.writer.bulk(actions)
+            retry: list[str] = []
+            for doc_id, result in zip(pending, results, strict=True):
+                status = int(result.get("status", 500))
+                if status == 409:
+                    retry.append(doc_id)
+                elif status >= 300:
+                    error_type, reason = error_of(result)
+                    for message in groups[doc_id]:
+                        rejections.append(Rejection(self.index, doc_id, status, error_type, reason, message))
+            if retry:
+                self.conflicts += len(retry)
+                log.info("meeting_merge_conflict_retry", keys=len(retry), attempt=attempt + 1)
+                if attempt >= 3:
+                    self.writer.wait(attempt - 3, "version conflicts")
+                attempt += 1
+            pending = retry
+        return rejections
