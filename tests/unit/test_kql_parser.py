@@ -100,3 +100,23 @@ def test_syntax_errors_carry_the_position(query, position):
     assert info.value.position == position
     assert isinstance(info.value, ConfigError)
     assert "^" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'speaker:"Ryabkov" and text:guar*',
+        "a:(b or c and not d)",
+        "not (x or y) and z:1",
+        "published >= 2022-01-01",
+        'participants:{ name: "X" and role:(a or b) }',
+        "f:* or *",
+        r"a\:b:c\* and x:(not y)",
+        'quick brown or "fox jumps"',
+    ],
+)
+def test_unparse_round_trips(query):
+    from newsmon.kql.unparse import to_kql
+
+    node = parse(query)
+    assert parse(to_kql(node)) == node

@@ -83,8 +83,9 @@ class _Scope:
         return []
 
     def kind(self, field: str, values: list[Any]) -> Kind:
-        if self.types is not None:
-            return kind_of(self.types.get(field))
+        if self.types is not None and field in self.types:
+            return kind_of(self.types[field])
+        # unmapped field: ES maps it dynamically (strings as text + .keyword), so guess the same
         if field.endswith(".keyword"):
             return "keyword"
         sample = values[0] if values else None

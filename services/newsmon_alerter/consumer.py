@@ -1,0 +1,205 @@
+"""The alerter process: consume quotes, meetings and articles; hot-reload rules; commit after acting.
+
+Offsets are committed only after every message of a poll batch was fully handled (claims
+finished in Elasticsearch), so a crash replays at most that batch, and the claims turn the
+replay into no-ops. All instances share one consumer group: partitions split between them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from elasticsearch import Elasticsearch
+from kafka import KafkaConsumer, KafkaProducer
+
+from newsmon import schemas
+from newsmon.errors import ConfigError, SchemaValidationError
+from newsmon.logs import get_logger
+from newsmon_alerter.rules import Rule, RulesFile, load_rules, rules_path
+from newsmon_alerter.service import Alerter
+from newsmon_alerter.settings import AlerterSettings
+from newsmon_alerter.state import iso, now_utc
+
+log = get_logger(__name__)
+
+
+class RulesWatcher:
+    """Reloads ``rules.yaml`` when it changes; an invalid edit keeps the last good rules."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stamp: tuple[float, int] | None = None
+        self.rules = RulesFile()
+        self.error: str | None = None
+
+    def _stamp(self) -> tuple[float, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_mtime, st.st_size)
+
+    def load_initial(self) -> RulesFile:
+        """Start-up: a missing file means no rules (logged); an invalid one raises ConfigError."""
+        self.stamp = self._stamp()
+        if self.stamp is None:
+            log.warning("rules_missing", path=str(self.path))
+            return self.rules
+        self.rules = load_rules(self.path)
+        log.info("rules_loaded", path=str(self.path), rules=[r.name for r in self.rules.rules])
+        return self.rules
+
+    def poll(self) -> bool:
+        """Reload if the file changed; True when new rules are active."""
+        stamp = self._stamp()
+        if stamp == self.stamp:
+            return False
+        self.stamp = stamp
+        if stamp is None:
+            log.warning("rules_file_removed_keeping_last_good", path=str(self.path))
+            return False
+        try:
+            self.rules = load_rules(self.path)
+        except ConfigError as exc:
+            self.error = str(exc)
+            log.error("rules_invalid_keeping_last_good", path=str(self.path), error=str(exc))
+            return False
+        self.error = None
+        log.info("rules_reloaded", path=str(self.path), rules=[r.name for r in self.rules.rules])
+        return True
+
+
+class DeadLetterProducer:
+    """Writes given-up alerts to ``{prefix}.dead-letter.v1`` (stage ``deliver``)."""
+
+    def __init__(self, producer: KafkaProducer, topic: str) -> None:
+        self.producer = producer
+        self.topic = topic
+        self.source: dict[str, Any] = {}
+
+    def __call__(
+        self, rule: Rule, item_type: str, item: dict[str, Any], destination: str, reason: str
+    ) -> None:
+        record = {
+            "source_topic": self.source.get("topic") or item_type,
+            "partition": self.source.get("partition"),
+            "offset": self.source.get("offset"),
+            "key": self.source.get("key"),
+            "stage": "deliver",
+            "error": {
+                "type": "DeliveryError",
+                "message": reason,
+                "rule": rule.name,
+                "destination": destination,
+            },
+            "payload": item,
+            "failed_at": iso(now_utc()),
+            "service": "alerter",
+        }
+        self.producer.send(
+            self.topic, key=str(item.get("id", "")).encode(), value=schemas.encode("dead-letter.v1", record)
+        )
+        self.producer.flush(timeout=30)
+
+
+def run(settings: AlerterSettings, stop: threading.Event | None = None) -> int:
+    """Consume until ``stop`` is set (or SIGTERM/SIGINT); returns the exit code."""
+    stop = stop or threading.Event()
+    watcher = RulesWatcher(rules_path(settings.config_dir))
+    rules = watcher.load_initial()
+    es = Elasticsearch(**settings.client_kwargs())
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")
+    dlq = DeadLetterProducer(producer, settings.dead_letter)
+    alerter = Alerter(settings, rules, es, dead_letter=dlq)
+    alerter.setup()
+    topics = {settings.quotes: "quotes", settings.meetings: "meetings", settings.articles: "articles"}
+    consumer = KafkaConsumer(
+        *topics,
+        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        group_id=settings.alerter_group,
+        enable_auto_commit=False,
+        auto_offset_reset=settings.alerter_offset_reset,
+        client_id=f"newsmon-alerter-{alerter.instance}",
+    )
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+    log.info("alerter_started", instance=alerter.instance, group=settings.alerter_group, topics=list(topics))
+    crash_after = settings.alerter_crash_after_deliveries
+    last_digest = 0.0
+
+    try:
+        while not stop.is_set():
+            if watcher.poll():
+                alerter.rules = watcher.rules
+            batches = consumer.poll(timeout_ms=500, max_records=100)
+            for tp, records in batches.items():
+                item_type = topics[tp.topic]
+                for rec in records:
+                    dlq.source = {
+                        "topic": rec.topic,
+                        "partition": rec.partition,
+                        "offset": rec.offset,
+                        "key": rec.key.decode("utf-8", "replace") if rec.key else None,
+                    }
+                    _handle(alerter, item_type, rec, producer, settings)
+                    if crash_after and alerter.deliveries >= crash_after:
+                        # fault injection (tests): die after acting, before the offset commit
+                        log.warning("alerter_crash_injected", deliveries=alerter.deliveries)
+                        os._exit(17)
+            if batches:
+                consumer.commit()
+            if time.monotonic() - last_digest > settings.alerter_digest_check_s:
+                last_digest = time.monotonic()
+                alerter.flush_digests()
+    finally:
+        consumer.close(autocommit=False)
+        producer.close(timeout=10)
+        alerter.close()
+        log.info("alerter_stopped", instance=alerter.instance)
+    return 0
+
+
+def _handle(
+    alerter: Alerter, item_type: str, rec: Any, producer: KafkaProducer, settings: AlerterSettings
+) -> None:
+    schema = f"{item_type}.v1"
+    try:
+        item = schemas.decode(schema, rec.value)
+    except (SchemaValidationError, ValueError, TypeError) as exc:
+        # the worker validated on produce; if something else wrote here, keep it for inspection
+        log.error(
+            "alerter_bad_message", topic=rec.topic, partition=rec.partition, offset=rec.offset, error=str(exc)
+        )
+        record = {
+            "source_topic": rec.topic,
+            "partition": rec.partition,
+            "offset": rec.offset,
+            "key": rec.key.decode("utf-8", "replace") if rec.key else None,
+            "stage": "consume",
+            "error": {"type": type(exc).__name__, "message": str(exc)[:2000]},
+            "payload": _payload(rec.value),
+            "failed_at": iso(now_utc()),
+            "service": "alerter",
+        }
+        producer.send(settings.dead_letter, value=schemas.encode("dead-letter.v1", record))
+        producer.flush(timeout=30)
+        return
+    alerter.handle(item_type, item)
+
+
+def _payload(raw: bytes | None) -> Any:
+    if raw is None:
+        return None
+    text = raw.decode("utf-8", "replace")
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text[:10000]
+    return value if isinstance(value, dict) else text[:10000]
