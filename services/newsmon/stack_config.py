@@ -28,7 +28,9 @@ class StackSettings(NewsmonSettings):
     refuses to run as root and runs as ``es_user``, which needs to read it.
     """
 
-    stack_dir: Path = Path("/var/tmp/newsmon-stack")
+    # Outside /root so the Elasticsearch user can read it; prepare_dirs refuses a stack dir
+    # owned by another user, which is what makes a fixed path under /var/tmp safe.
+    stack_dir: Path = Path("/var/tmp/newsmon-stack")  # noqa: S108
     stack_timeout_s: float = Field(default=240.0, gt=0)
     stack_stop_timeout_s: float = Field(default=60.0, gt=0)
     stack_es_user: str = "newsmon"
@@ -192,7 +194,6 @@ def es_settings(s: StackSettings) -> dict[str, str]:
         "xpack.security.enabled": "false",
         # The shared disk is sometimes nearly full: do not turn indices read-only for it.
         "cluster.routing.allocation.disk.threshold_enabled": "false",
-        "action.destructive_requires_name": "false",
     }
 
 
