@@ -89,7 +89,13 @@ def test_resolves(text, published, tense, value, end_value):
 
 @pytest.mark.parametrize(
     "text",
-    ["they may meet again", "the march on the capital", "a 2022 agreement", "he said the talks were hard", "Sun shines"],
+    [
+        "they may meet again",
+        "the march on the capital",
+        "a 2022 agreement",
+        "he said the talks were hard",
+        "Sun shines",
+    ],
 )
 def test_no_false_dates(text):
     assert find_dates(text) == []
@@ -125,3 +131,17 @@ def test_precision():
     assert resolve_text("in June 2021", TUE, None).precision == "month"
     assert resolve_text("on Monday", TUE, "past").precision == "day"
     assert resolve_text("later this year", TUE, None).precision == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "value"),
+    [
+        ("held talks on the 16th", dt.date(2023, 3, 17), "past", "2023-03-16"),
+        ("will meet on the 2nd", dt.date(2023, 3, 17), "future", "2023-04-02"),
+        ("met on the 30th", dt.date(2023, 3, 2), "past", "2023-01-30"),
+    ],
+)
+def test_ordinal_day_of_month(text, published, tense, value):
+    got = resolve_text(text, published, tense)
+    assert got is not None
+    assert got.value == value

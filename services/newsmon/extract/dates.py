@@ -27,12 +27,47 @@ Tense = Literal["past", "future", "present"] | None
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 # Months are matched case-sensitively (capitalised) so that "may" and "march" as words do not
 # become dates; the other parts are case-insensitive via inline (?i:...) groups.
@@ -49,27 +84,60 @@ _NUM = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|el
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
     # March 30 to April 2(, 2022) / March 3-5(, 2022)
-    ("md_range", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})"
-                 rf"\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    (
+        "md_range",
+        rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})"
+        rf"\b(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
     # 30 March to 2 April 2022 / 3-5 March(, 2022)
-    ("dm_range", rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MON}))?{_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    (
+        "dm_range",
+        rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MON}))?{_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
     ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("dmy", rf"\b(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})\s+(?:(?i:of)\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("my", rf"\b(?:(?i:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b"),
-    ("mon", rf"\b(?i:in|on|for|since|until|till|by|during|from|early|mid|late|of|before|after)[\s-]"
-            rf"(?P<body>(?P<m>{_MON}))\b"),
+    (
+        "dmy",
+        rf"\b(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})\s+(?:(?i:of)\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
+    (
+        "my",
+        rf"\b(?:(?i:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
+        rf"(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b",
+    ),
+    (
+        "mon",
+        rf"\b(?i:in|on|for|since|until|till|by|during|from|early|mid|late|of|before|after)[\s-]"
+        rf"(?P<body>(?P<m>{_MON}))\b",
+    ),
     ("mon_mod", rf"\b(?P<mod>(?i:last|next|this|coming))\s+(?P<m>{_MON})\b"),
-    ("rel_day", r"\b(?i:(?P<rd>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow"
-                r"|last night|this morning|this afternoon|this evening|earlier today|later today))\b"),
+    # "on the 16th" (agency style: a day of the current month)
+    (
+        "ord_day",
+        r"\b(?i:on|by|until|since)\s+(?P<body>(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b",
+    ),
+    (
+        "rel_day",
+        r"\b(?i:(?P<rd>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow"
+        r"|last night|this morning|this afternoon|this evening|earlier today|later today))\b",
+    ),
     ("wd_range", rf"\b(?:(?i:from|between)\s+)?(?P<w>{_WD}){_DASH}(?P<w2>{_WD})\b"),
-    ("wd", rf"\b(?:(?P<cue>(?i:on|until|by|from|before|after))\s+)?"
-           rf"(?P<body>(?:(?P<mod>(?i:last|next|this coming|this|coming|past))\s+)?(?P<w>{_WD}))\b"),
+    (
+        "wd",
+        rf"\b(?:(?P<cue>(?i:on|until|by|from|before|after))\s+)?"
+        rf"(?P<body>(?:(?P<mod>(?i:last|next|this coming|this|coming|past))\s+)?(?P<w>{_WD}))\b",
+    ),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago|earlier|before)\b"),
-    ("in_n", rf"\b(?i:in|within)\s+(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))(?:'|’)?(?:\s+(?i:time))?\b"),
-    ("rel_span", r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:next|last|this|the coming|the following|"
-                 r"the past|the previous|coming|following|past|previous))\s+(?P<u>(?i:week|month|year))\b"),
+    (
+        "in_n",
+        rf"\b(?i:in|within)\s+(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))(?:'|’)?(?:\s+(?i:time))?\b",
+    ),
+    (
+        "rel_span",
+        r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:next|last|this|the coming|the following|"
+        r"the past|the previous|coming|following|past|previous))\s+(?P<u>(?i:week|month|year))\b",
+    ),
     ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
-]  # fmt: skip
+]
 _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
 
 
@@ -154,7 +222,11 @@ def pick_year(month: int, day: int | None, published: dt.date, tense: Tense) -> 
             return max(ok)[1]
     elif tense == "future":
         # a month without a day covers the whole month, so the current month is not yet past
-        ok = [(d, y) for d, y in cands if (d >= published if day else (y, month) >= (published.year, published.month))]
+        ok = [
+            (d, y)
+            for d, y in cands
+            if (d >= published if day else (y, month) >= (published.year, published.month))
+        ]
         if ok:
             return min(ok)[1]
     return min(cands, key=lambda c: abs((c[0] - published).days))[1]
@@ -249,10 +321,30 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         if mod in ("next", "coming") and (year, m) == (published.year, published.month):
             year += 1
         return Resolved(f"{year:04d}-{m:02d}")
+    if k == "ord_day":
+        day = _day(expr.get("d")) or 1
+        shift = 0
+        if tense == "past" and day > published.day:
+            shift = -1
+        elif tense == "future" and day < published.day:
+            shift = 1
+        d = None
+        for _ in range(3):  # the 30th of February does not exist: step on to a month that has it
+            y, m = _add_months(published, shift)
+            d = _safe_date(y, m, day)
+            if d is not None:
+                break
+            shift += -1 if tense == "past" else 1
+        return Resolved(_iso(d) if d else None)
     if k == "rel_day":
         rd = (expr.get("rd") or "").lower()
-        delta = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1,
-                 "the day after tomorrow": 2}.get(rd, 0)  # fmt: skip
+        delta = {
+            "the day before yesterday": -2,
+            "yesterday": -1,
+            "last night": -1,
+            "tomorrow": 1,
+            "the day after tomorrow": 2,
+        }.get(rd, 0)
         return Resolved(_iso(published + dt.timedelta(days=delta)))
     if k == "wd":
         wd = WEEKDAYS.index((expr.get("w") or "").lower())
@@ -275,8 +367,11 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         return Resolved(_span(unit, n, published))
     if k == "rel_span":
         mod = (expr.get("mod") or "").lower()
-        shift = 1 if any(w in mod for w in ("next", "coming", "following")) else (
-            -1 if any(w in mod for w in ("last", "past", "previous")) else 0)  # fmt: skip
+        shift = (
+            1
+            if any(w in mod for w in ("next", "coming", "following"))
+            else (-1 if any(w in mod for w in ("last", "past", "previous")) else 0)
+        )
         return Resolved(_span(expr.get("u") or "week", shift, published))
     return Resolved(None)
 

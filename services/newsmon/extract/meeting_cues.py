@@ -1,0 +1,320 @@
+"""Meeting triggers, tense and status cues read from one spaCy parse.
+
+The words here are the closed classes the task is about (meeting nouns and verbs, status verbs,
+modal auxiliaries); everything open-class (names, places, dates) comes from the parse, the name
+index and the gazetteer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsmon.extract.dates import Tense
+
+# noun lemma -> kind
+NOUN_KINDS = {
+    "talk": "talks",
+    "negotiation": "talks",
+    "consultation": "talks",
+    "summit": "summit",
+    "meeting": "meeting",
+    "session": "meeting",
+    "call": "call",
+    "conversation": "call",
+    "visit": "visit",
+    "trip": "visit",
+    "conference": "conference",
+    "ministerial": "meeting",
+    "gathering": "meeting",
+    "retreat": "meeting",
+    "dinner": "meeting",
+    "lunch": "meeting",
+    "videoconference": "call",
+}
+# verb lemma -> kind
+VERB_KINDS = {
+    "meet": "meeting",
+    "visit": "visit",
+    "host": "meeting",
+    "convene": "meeting",
+    "gather": "meeting",
+    "negotiate": "talks",
+    "receive": "meeting",
+    "dine": "meeting",
+    "phone": "call",
+    "speak": "call",
+    "talk": "call",
+    "call": "call",
+}
+REPORTING = {
+    "say",
+    "tell",
+    "announce",
+    "add",
+    "state",
+    "write",
+    "confirm",
+    "report",
+    "claim",
+    "insist",
+    "note",
+    "declare",
+    "explain",
+    "warn",
+    "argue",
+    "describe",
+}
+_NOT_MEETINGS = {
+    "target",
+    "demand",
+    "need",
+    "requirement",
+    "criterion",
+    "expectation",
+    "deadline",
+    "goal",
+    "obligation",
+    "condition",
+    "standard",
+    "cost",
+    "end",
+    "challenge",
+    "threshold",
+}
+_PHONE = {"phone", "telephone", "video", "videoconference", "zoom"}
+_NEWS = {"news", "press"}
+
+CANCEL = {"cancel", "scrap", "abandon", "axe", "shelve", "scrub"}
+POSTPONE = {"postpone", "delay", "defer", "reschedule", "adjourn"}
+PROPOSE = {
+    "propose",
+    "offer",
+    "invite",
+    "invitation",
+    "suggest",
+    "ready",
+    "willing",
+    "consider",
+    "possible",
+    "discussion",
+    "arrange",
+    "seek",
+    "urge",
+    "want",
+    "hope",
+    "open",
+    "likely",
+    "proposal",
+    "offering",
+    "push",
+    "request",
+    "call",
+}
+SCHEDULE = {
+    "schedule",
+    "due",
+    "set",
+    "plan",
+    "expect",
+    "slate",
+    "agree",
+    "confirm",
+    "accept",
+    "prepare",
+    "go",
+}
+ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
+MODAL_PROPOSE = {"could", "might", "may"}
+MODAL_FUTURE = {"will", "shall", "'ll", "wo", "would"}
+
+
+@dataclass
+class Trigger:
+    """One word that evokes a meeting: its token, the kind it suggests and its sentence."""
+
+    token: Token
+    kind: str
+    sent: Span
+
+    @property
+    def is_noun(self) -> bool:
+        return self.token.pos_ in ("NOUN", "PROPN")
+
+
+def _children_lemmas(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children}
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Meeting-evoking tokens in ``sent`` (generic plurals like "his meetings" are skipped)."""
+    out: list[Trigger] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        low = tok.text.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS:
+            kind = NOUN_KINDS[lemma]
+            kids = _children_lemmas(tok)
+            if lemma == "talk" and low != "talks":
+                continue
+            if lemma == "conference" and kids & _NEWS:
+                continue
+            if lemma in ("call", "conversation") and not (
+                kids & _PHONE or _has_prep(tok, {"with", "between"})
+            ):
+                continue
+            if lemma in ("dinner", "lunch") and "working" not in kids:
+                continue
+            if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
+                if "emergency" not in kids and "plenary" not in kids:
+                    continue
+            if (
+                low.endswith("s")
+                and lemma in ("meeting", "summit", "visit", "call", "trip")
+                and not any(c.ent_type_ == "DATE" for c in tok.subtree)
+            ):
+                continue  # "his meetings": generic, not one event
+            if kids & _PHONE and kind == "meeting":
+                kind = "call"
+            out.append(Trigger(tok, kind, sent))
+        elif tok.pos_ == "VERB" and lemma in VERB_KINDS:
+            kind = VERB_KINDS[lemma]
+            if lemma == "meet" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MEETINGS for c in tok.children
+            ):
+                continue
+            if lemma in ("speak", "talk", "call", "phone") and not _is_phone_verb(tok):
+                continue
+            if lemma in ("receive", "host", "gather", "convene") and not any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass") and (c.ent_type_ or c.pos_ == "PRON")
+                for c in tok.children
+            ):
+                continue
+            if lemma == "host" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KINDS for c in tok.children
+            ):
+                continue  # "host a summit": the noun is the trigger
+            out.append(Trigger(tok, kind, sent))
+    return out
+
+
+def _has_prep(tok: Token, preps: set[str]) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def _is_phone_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    words = {t.lower_ for t in tok.subtree}
+    if lemma == "phone":
+        return True
+    if lemma == "call":
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+    return bool(words & {"phone", "telephone", "video", "videoconference"}) and _has_prep(
+        tok, {"with", "to", "by"}
+    )
+
+
+def frame_head(tok: Token) -> Token:
+    """The verb that carries the trigger's status: climb xcomp/infinitive chains and core arguments."""
+    head = tok
+    for _ in range(4):
+        if (
+            head.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl")
+            and head.head.lemma_.lower() not in REPORTING
+        ):
+            if head.dep_ in ("ccomp", "advcl") and head.head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        elif head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "compound") and (
+            head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADP")
+        ):
+            if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to"):
+                break
+            if head.head.lemma_.lower() in REPORTING:
+                break
+            head = head.head
+        else:
+            break
+    return head
+
+
+def status_words(trigger: Token) -> list[Token]:
+    """Tokens whose lemmas decide status: the trigger, its ancestors up to a reporting verb, their aux."""
+    toks: list[Token] = [trigger]
+    node = trigger
+    for _ in range(6):
+        if node.head is node or node.lemma_.lower() in REPORTING and node is not trigger:
+            break
+        node = node.head
+        if node.lemma_.lower() in REPORTING:
+            break
+        toks.append(node)
+    extra: list[Token] = []
+    for t in toks:
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp", "advmod", "amod") or (
+                c.dep_ == "relcl" and t is trigger
+            ):
+                extra.append(c)
+                if c.dep_ == "relcl":
+                    extra.extend(cc for cc in c.subtree if cc.pos_ in ("VERB", "AUX", "ADJ", "ADV"))
+    return toks + extra
+
+
+def status_from_cues(trigger: Token) -> str | None:
+    """cancelled > postponed > proposed > ongoing > scheduled from the words around the trigger."""
+    words = status_words(trigger)
+    lemmas = {w.lemma_.lower() for w in words}
+    texts = {w.lower_ for w in words}
+    phrasal = {(w.lemma_.lower(), c.lower_) for w in words for c in w.children if c.dep_ == "prt"}
+    if lemmas & CANCEL or ("call", "off") in phrasal:
+        return "cancelled"
+    if lemmas & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
+        return "postponed"
+    if "accept" in lemmas:
+        return "scheduled"
+    if lemmas & PROPOSE or texts & MODAL_PROPOSE:
+        return "proposed"
+    if lemmas & ONGOING and any(w.tag_ in ("VBZ", "VBP", "VBG") or w.lemma_ == "begin" for w in words):
+        return "ongoing"
+    if lemmas & SCHEDULE or texts & MODAL_FUTURE:
+        past = any(
+            w.tag_ == "VBD" or w.lower_ == "had" for w in words if w.dep_ in ("aux", "auxpass", "ROOT")
+        )
+        return "scheduled-past" if past and not texts & MODAL_FUTURE else "scheduled"
+    return None
+
+
+def tense_of(tok: Token) -> Tense:
+    """Tense of the clause governing ``tok``: the nearest verb, its auxiliaries and xcomp governors."""
+    node: Token | None = tok
+    for _ in range(8):
+        if node is None:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head if node.head is not node else None
+    if node is None or node.pos_ not in ("VERB", "AUX"):
+        return None
+    chain = [node]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    auxes = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    lemmas = {v.lemma_.lower() for v in chain}
+    if lowers & MODAL_FUTURE or lowers & MODAL_PROPOSE:
+        return "future"
+    if lemmas & {"plan", "schedule", "due", "set", "expect", "go", "intend", "want", "hope", "prepare"}:
+        if any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes) or any(v.tag_ == "VBD" for v in chain):
+            return None  # "had been due to ...": future seen from the past; take the nearest day
+        return "future"
+    if any(a.lower_ in ("has", "have", "had") for a in auxes) or any(v.tag_ == "VBD" for v in chain):
+        return "past"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(v.tag_ in ("VBZ", "VBP", "VBG") for v in chain) or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if node.tag_ == "VBN" and node.dep_ in ("acl", "relcl", "amod"):
+        return "past"
+    return None

@@ -1,0 +1,107 @@
+"""A stable key for one real meeting, shared by every outlet's report of it.
+
+Algorithm (documented in docs/meetings.md):
+
+1. Each participant gets a short key that survives naming differences: a person's surname
+   ("Biden", "Joe Biden", "President Biden" -> ``biden``), a country's ISO alpha-2 code
+   ("United States", "US", "U.S." -> ``us``), an organisation's acronym ("Organization for Security
+   and Cooperation in Europe", "OSCE" -> ``osce``).
+2. Only the two *main* participants go in: the extractor lists participants most-mentioned first,
+   so an extra official that one outlet names in passing does not change the key.
+   Persons are preferred over bodies and countries, because outlets differ more on whether they
+   name the delegations' countries than on who met.
+3. The mode: ``call`` for phone/video calls, ``meet`` for everything in person, so a call and a
+   meeting of the same two people on the same day stay apart.
+4. The date at the precision the text gives (day, month, year) or ``undated``.
+
+The key is ``<mode>:<date>:<k1>+<k2>`` followed by a short hash, readable in Kibana and safe as an
+Elasticsearch document id. Location is left out on purpose: outlets give different venues for
+the same meeting ("Filoli", "Woodside", "near San Francisco") or none at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from newsmon.extract.places import get_gazetteer
+
+_TITLE = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "secretary",
+    "general",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "prime",
+    "deputy",
+    "foreign",
+    "the",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "sir",
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+    "iv",
+}
+_ORG_STOP = {"of", "for", "and", "the", "in", "on", "&"}
+
+
+def _ascii(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+
+def participant_key(name: str, ptype: str | None = None) -> str:
+    """Short, outlet-independent key for one participant (see the module docstring)."""
+    raw = " ".join(name.split())
+    if ptype in (None, "country"):
+        code = get_gazetteer().country_code(raw)
+        if code:
+            return code.lower()
+    words = re.findall(r"[\w]+", _ascii(raw))
+    if ptype == "organization" or (ptype is None and raw.isupper()):
+        if len(words) == 1:
+            return words[0]
+        caps = [w for w in re.findall(r"[A-Za-z][\w-]*", raw) if w.lower() not in _ORG_STOP]
+        return "".join(w[0] for w in caps).lower() or "-".join(words)
+    words = [w for w in words if w not in _TITLE]
+    return words[-1] if words else _ascii(raw)
+
+
+def main_participants(participants: Iterable[Mapping[str, Any]], limit: int = 2) -> list[str]:
+    """Keys of the (at most ``limit``) main participants, persons first, in the given order."""
+    plist = list(participants)
+    ordered = [p for p in plist if p.get("type") == "person"] + [
+        p for p in plist if p.get("type") != "person"
+    ]
+    keys: list[str] = []
+    for p in ordered:
+        k = participant_key(str(p.get("name", "")), p.get("type"))
+        if k and k not in keys:
+            keys.append(k)
+        if len(keys) == limit:
+            break
+    return sorted(keys)
+
+
+def meeting_key(participants: Iterable[Mapping[str, Any]], date: str | None, kind: str | None) -> str:
+    """The cross-article key: ``meet:2021-06-16:biden+putin#1a2b3c4d`` (see the module docstring)."""
+    mode = "call" if kind == "call" else "meet"
+    keys = main_participants(participants)
+    body = f"{mode}:{date or 'undated'}:{'+'.join(keys) or 'unknown'}"
+    digest = hashlib.sha1(body.encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"{body}#{digest}"

@@ -1,0 +1,202 @@
+"""One meeting per real meeting: merging an article's mentions, then the output dicts.
+
+Two mentions are the same meeting when they share a participant, their dates agree (equal at
+the coarser precision, or one is unknown) and they can describe the same event (a call is never
+an in-person meeting; a proposal is not a held meeting). A mention with no named participant
+("Monday's meeting", "the talks") joins the meeting with its date, or, when definite, the most
+recent compatible meeting. Status on merge follows the strongest news:
+cancelled > postponed > ongoing > scheduled > held > proposed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsmon.extract.context import ArticleContext
+from newsmon.extract.meeting_key import meeting_key, participant_key
+from newsmon.extract.places import Place
+
+STATUS_RANK = ["cancelled", "postponed", "ongoing", "scheduled", "held", "proposed"]
+KIND_RANK = ["summit", "council", "conference", "talks", "visit", "call", "meeting"]
+_COMPATIBLE = [{"held", "ongoing"}, {"scheduled", "postponed", "cancelled", "ongoing"}, {"proposed"}]
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str
+    type: str  # person | organization | country
+    role: str | None = None
+
+    @property
+    def key(self) -> str:
+        return participant_key(self.name, self.type)
+
+
+@dataclass
+class Candidate:
+    """One mention of a meeting (one trigger), or several merged."""
+
+    participants: list[Participant]
+    place: Place | None
+    date: str | None
+    end_date: str | None
+    date_text: str | None
+    status: str
+    kind: str
+    sent_start: int
+    sent_end: int
+    definite: bool = False
+    is_noun: bool = False
+    mentions: int = 1
+    statuses: list[str] = field(default_factory=list)
+
+    def keys(self) -> set[str]:
+        return {p.key for p in self.participants}
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _statuses_agree(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _COMPATIBLE)
+
+
+def _mode(kind: str) -> str:
+    return "call" if kind == "call" else "meet"
+
+
+def _absorb(into: Candidate, c: Candidate) -> None:
+    for p in c.participants:
+        if p.key not in into.keys():
+            into.participants.append(p)
+    if into.place is None and c.place is not None:
+        into.place = c.place
+    if c.date and (not into.date or len(c.date) > len(into.date)):
+        into.date, into.date_text = c.date, c.date_text
+        into.end_date = c.end_date or into.end_date
+    into.end_date = into.end_date or c.end_date
+    into.statuses.append(c.status)
+    ranked = [s for s in STATUS_RANK if s in into.statuses + [into.status]]
+    if ranked:
+        into.status = ranked[0]
+    if KIND_RANK.index(c.kind) < KIND_RANK.index(into.kind) and _mode(c.kind) == _mode(into.kind):
+        into.kind = c.kind
+    if not into.participants or (into.sent_start > c.sent_start and c.participants):
+        into.sent_start, into.sent_end = c.sent_start, c.sent_end
+    into.mentions += 1
+
+
+def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
+    """Merge mentions of the same real meeting (see the module docstring)."""
+    out: list[Candidate] = []
+    for c in cands:
+        c.statuses = [c.status]
+        target: Candidate | None = None
+        if not c.participants:
+            if c.date:
+                target = next(
+                    (
+                        m
+                        for m in reversed(out)
+                        if m.date
+                        and _dates_agree(m.date, c.date)
+                        and len(m.date) >= len(c.date)
+                        and _mode(m.kind) == _mode(c.kind)
+                    ),
+                    None,
+                )
+            if target is None and c.definite and c.is_noun:
+                target = next(
+                    (
+                        m
+                        for m in reversed(out)
+                        if _mode(m.kind) == _mode(c.kind) and _dates_agree(m.date, c.date)
+                    ),
+                    None,
+                )
+            if target is None:
+                continue  # nobody named and nothing to attach to: not reportable
+        else:
+            for m in reversed(out):
+                if not (m.keys() & c.keys()) or _mode(m.kind) != _mode(c.kind):
+                    continue
+                if not _dates_agree(m.date, c.date):
+                    continue
+                same_day = bool(m.date and c.date)
+                if not same_day and (m.date or c.date) and not c.definite:
+                    continue  # one dated, one not: only an anaphoric mention joins
+                if _statuses_agree(m.status, c.status) or c.definite:
+                    target = m
+                    break
+        if target is None:
+            out.append(c)
+        else:
+            _absorb(target, c)
+    return out
+
+
+def _salience(ctx: ArticleContext) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in ctx.names.mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    return counts
+
+
+def finish(meetings: list[Candidate], ctx: ArticleContext, dateline: Place | None) -> list[dict[str, Any]]:
+    """Output dicts, participants most-mentioned first, with confidence and the cross-article key."""
+    sal = _salience(ctx)
+    out: list[dict[str, Any]] = []
+    pub = ctx.published
+    for m in meetings:
+        if not m.participants:
+            continue
+        place = m.place
+        near_now = bool(m.date and pub and len(m.date) == 10 and abs((_d(m.date) - pub).days) <= 7)
+        if (
+            place is None
+            and dateline is not None
+            and m.kind != "call"
+            and m.status in ("held", "ongoing")
+            and near_now
+        ):
+            place = dateline  # "GENEVA (Wire) —" and a meeting this week with no place of its own
+        parts = sorted(m.participants, key=lambda p: -sal.get(p.name, 0))
+        plist = [{"name": p.name, "type": p.type, **({"role": p.role} if p.role else {})} for p in parts]
+        conf = (
+            0.45
+            + 0.1 * bool(m.date)
+            + 0.1 * bool(place)
+            + 0.1 * (len(parts) >= 2)
+            + 0.05 * min(m.mentions - 1, 3)
+        )
+        out.append(
+            {
+                "participants": plist,
+                "location": place.as_dict() if place else None,
+                "date": m.date,
+                "date_text": m.date_text,
+                "end_date": m.end_date,
+                "status": m.status,
+                "kind": m.kind,
+                "evidence": {
+                    "text": ctx.text[m.sent_start : m.sent_end],
+                    "start": m.sent_start,
+                    "end": m.sent_end,
+                },
+                "confidence": round(min(conf, 0.95), 2),
+                "mentions": m.mentions,
+                "meeting_key": meeting_key(plist, m.date, m.kind),
+            }
+        )
+    return out
+
+
+def _d(iso: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso)
