@@ -88,6 +88,7 @@ class Receiver:
 
     def url(self, path: str = "/hook") -> str:
         host, port = self.server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}{path}"
 
     def script(self, path: str, *responses: tuple[int, dict[str, str], float]) -> None:

@@ -116,7 +116,8 @@ def test_analyze(text, tokens):
 
 def test_dates_round_like_elasticsearch():
     assert parse_date("2022-01") == dt.datetime(2022, 1, 1, tzinfo=dt.UTC)
-    assert parse_date("2022-01", round_up=True) == dt.datetime(2022, 1, 31, 23, 59, 59, 999000, tzinfo=dt.UTC)
+    # like ES: only the time of day rounds up, a missing day stays 1
+    assert parse_date("2022-01", round_up=True) == dt.datetime(2022, 1, 1, 23, 59, 59, 999000, tzinfo=dt.UTC)
     now = dt.datetime(2022, 1, 11, 12, 30, tzinfo=dt.UTC)
     assert parse_date("now-7d/d", now=now) == dt.datetime(2022, 1, 4, tzinfo=dt.UTC)
     assert parse_date("now/d", round_up=True, now=now) == dt.datetime(

@@ -5,8 +5,8 @@
   hyphens and other punctuation split) and lowercasing.
 * :func:`parse_date` reads the ``strict_date_optional_time||epoch_millis`` values and date
   math (``now-7d/d``, ``2022-01-01||+1M``) the way a ``range`` query does, including the
-  round-up of missing components for ``lte``/``gt`` bounds (``lte: 2022-01-11`` means the
-  end of that day).
+  round-up of a missing time of day for ``lte``/``gt`` bounds (``lte: 2022-01-11`` means the
+  end of that day; a missing month or day is 1 either way, as in ES).
 """
 
 from __future__ import annotations
@@ -65,11 +65,10 @@ def _absolute(text: str, round_up: bool) -> dt.datetime | None:
         return None
     g = m.groupdict()
     year = int(g["y"])
-    month = int(g["mo"]) if g["mo"] else (12 if round_up else 1)
-    if not 1 <= month <= 12:
-        return None
-    last_day = calendar.monthrange(year, month)[1]
-    day = int(g["d"]) if g["d"] else (last_day if round_up else 1)
+    # Elasticsearch's round-up parser defaults a missing month and day to 1 and only the time
+    # of day to its maximum: `lte: 2022-01` means 2022-01-01T23:59:59.999, not the month's end.
+    month = int(g["mo"]) if g["mo"] else 1
+    day = int(g["d"]) if g["d"] else 1
     hour = int(g["h"]) if g["h"] else (23 if round_up else 0)
     minute = int(g["mi"]) if g["mi"] else (59 if round_up else 0)
     second = int(g["s"]) if g["s"] else (59 if round_up else 0)

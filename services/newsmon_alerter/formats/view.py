@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from newsmon.es.documents import safe_id
+
 ELLIPSIS = "…"
 _SAFE = "():,'!"  # rison punctuation stays readable in Discover links
 
@@ -97,6 +99,10 @@ def build_view(
         facts.append(("Published", str(published)))
     facts.append(("Rule", rule))
     data_view = f"{index_prefix}-{item_type}"
+    # meetings are merged into one document per meeting_key (newsmon.es.meetings): link to that
+    doc_id = (
+        safe_id(str(item["meeting_key"])) if item_type == "meetings" and item.get("meeting_key") else item_id
+    )
     return AlertView(
         rule=rule,
         item_type=item_type,
@@ -105,7 +111,7 @@ def build_view(
         body=body,
         facts=tuple(facts),
         article_url=item.get("url"),
-        kibana_url=discover_url(kibana_base, data_view, item_id) if item_id else None,
+        kibana_url=discover_url(kibana_base, data_view, doc_id) if doc_id else None,
         outlet=str(outlet) if outlet else None,
         published=str(published) if published else None,
         item=item,
