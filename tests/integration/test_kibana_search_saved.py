@@ -1,0 +1,107 @@
+"""Each saved search's KQL, translated by newsmon.kql, selects the expected documents in the real ES.
+
+The query text, data view and sort come from config/kibana/newsmon.ndjson itself, so a change
+there that breaks a search breaks this test. ``newsmon setup --skip-kibana`` is also run here
+against the real server: templates, aliases and the alerts index, twice (idempotent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from kibana_search_support import ALERTS, MEETINGS, QUOTES, cleanup, index_samples
+
+from newsmon.kibana import SetupSettings, load_objects, setup, with_prefix
+from newsmon.kibana_objects import search_source, template_field_types
+from newsmon.kql import parse, to_es_query
+from newsmon.settings import REPO_ROOT
+
+pytestmark = pytest.mark.elasticsearch
+
+
+@pytest.fixture(scope="module")
+def indexed(es: Any, es_url: str) -> Iterator[str]:
+    import uuid
+
+    prefix = f"nmtest-kib-{uuid.uuid4().hex[:10]}"
+    index_samples(es, es_url, prefix)
+    yield prefix
+    cleanup(es, prefix)
+
+
+def _saved_search(prefix: str, title: str) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+    objects = with_prefix(load_objects(REPO_ROOT / "config" / "kibana"), prefix)
+    obj = next(o for o in objects if o["type"] == "search" and o["attributes"]["title"] == title)
+    source = search_source(obj)
+    view = next(r["id"] for r in obj["references"] if r["name"] == source["indexRefName"])
+    types = template_field_types(prefix)[view]
+    query = to_es_query(parse(source["query"]["query"]), types)
+    sort = [{field: {"order": order}} for field, order in obj["attributes"]["sort"]]
+    return view, query, sort
+
+
+def _run(es: Any, prefix: str, title: str) -> list[dict[str, Any]]:
+    index, query, sort = _saved_search(prefix, title)
+    hits = es.search(index=index, query=query, sort=sort, size=100)["hits"]["hits"]
+    return [h["_source"] for h in hits]
+
+
+def test_quotes_by_speaker(es: Any, indexed: str) -> None:
+    docs = _run(es, indexed, "Quotes by speaker")
+    # attributed quotes only, by speaker, newest first within a speaker
+    assert [d["id"] for d in docs] == ["q-blinken", "q-guterres", "q-ryabkov-new", "q-ryabkov-old"]
+    assert {q["id"] for q in QUOTES if q["speaker"]} == {d["id"] for d in docs}
+
+
+def test_upcoming_meetings(es: Any, indexed: str) -> None:
+    docs = _run(es, indexed, "Upcoming meetings")
+    assert [d["meeting_key"] for d in docs] == ["mk-soon", "mk-later"]  # soonest first
+    assert docs[0]["location"]["point"] == {"lat": 46.2044, "lon": 6.1432}
+
+
+def test_cancelled_or_postponed_meetings(es: Any, indexed: str) -> None:
+    docs = _run(es, indexed, "Cancelled or postponed meetings")
+    assert [d["meeting_key"] for d in docs] == ["mk-called-off", "mk-pushed"]  # last reported first
+    expected = {m["meeting_key"] for m in MEETINGS if m["status"] in ("cancelled", "postponed")}
+    assert {d["meeting_key"] for d in docs} == expected
+
+
+def test_alerts_sent(es: Any, indexed: str) -> None:
+    docs = _run(es, indexed, "Alerts sent")
+    assert sorted(d["item_id"] for d in docs) == sorted(
+        f"item-{i}" for i, (_, status) in enumerate(ALERTS) if status == "delivered"
+    )
+    assert [d["@timestamp"] for d in docs] == sorted((d["@timestamp"] for d in docs), reverse=True)
+
+
+def test_dashboard_aggregations_have_data(es: Any, indexed: str) -> None:
+    """What the Lens charts and the map aggregate on is populated in indexed documents."""
+    speakers = es.search(index=f"{indexed}-quotes", size=0, aggs={"s": {"terms": {"field": "speaker"}}})[
+        "aggregations"
+    ]["s"]["buckets"]
+    assert {b["key"]: b["doc_count"] for b in speakers}["Sergei Ryabkov"] == 2
+    rules = es.search(index=f"{indexed}-alerts", size=0, aggs={"r": {"terms": {"field": "rule"}}})
+    assert {b["key"]: b["doc_count"] for b in rules["aggregations"]["r"]["buckets"]} == {
+        "ryabkov": 3,
+        "summits": 1,
+    }
+    on_map = es.search(index=f"{indexed}-meetings", size=0, query={"exists": {"field": "location.point"}})
+    assert on_map["hits"]["total"]["value"] == sum(1 for m in MEETINGS if m["location"])
+
+
+def test_setup_installs_templates_and_alerts_index_idempotently(es: Any, es_url: str) -> None:
+    import uuid
+
+    prefix = f"nmtest-setup-{uuid.uuid4().hex[:10]}"
+    settings = SetupSettings(es_url=es_url, es_index_prefix=prefix)
+    try:
+        first = setup(settings, kibana=False)
+        second = setup(settings, kibana=False)
+        assert first == second
+        for kind in ("articles", "quotes", "meetings", "alerts"):
+            assert es.indices.exists(index=f"{prefix}-{kind}"), kind
+        assert es.indices.get_alias(name=f"{prefix}-quotes")
+    finally:
+        cleanup(es, prefix)
