@@ -59,14 +59,35 @@ def _cmdline(pid: int) -> str:
     return raw.replace(b"\0", b" ").decode("utf-8", "replace")
 
 
+# Children started by this process, kept so they are reaped (no zombies, no ResourceWarning)
+# when the same process also stops them, as tests and a failed `up` do.
+_CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
+
+
+def _reap(pid: int) -> None:
+    proc = _CHILDREN.get(pid)
+    if proc is not None and proc.poll() is not None:
+        del _CHILDREN[pid]
+
+
 def _group_alive(pgid: int) -> bool:
+    """True while the process group has a member that is not a zombie."""
+    _reap(pgid)
     try:
         os.killpg(pgid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    return any(_state(pid) != "Z" for pid in _group_members(pgid))
+
+
+def _state(pid: int) -> str:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return "Z"
+    return stat[stat.rfind(")") + 2 :].split()[0]
 
 
 def is_running(record: PidRecord | None) -> bool:
@@ -122,6 +143,7 @@ def start_detached(
             )
         except OSError as exc:
             raise StackError(f"could not start {cmd[0]}: {exc}") from exc
+    _CHILDREN[proc.pid] = proc
     record = PidRecord(proc.pid, marker)
     pid_file.write_text(record.dump())
     log.info("stack.started", pid=proc.pid, log=str(log_file))
