@@ -78,6 +78,22 @@ def key_of(rule: Rule, item: dict[str, Any]) -> str:
     return "" if value is None else str(value)
 
 
+def as_indexed(item_type: str, item: dict[str, Any]) -> dict[str, Any]:
+    """The item with the fields its index document has, so rules written in Kibana match.
+
+    A meetings.v1 message is one mention; the meetings index merges mentions and names the
+    outlets ``outlets`` and the articles ``article_ids``.
+    """
+    if item_type != "meetings":
+        return item
+    extra: dict[str, Any] = {}
+    if "outlets" not in item:
+        extra["outlets"] = [item["outlet"]] if item.get("outlet") else []
+    if "article_ids" not in item:
+        extra["article_ids"] = [item["article_id"]] if item.get("article_id") else []
+    return {**item, **extra} if extra else item
+
+
 @dataclass(frozen=True)
 class Outcome:
     rule: str
@@ -117,8 +133,9 @@ class Alerter:
         """Run every enabled rule ``on: item_type`` over ``item`` and act on the matches."""
         outcomes = []
         types = field_types(item_type)
+        doc = as_indexed(item_type, item)
         for rule in self.rules.for_type(item_type):
-            if matches(rule.node, item, types):
+            if matches(rule.node, doc, types):
                 outcomes.append(self.fire(rule, item_type, item))
         return outcomes
 
