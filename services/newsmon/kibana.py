@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -219,6 +220,33 @@ def check_objects(objects: list[dict[str, Any]], prefix: str) -> None:
         raise ConfigError("saved objects refer to unmapped fields:\n  " + "\n  ".join(problems))
 
 
+def verify_searches(settings: SetupSettings) -> dict[str, dict[str, Any]]:
+    """Run every saved search's query on Elasticsearch: ``{title: {"index", "hits"}}``.
+
+    What an analyst would see in Discover with an unlimited time range; a check after a demo
+    or a deployment that the saved searches find the indexed quotes and meetings.
+    """
+    from elasticsearch import NotFoundError
+
+    from newsmon.es import make_client
+    from newsmon.kibana_objects import saved_search_requests, template_field_types
+
+    prefix = settings.es_index_prefix
+    objects = with_prefix(load_objects(settings.kibana_dir), prefix)
+    es = make_client(settings)
+    out: dict[str, dict[str, Any]] = {}
+    try:
+        for request in saved_search_requests(objects, template_field_types(prefix)):
+            try:
+                count = es.count(index=request.index, query=request.query)["count"]
+            except NotFoundError:
+                count = 0
+            out[request.title] = {"index": request.index, "hits": count}
+    finally:
+        es.close()
+    return out
+
+
 def setup(
     settings: SetupSettings,
     *,
@@ -251,6 +279,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--wait", type=float, metavar="SECONDS", help="how long to wait for Kibana")
     p.add_argument("--skip-templates", action="store_true", help="do not touch Elasticsearch")
     p.add_argument("--skip-kibana", action="store_true", help="only install the index templates")
+    p.add_argument(
+        "--verify", action="store_true", help="also count what each saved search finds in Elasticsearch"
+    )
     return p
 
 
@@ -265,8 +296,13 @@ def main(argv: list[str]) -> int:
         overrides["kibana_wait_s"] = args.wait
     settings = SetupSettings(**overrides)
     configure(settings.log_format, settings.log_level)
+    # one line per HTTP request from the clients drowns setup's own log lines
+    for noisy in ("elastic_transport", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         summary = setup(settings, templates=not args.skip_templates, kibana=not args.skip_kibana)
+        if args.verify:
+            summary["searches"] = verify_searches(settings)
     except NewsmonError as exc:
         print(f"newsmon setup: {exc}", file=sys.stderr)
         return 1

@@ -169,3 +169,32 @@ def template_field_types(prefix: str = "newsmon") -> dict[str, dict[str, str]]:
 
     out[f"{prefix}-alerts"] = field_types_from_mapping(ALERTS_MAPPING)
     return out
+
+
+@dataclass(frozen=True)
+class SavedSearchRequest:
+    """A saved search as an Elasticsearch request: the same KQL, data view and sort as Discover."""
+
+    title: str
+    index: str  # the data view's title: the alias
+    query: dict[str, Any]
+    sort: list[dict[str, Any]]
+
+
+def saved_search_requests(
+    objects: list[dict[str, Any]], field_types: Mapping[str, Mapping[str, str]]
+) -> list[SavedSearchRequest]:
+    """Every saved search in ``objects``, its KQL translated by :func:`newsmon.kql.to_es_query`."""
+    from newsmon.kql import to_es_query
+
+    views = {o["id"]: o["attributes"]["title"] for o in objects if o["type"] == "index-pattern"}
+    out = []
+    for obj in objects:
+        if obj["type"] != "search":
+            continue
+        source = search_source(obj)
+        view = _refs(obj)[source["indexRefName"]]
+        query = to_es_query(parse(source.get("query", {}).get("query", "")), field_types[view])
+        sort = [{field: {"order": order}} for field, order in obj["attributes"].get("sort", [])]
+        out.append(SavedSearchRequest(obj["attributes"]["title"], views[view], query, sort))
+    return out

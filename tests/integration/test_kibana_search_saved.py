@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 from kibana_search_support import ALERTS, MEETINGS, QUOTES, cleanup, index_samples
 
-from newsmon.kibana import SetupSettings, load_objects, setup, with_prefix
-from newsmon.kibana_objects import search_source, template_field_types
-from newsmon.kql import parse, to_es_query
+from newsmon.kibana import SetupSettings, load_objects, setup, verify_searches, with_prefix
+from newsmon.kibana_objects import saved_search_requests, template_field_types
 from newsmon.settings import REPO_ROOT
 
 pytestmark = pytest.mark.elasticsearch
@@ -31,20 +30,12 @@ def indexed(es: Any, es_url: str) -> Iterator[str]:
     cleanup(es, prefix)
 
 
-def _saved_search(prefix: str, title: str) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
-    objects = with_prefix(load_objects(REPO_ROOT / "config" / "kibana"), prefix)
-    obj = next(o for o in objects if o["type"] == "search" and o["attributes"]["title"] == title)
-    source = search_source(obj)
-    view = next(r["id"] for r in obj["references"] if r["name"] == source["indexRefName"])
-    types = template_field_types(prefix)[view]
-    query = to_es_query(parse(source["query"]["query"]), types)
-    sort = [{field: {"order": order}} for field, order in obj["attributes"]["sort"]]
-    return view, query, sort
-
-
 def _run(es: Any, prefix: str, title: str) -> list[dict[str, Any]]:
-    index, query, sort = _saved_search(prefix, title)
-    hits = es.search(index=index, query=query, sort=sort, size=100)["hits"]["hits"]
+    objects = with_prefix(load_objects(REPO_ROOT / "config" / "kibana"), prefix)
+    requests = saved_search_requests(objects, template_field_types(prefix))
+    request = next(r for r in requests if r.title == title)
+    assert request.index.startswith(f"{prefix}-")
+    hits = es.search(index=request.index, query=request.query, sort=request.sort, size=100)["hits"]["hits"]
     return [h["_source"] for h in hits]
 
 
@@ -105,3 +96,14 @@ def test_setup_installs_templates_and_alerts_index_idempotently(es: Any, es_url:
         assert es.indices.get_alias(name=f"{prefix}-quotes")
     finally:
         cleanup(es, prefix)
+
+
+def test_setup_verify_counts_what_each_saved_search_finds(indexed: str, es_url: str) -> None:
+    found = verify_searches(SetupSettings(es_url=es_url, es_index_prefix=indexed))
+    assert {title: v["hits"] for title, v in found.items()} == {
+        "Quotes by speaker": 4,
+        "Upcoming meetings": 2,
+        "Cancelled or postponed meetings": 2,
+        "Alerts sent": 3,
+    }
+    assert found["Quotes by speaker"]["index"] == f"{indexed}-quotes"
