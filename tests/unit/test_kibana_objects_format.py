@@ -103,6 +103,11 @@ def test_saved_searches():
         ref = next(r for r in obj["references"] if r["name"] == source["indexRefName"])
         assert ref["type"] == "index-pattern"
         assert obj["attributes"]["columns"]
+        # opened from Discover, a saved search brings its own time range: the picker's default
+        # (last 15 minutes) would hide what it is for
+        assert obj["attributes"]["timeRestore"] is True
+        assert re.fullmatch(r"now-\d+[dMy]", obj["attributes"]["timeRange"]["from"])
+        assert obj["attributes"]["timeRange"]["to"] == "now"
         assert all(len(s) == 2 and s[1] in ("asc", "desc") for s in obj["attributes"]["sort"])
 
 
