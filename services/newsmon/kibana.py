@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from elasticsearch import ApiError, TransportError
 from pydantic import SecretStr
 
 from newsmon.errors import ConfigError, NewsmonError
@@ -306,12 +307,11 @@ def main(argv: list[str]) -> int:
     except NewsmonError as exc:
         print(f"newsmon setup: {exc}", file=sys.stderr)
         return 1
-    except Exception as exc:  # ES transport errors: say where, not a traceback
-        from elasticsearch import TransportError
-
-        if isinstance(exc, TransportError):
-            print(f"newsmon setup: cannot reach Elasticsearch at {settings.es_url}: {exc}", file=sys.stderr)
-            return 1
-        raise
+    except ApiError as exc:
+        print(f"newsmon setup: Elasticsearch at {settings.es_url} refused: {exc}", file=sys.stderr)
+        return 1
+    except TransportError as exc:
+        print(f"newsmon setup: cannot reach Elasticsearch at {settings.es_url}: {exc}", file=sys.stderr)
+        return 1
     print(json.dumps(summary, sort_keys=True))
     return 0

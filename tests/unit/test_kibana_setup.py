@@ -213,3 +213,9 @@ def test_load_objects_names_file_and_line(tmp_path: Path):
     with pytest.raises(Exception, match=r"a.ndjson:2: not JSON"):
         load_objects(tmp_path)
     assert with_prefix([], "other") == []
+
+
+def test_cli_reports_unreachable_elasticsearch(capsys):
+    code = main(["--skip-kibana", "--es-url", "http://127.0.0.1:9"])  # discard port
+    assert code == 1
+    assert "cannot reach Elasticsearch at http://127.0.0.1:9" in capsys.readouterr().err
