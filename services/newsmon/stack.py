@@ -9,10 +9,12 @@ process groups recorded in the pid files. Everything lives under ``NEWSMON_STACK
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from newsmon import logs
 from newsmon.errors import StackError
@@ -31,6 +33,7 @@ from newsmon.stack_config import (
 )
 from newsmon.stack_fetch import (
     artifacts_cached,
+    check_owner,
     check_tools,
     ensure_es_user,
     extract_es,
@@ -41,6 +44,20 @@ from newsmon.stack_proc import es_ready, is_running, kafka_ready, read_pid, star
 
 # The marker that must appear in the command line of a recorded pid (see stack_proc).
 MARKERS = {"kafka": "kafka.Kafka", "elasticsearch": "elasticsearch"}
+
+
+@contextlib.contextmanager
+def _locked(s: StackSettings) -> Iterator[None]:
+    """Serialise `up` and `down`: two engineers running `up` at once must not start two of each."""
+    check_owner(s)
+    s.run_dir.mkdir(parents=True, exist_ok=True)
+    with (s.run_dir / "stack.lock").open("w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("another `newsmon stack` command is running; waiting for it...", flush=True)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
 
 
 def probe(s: StackSettings, service: str, timeout_s: float = 3.0) -> bool:
@@ -173,6 +190,11 @@ def show_logs(s: StackSettings, services: list[str], lines: int) -> int:
     return 0
 
 
+def _with_lock(s: StackSettings, action: Callable[[StackSettings], int]) -> int:
+    with _locked(s):
+        return action(s)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsmon stack", description=__doc__.splitlines()[0] if __doc__ else "")
     sub = p.add_subparsers(dest="action", required=True)
@@ -193,8 +215,8 @@ def main(argv: list[str]) -> int:
         os.environ.get("NEWSMON_LOG_FORMAT", "auto"), os.environ.get("NEWSMON_LOG_LEVEL", "WARNING")
     )
     actions: dict[str, Callable[[], int]] = {
-        "up": lambda: up(s),
-        "down": lambda: down(s),
+        "up": lambda: _with_lock(s, up),
+        "down": lambda: _with_lock(s, down),
         "status": lambda: status(s),
         "logs": lambda: show_logs(s, [args.service] if args.service else list(SERVICES), args.lines),
     }

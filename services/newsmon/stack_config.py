@@ -31,7 +31,7 @@ class StackSettings(NewsmonSettings):
     # Outside /root so the Elasticsearch user can read it; prepare_dirs refuses a stack dir
     # owned by another user, which is what makes a fixed path under /var/tmp safe.
     stack_dir: Path = Path("/var/tmp/newsmon-stack")  # noqa: S108
-    stack_timeout_s: float = Field(default=240.0, gt=0)
+    stack_timeout_s: float = Field(default=300.0, gt=0)
     stack_stop_timeout_s: float = Field(default=60.0, gt=0)
     stack_es_user: str = "newsmon"
     stack_es_heap: str = "1g"

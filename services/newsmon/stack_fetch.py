@@ -129,16 +129,21 @@ def ensure_es_user(s: StackSettings) -> str | None:
 
 
 def prepare_dirs(s: StackSettings) -> None:
-    """Create the stack layout; the stack dir must be traversable by the Elasticsearch user.
+    """Create the stack layout; the stack dir must be traversable by the Elasticsearch user."""
+    check_owner(s)
+    for path in (s.stack_dir, s.run_dir, s.logs_dir, s.kafka_data, s.es_data, s.es_logs, s.es_tmp):
+        path.mkdir(parents=True, exist_ok=True)
+    s.stack_dir.chmod(0o755)
 
-    An existing stack dir owned by someone else is refused: /var/tmp is world-writable, and
-    a directory planted there must not receive our data or decide what we execute.
+
+def check_owner(s: StackSettings) -> None:
+    """Refuse an existing stack dir owned by someone else.
+
+    /var/tmp is world-writable: a directory planted there must not receive our data or
+    decide what we execute.
     """
     if s.stack_dir.exists() and s.stack_dir.stat().st_uid != os.geteuid():
         raise StackError(
             f"{s.stack_dir} belongs to uid {s.stack_dir.stat().st_uid}, not to us: "
             "remove it or choose another NEWSMON_STACK_DIR"
         )
-    for path in (s.stack_dir, s.run_dir, s.logs_dir, s.kafka_data, s.es_data, s.es_logs, s.es_tmp):
-        path.mkdir(parents=True, exist_ok=True)
-    s.stack_dir.chmod(0o755)
