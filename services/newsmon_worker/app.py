@@ -125,6 +125,9 @@ def build_app(settings: WorkerSettings, extractor: Extractor | None) -> tuple[fa
         producer_acks=-1,
         # Offsets of acked events are committed this often; unacked ones never are.
         broker_commit_interval=1.0,
+        # Do not wait for in-flight batches on shutdown: they are unacked, so they are replayed
+        # on restart anyway, and a batch waiting for Elasticsearch would block the stop forever.
+        stream_wait_empty=False,
     )
     stop = threading.Event()
     es = make_client(settings)

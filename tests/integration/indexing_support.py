@@ -5,16 +5,22 @@ Imported by ``test_indexing_*.py`` and ``test_worker_*.py`` (kept out of the sha
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 
 from newsmon.es import KINDS, IndexNames, ensure_templates, make_client
 from newsmon.settings import ElasticsearchSettings
@@ -130,3 +136,101 @@ def es_fixture() -> Iterator[Elasticsearch]:
     es = es_client()
     yield es
     es.close()
+
+
+class WorkerProcess:
+    """``newsmon worker`` as a real subprocess with its own topic prefix, app id and index prefix."""
+
+    def __init__(self, prefix: str, log_dir: Path, agents: str = "all", **env: str) -> None:
+        self.prefix = prefix
+        self.log_path = log_dir / f"worker-{prefix}.log"
+        self.env = {
+            **os.environ,
+            "NEWSMON_TOPIC_PREFIX": prefix,
+            "NEWSMON_ES_INDEX_PREFIX": prefix,
+            "NEWSMON_WORKER_APP_ID": f"{prefix}-worker",
+            "NEWSMON_WORKER_AGENTS": agents,
+            "NEWSMON_WORKER_BATCH_SECONDS": "0.3",
+            "NEWSMON_WORKER_RETRY_MAX": "1",
+            "NEWSMON_LOG_FORMAT": "json",
+            **env,
+        }
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> WorkerProcess:
+        newsmon = Path(sys.executable).with_name("newsmon")
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(
+                [str(newsmon), "worker"], stdout=log, stderr=subprocess.STDOUT, env=self.env
+            )
+        return self
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def assert_alive(self) -> None:
+        assert self.proc is not None
+        assert self.proc.poll() is None, f"worker exited with {self.proc.returncode}:\n{self.log()[-4000:]}"
+
+    def stop(self) -> int | None:
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        return self.proc.returncode
+
+
+def produce(topic: str, values: list[bytes], key: bytes | None = None) -> None:
+    producer = KafkaProducer(bootstrap_servers=KAFKA.split(","), acks="all")
+    try:
+        for value in values:
+            producer.send(topic, key=key, value=value).get(timeout=30)
+    finally:
+        producer.close()
+
+
+def read_dead_letters(
+    topic: str, want: Callable[[list[dict[str, Any]]], bool], timeout: float = 60
+) -> list[dict[str, Any]]:
+    """Dead-letter records from the start of ``topic`` until ``want(records)`` is true."""
+    consumer = KafkaConsumer(
+        bootstrap_servers=KAFKA.split(","), auto_offset_reset="earliest", enable_auto_commit=False
+    )
+    records: list[dict[str, Any]] = []
+    try:
+        wait_for(lambda: topic in consumer.topics(), timeout, f"topic {topic}")
+        consumer.subscribe([topic])
+        deadline = time.monotonic() + timeout
+        while not want(records):
+            if time.monotonic() > deadline:
+                pytest.fail(f"dead letters in {topic} so far: {records}")
+            for batch in consumer.poll(timeout_ms=500).values():
+                records.extend(json.loads(r.value) for r in batch)
+    finally:
+        consumer.close()
+    return records
+
+
+def delete_topics(prefix: str) -> None:
+    admin = KafkaAdminClient(bootstrap_servers=KAFKA.split(","))
+    try:
+        mine = [t for t in admin.list_topics() if t.startswith(prefix)]
+        if mine:
+            admin.delete_topics(mine)
+    except Exception:
+        pass  # best effort: unique names never collide anyway
+    finally:
+        admin.close()
+
+
+def search_all(es: Elasticsearch, index: str, **query: Any) -> list[dict[str, Any]]:
+    """Every document in ``index`` (none while the index does not exist yet)."""
+    es = es.options(ignore_status=404)
+    es.indices.refresh(index=index)
+    resp = es.search(index=index, size=1000, **query)
+    return [h["_source"] for h in resp.get("hits", {}).get("hits", [])]

@@ -66,20 +66,21 @@ def _simple_agent(
                 docs.append(Doc(index, doc_id, source, message))
             started = time.perf_counter()
             try:
-                rejections = await ctx.run_index(ctx.writer.index_docs, docs)
+                rejections = await ctx.run_index(ctx.writer.index_docs, docs) if docs else []
             except IndexingError as exc:
                 if ctx.stop.is_set():
                     return  # shutting down: leave the batch unacked, it is replayed on restart
                 rejections = _whole_batch(docs, exc)
             await _report(ctx, {id(m): e for e, m in decoded}, rejections)
             ctx.count(f"indexed.{schema}", len(docs) - len(rejections))
-            log.info(
-                "indexed",
-                schema=schema,
-                docs=len(docs),
-                rejected=len(rejections),
-                seconds=round(time.perf_counter() - started, 3),
-            )
+            if docs:
+                log.info(
+                    "indexed",
+                    schema=schema,
+                    docs=len(docs),
+                    rejected=len(rejections),
+                    seconds=round(time.perf_counter() - started, 3),
+                )
             for event in events:
                 await stream.ack(event)
 
