@@ -146,12 +146,20 @@ def main(argv: list[str]) -> int:
         alerts = sink.received()
         print(f"== {len(alerts)} alerts received by the demo webhook ({workdir / 'alerts.jsonl'}) ==")
         for alert in alerts:
-            print(f"  {json.dumps(alert, ensure_ascii=False)[:300]}")
+            print(f"  {_describe_alert(alert)}")
         if with_alerter and not alerts:
             print("  (none: alerts already delivered by an earlier demo run are not sent again)")
     print(f"\nsearchable in Elasticsearch as {names.articles}, {names.quotes}, {names.meetings}")
     print(f"logs in {workdir / 'logs'}")
     return 0
+
+
+def _describe_alert(alert: Any) -> str:
+    """``[rule] headline`` per item of a webhook payload; the raw JSON if it has another shape."""
+    if isinstance(alert, dict) and isinstance(alert.get("items"), list):
+        heads = [str(i.get("headline") or i.get("id")) for i in alert["items"] if isinstance(i, dict)]
+        return f"[{alert.get('rule')}] " + "; ".join(heads)
+    return json.dumps(alert, ensure_ascii=False)[:300]
 
 
 class _ChildDied(RuntimeError):
