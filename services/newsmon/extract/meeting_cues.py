@@ -110,7 +110,6 @@ PROPOSE = {
     "offering",
     "push",
     "request",
-    "call",
 }
 SCHEDULE = {
     "schedule",
@@ -126,6 +125,7 @@ SCHEDULE = {
     "go",
 }
 ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
+_CLIMB = {"xcomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "oprd", "compound", "pcomp", "acomp"}
 MODAL_PROPOSE = {"could", "might", "may"}
 MODAL_FUTURE = {"will", "shall", "'ll", "wo", "would"}
 
@@ -187,10 +187,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if lemma in ("speak", "talk", "call", "phone") and not _is_phone_verb(tok):
                 continue
             if lemma in ("receive", "host", "gather", "convene") and not any(
-                c.dep_ in ("dobj", "nsubj", "nsubjpass") and (c.ent_type_ or c.pos_ == "PRON")
+                c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                and any(t.ent_type_ or t.pos_ == "PRON" for t in c.subtree)
                 for c in tok.children
             ):
                 continue
+            auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+            if {"would", "have"} <= auxes:
+                continue  # "would have met": counterfactual
             if lemma == "host" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KINDS for c in tok.children
             ):
@@ -227,7 +231,7 @@ def frame_head(tok: Token) -> Token:
                 break
             head = head.head
         elif head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "compound") and (
-            head.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADP")
+            head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP")
         ):
             if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to"):
                 break
@@ -239,44 +243,57 @@ def frame_head(tok: Token) -> Token:
     return head
 
 
-def status_words(trigger: Token) -> list[Token]:
+def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
     """Tokens whose lemmas decide status: the trigger, its ancestors up to a reporting verb, their aux."""
     toks: list[Token] = [trigger]
+    weak: list[Token] = []
     node = trigger
     for _ in range(6):
-        if node.head is node or node.lemma_.lower() in REPORTING and node is not trigger:
+        # climb only through argument links: "offered to meet", "postponed a visit", "the summit was
+        # due"; an adverbial or relative clause above the trigger is another event
+        if node.head.i == node.i or node.dep_ not in _CLIMB:
             break
+        via_subject = node.dep_ == "nsubj"
         node = node.head
         if node.lemma_.lower() in REPORTING:
+            break
+        if via_subject:
+            # "the talks offered openings": the talks' own verb tells tense and outcome, not intent
+            weak.append(node)
             break
         toks.append(node)
     extra: list[Token] = []
     for t in toks:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp", "advmod", "amod") or (
-                c.dep_ == "relcl" and t is trigger
+                c.dep_ == "relcl" and t.i == trigger.i
             ):
                 extra.append(c)
                 if c.dep_ == "relcl":
                     extra.extend(cc for cc in c.subtree if cc.pos_ in ("VERB", "AUX", "ADJ", "ADV"))
-    return toks + extra
+    for t in weak:
+        extra.extend(c for c in t.children if c.dep_ in ("aux", "auxpass", "neg"))
+    return toks + extra, weak
 
 
 def status_from_cues(trigger: Token) -> str | None:
     """cancelled > postponed > proposed > ongoing > scheduled from the words around the trigger."""
-    words = status_words(trigger)
+    words, weak = status_words(trigger)
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
-    phrasal = {(w.lemma_.lower(), c.lower_) for w in words for c in w.children if c.dep_ == "prt"}
-    if lemmas & CANCEL or ("call", "off") in phrasal:
+    outcome = lemmas | {w.lemma_.lower() for w in weak}  # "the talks were cancelled/continued"
+    phrasal = {(w.lemma_.lower(), c.lower_) for w in words + weak for c in w.children if c.dep_ == "prt"}
+    if outcome & CANCEL or ("call", "off") in phrasal:
         return "cancelled"
-    if lemmas & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
+    if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
         return "postponed"
     if "accept" in lemmas:
         return "scheduled"
     if lemmas & PROPOSE or texts & MODAL_PROPOSE:
         return "proposed"
-    if lemmas & ONGOING and any(w.tag_ in ("VBZ", "VBP", "VBG") or w.lemma_ == "begin" for w in words):
+    if outcome & ONGOING and any(
+        w.tag_ in ("VBZ", "VBP", "VBG") or w.lemma_ == "begin" for w in words + weak
+    ):
         return "ongoing"
     if lemmas & SCHEDULE or texts & MODAL_FUTURE:
         past = any(
@@ -294,11 +311,19 @@ def tense_of(tok: Token) -> Tense:
             return None
         if node.pos_ in ("VERB", "AUX"):
             break
-        node = node.head if node.head is not node else None
+        node = node.head if node.head.i != node.i else None
     if node is None or node.pos_ not in ("VERB", "AUX"):
         return None
     chain = [node]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1] and len(chain) < 4:
+    # "to meet both sides" / "and to hold talks": an infinitive takes the tense of its governor
+    while (
+        (
+            chain[-1].dep_ in ("xcomp", "conj")
+            or (chain[-1].dep_ in ("advcl", "acl") and any(c.tag_ == "TO" for c in chain[-1].children))
+        )
+        and chain[-1].head.i != chain[-1].i
+        and len(chain) < 4
+    ):
         chain.append(chain[-1].head)
     auxes = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}

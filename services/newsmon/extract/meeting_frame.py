@@ -11,10 +11,12 @@ trigger in the tree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING, frame_head
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -77,7 +79,7 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
 def frame_tokens(trigger: Token) -> set[int]:
     """Indices of the tokens that describe the meeting the trigger evokes."""
     head = frame_head(trigger)
-    if trigger.pos_ == "VERB" or head is not trigger:
+    if trigger.pos_ == "VERB" or head.i != trigger.i:
         toks = _subtree_without_clauses(head, trigger)
     else:
         toks = _subtree_without_clauses(trigger, trigger)
@@ -97,12 +99,12 @@ def is_title_modifier(ent: Span) -> bool:
         i < len(doc) and steps < 6 and (doc[i].ent_type_ == "" or doc[i].ent_type_ in ("ORG", "NORP", "GPE"))
     ):
         t = doc[i]
-        if t.ent_type_ == "" and not (t.is_title or t.lower_ in ("of", "for", "'s", "’s", "-", "and", "the")):
-            if t.lower_ not in ("chief", "staff", "counterpart", "envoy", "ambassador", "aide", "spokesman"):
+        if t.ent_type_ == "" and not (t.is_title or t.lower_ in ("of", "for", "'s", "’s", "-", "the")):
+            if t.lower_ not in TITLE_WORDS and t.lower_ not in ("staff", "counterpart", "aide"):
                 break
         i += 1
         steps += 1
-    if i < len(doc) and doc[i].ent_type_ == "PERSON" and i > ent.end:
+    if i < len(doc) and doc[i].ent_type_ == "PERSON" and (i > ent.end or ent.label_ != "PERSON"):
         return True
     root = ent.root
     if (
@@ -116,48 +118,91 @@ def is_title_modifier(ent: Span) -> bool:
     return root.dep_ in ("amod", "compound") and root.head.ent_type_ == "PERSON"
 
 
-def _via_location_prep(ent: Span, frame: set[int]) -> bool:
-    """The name hangs off the frame through in/at/to (possibly via "the US Mission in ...")."""
+def anchors(trigger: Token) -> set[int]:
+    """The trigger, the verb carrying it and the tokens between: where a place phrase may attach."""
+    head = frame_head(trigger)
+    out = {trigger.i, head.i}
+    node = trigger
+    while node.i != head.i and node.head.i != node.i and len(out) < 8:
+        node = node.head
+        out.add(node.i)
+    # "where he was attending a meeting": the relative clause's noun is the place
+    return out
+
+
+def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
+    """The name hangs off the trigger through in/at/to, directly or via one noun ("the US Mission
+    in Geneva", "Brussels, Belgium"); "the fighting in Sudan" is not the meeting's place."""
     tok = ent.root
-    for _ in range(5):
-        if tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS:
-            return True
-        if tok.dep_ == "dobj" and tok.head.lemma_ == "visit":
-            return True
-        if tok.dep_ in ("appos", "conj", "compound", "npadvmod") or tok.dep_ == "pobj":
-            tok = tok.head
-            continue
-        if tok.dep_ == "prep":
-            tok = tok.head
-            continue
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "dobj" and tok.head.lemma_ == "visit" and tok.head.i in anchor:
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _LOC_PREPS:
         return False
-    return False
+    holder = tok.head.head
+    if holder.i in anchor:
+        return True
+    return bool(holder.dep_ == "pobj" and holder.head.lower_ in _LOC_PREPS and holder.head.head.i in anchor)
 
 
-def read_frame(trigger: Token, sent: Span) -> Frame:
-    """Entities, pronouns and place names in the trigger's frame."""
+def _where_place(trigger: Token, sent: Span) -> list[Span]:
+    """ "Geneva, where the two delegations met" / "Hanoi, where he was attending a meeting"."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            return [e for e in sent.ents if e.root.i == node.head.i and e.label_ in PLACE_LABELS]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None = None) -> Frame:
+    """Entities, pronouns and place names in the trigger's frame.
+
+    ``kind_of`` (the article's name index) overrides the NER label for names the article has
+    already introduced: the small model tags a bare "Blinken" or "Burhan" as a place.
+    """
     toks = frame_tokens(trigger)
-    frame = Frame(tokens=toks)
+    anchor = anchors(trigger)
+    frame = Frame(tokens=toks, places=_where_place(trigger, sent))
+    covered: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ not in PARTICIPANT_LABELS | PLACE_LABELS:
+        covered.update(range(ent.start, ent.end))
+        label = ent.label_
+        if kind_of is not None and label not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            if kind_of(ent.text) == "person":
+                label = "PERSON"
+        if label not in PARTICIPANT_LABELS | PLACE_LABELS:
+            covered.difference_update(range(ent.start, ent.end))  # "Lula in Brasilia" (WORK_OF_ART)
             continue
         if not any(t.i in toks for t in ent):
-            if trigger.dep_ == "relcl" and ent.root.i == trigger.head.i and ent.label_ in PLACE_LABELS:
-                frame.places.append(ent)  # "Geneva, where the two delegations met"
             continue
-        if ent.label_ in PLACE_LABELS and _via_location_prep(ent, toks):
-            frame.places.append(ent)
-            continue
-        if ent.label_ == "LOC":
-            continue
+        if label in PLACE_LABELS:
+            if _via_location_prep(ent, anchor):
+                if ent not in frame.places:
+                    frame.places.append(ent)
+                continue
+            if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOC_PREPS):
+                continue  # "the fighting in Sudan": some other thing's place
         if is_title_modifier(ent):
             continue
-        if ent.label_ == "NORP" and ent.root.head.lemma_.lower() not in _DELEGATION:
+        if label == "NORP" and ent.root.head.lemma_.lower() not in _DELEGATION:
             continue
-        frame.ents.append(ent)
+        frame.ents.append(ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label))
     for t in sent:
-        if t.i in toks and t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+        if t.i not in toks or t.i in covered:
+            continue
+        if t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             frame.pronouns.append(t)
+        elif t.pos_ == "PROPN" and t.dep_ != "compound" and kind_of is not None:
+            span = t.doc[t.left_edge.i : t.i + 1] if t.left_edge.pos_ == "PROPN" else t.doc[t.i : t.i + 1]
+            kind = kind_of(span.text)
+            if kind == "person" and not is_title_modifier(span):
+                frame.ents.append(Span(t.doc, span.start, span.end, label="PERSON"))
+            elif t.dep_ == "pobj" and t.head.lower_ in _LOC_PREPS and t.head.head.i in anchor:
+                frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
 
 
@@ -165,7 +210,7 @@ def governing_speaker(trigger: Token) -> list[Span]:
     """Named subjects of the reporting verb above the trigger ("Sherman said ... would meet")."""
     node = trigger
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             return []
         node = node.head
         if node.lemma_.lower() in REPORTING or node.lemma_.lower() in ("speak", "agree"):

@@ -76,8 +76,10 @@ def participant_key(name: str, ptype: str | None = None) -> str:
     if ptype == "organization" or (ptype is None and raw.isupper()):
         if len(words) == 1:
             return words[0]
-        caps = [w for w in re.findall(r"[A-Za-z][\w-]*", raw) if w.lower() not in _ORG_STOP]
-        return "".join(w[0] for w in caps).lower() or "-".join(words)
+        # "UN Security Council", "U.N. Security Council", "United Nations Security Council" -> unsc
+        plain = raw.replace(".", "")
+        caps = [w for w in re.findall(r"[A-Za-z][\w-]*", plain) if w.lower() not in _ORG_STOP]
+        return "".join(w if w.isupper() else w[0] for w in caps).lower() or "-".join(words)
     words = [w for w in words if w not in _TITLE]
     return words[-1] if words else _ascii(raw)
 

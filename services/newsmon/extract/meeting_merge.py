@@ -27,6 +27,7 @@ class Participant:
     name: str
     type: str  # person | organization | country
     role: str | None = None
+    country: str | None = None  # ISO code the role names ("Russian Deputy Foreign Minister" -> RU)
 
     @property
     def key(self) -> str:
@@ -50,9 +51,14 @@ class Candidate:
     is_noun: bool = False
     mentions: int = 1
     statuses: list[str] = field(default_factory=list)
+    speakers: list[Participant] = field(default_factory=list)
+    plural_anaphor: bool = False
 
     def keys(self) -> set[str]:
-        return {p.key for p in self.participants}
+        """Participant keys, plus the countries people's titles name (Ryabkov bridges to Russia)."""
+        return {p.key for p in self.participants} | {
+            p.country.lower() for p in self.participants if p.country
+        }
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -91,48 +97,53 @@ def _absorb(into: Candidate, c: Candidate) -> None:
     into.mentions += 1
 
 
+def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
+    """Where a mention without named participants belongs ("Monday's meeting", "the talks")."""
+    if c.date:
+        for m in reversed(out):
+            if m.date == c.date and _mode(m.kind) == _mode(c.kind):
+                return m
+    if c.definite and c.is_noun:
+        ok = [m for m in reversed(out) if _mode(m.kind) == _mode(c.kind) and _dates_agree(m.date, c.date)]
+        same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
+        return (same_kind or ok or [None])[0]
+    return None
+
+
+def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
+    for m in reversed(out):
+        if not (m.keys() & c.keys()) or _mode(m.kind) != _mode(c.kind):
+            continue
+        if not _dates_agree(m.date, c.date):
+            continue
+        if not (m.date and c.date) and (m.date or c.date) and not c.definite:
+            # one dated, one not: an anaphoric mention, or the same kind and status (a headline
+            # "summit postponed" and the lead "the summit due on Thursday has been postponed")
+            if not (m.kind == c.kind and m.status == c.status):
+                continue
+        if _statuses_agree(m.status, c.status) or c.definite:
+            return m
+    return None
+
+
 def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
     """Merge mentions of the same real meeting (see the module docstring)."""
     out: list[Candidate] = []
     for c in cands:
         c.statuses = [c.status]
         target: Candidate | None = None
+        if not c.participants and c.plural_anaphor:
+            # "the two leaders met": the people of the last meeting with two or more named
+            prev = next((m for m in reversed(out) if len(m.participants) >= 2), None)
+            c.participants = list(prev.participants) if prev else []
         if not c.participants:
-            if c.date:
-                target = next(
-                    (
-                        m
-                        for m in reversed(out)
-                        if m.date
-                        and _dates_agree(m.date, c.date)
-                        and len(m.date) >= len(c.date)
-                        and _mode(m.kind) == _mode(c.kind)
-                    ),
-                    None,
-                )
-            if target is None and c.definite and c.is_noun:
-                target = next(
-                    (
-                        m
-                        for m in reversed(out)
-                        if _mode(m.kind) == _mode(c.kind) and _dates_agree(m.date, c.date)
-                    ),
-                    None,
-                )
+            target = _attach_target(out, c)
             if target is None:
-                continue  # nobody named and nothing to attach to: not reportable
-        else:
-            for m in reversed(out):
-                if not (m.keys() & c.keys()) or _mode(m.kind) != _mode(c.kind):
-                    continue
-                if not _dates_agree(m.date, c.date):
-                    continue
-                same_day = bool(m.date and c.date)
-                if not same_day and (m.date or c.date) and not c.definite:
-                    continue  # one dated, one not: only an anaphoric mention joins
-                if _statuses_agree(m.status, c.status) or c.definite:
-                    target = m
-                    break
+                c.participants = list(c.speakers)  # "diplomats from X and Y said the talks ..."
+                if not c.participants:
+                    continue  # nobody named and nothing to attach to: not reportable
+        if target is None:
+            target = _same_meeting(out, c)
         if target is None:
             out.append(c)
         else:

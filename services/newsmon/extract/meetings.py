@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING, find_triggers, status_from_cues, tense_of
-from newsmon.extract.meeting_frame import PRONOUNS, governing_speaker, lca, read_frame, tree_distance
-from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
+from newsmon.extract.meeting_frame import governing_speaker, lca, read_frame, tree_distance
+from newsmon.extract.meeting_merge import Candidate, finish, merge_candidates
+from newsmon.extract.meeting_people import participant, plural_anaphor, resolve_pronoun
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.logs import get_logger
 
@@ -40,6 +42,7 @@ _DATE_BLOCKERS = REPORTING | {
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:\([^)]*\))?\s*[—–=-]{1,2}\s", re.M
 )
+_QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -47,18 +50,35 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     """All meetings of one article, one dict per real meeting (see the module docstring)."""
     del quotes  # speakers come from ctx.names, which the quote extractor also uses
     dateline = _dateline_place(ctx.text)
+    quoted = _quoted_spans(ctx.text)
     cands: list[Candidate] = []
-    for sent in ctx.doc.sents:
-        for trig in find_triggers(sent):
+    for seg in _segments(ctx.doc):
+        for trig in find_triggers(seg):
+            if any(s <= trig.token.idx < e for s, e in quoted):
+                continue  # words inside a direct quote are the speaker's, not reported events
             try:
-                cands.append(_candidate(ctx, trig.token, trig.kind, sent))
-            except (
-                ValueError,
-                IndexError,
-            ) as exc:  # a parse we cannot read loses one mention, not the article
-                log.warning("meeting_mention_skipped", error=str(exc), sentence=sent.text[:120])
+                cands.append(_candidate(ctx, trig.token, trig.kind, seg))
+            except (ValueError, IndexError) as exc:  # one unreadable parse loses one mention only
+                log.warning("meeting_mention_skipped", error=str(exc), sentence=seg.text[:120])
     meetings = merge_candidates(cands)
     return finish(meetings, ctx, dateline)
+
+
+def _segments(doc: Doc) -> Iterator[Span]:
+    """Sentences, also cut at line breaks: headlines, datelines and captions are their own units."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    yield doc[start : tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def _dateline_place(text: str) -> Place | None:
@@ -71,31 +91,33 @@ def _dateline_place(text: str) -> Place | None:
 
 
 def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candidate:
-    frame = read_frame(tok, sent)
-    participants = [p for p in (_participant(ctx, e) for e in frame.ents) if p is not None]
+    frame = read_frame(tok, sent, ctx.names.kind_of)
+    definite = tok.pos_ in ("NOUN", "PROPN") and any(
+        c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in tok.children
+    )
+    ents = frame.ents
+    if definite:  # "the meeting": only what the noun phrase itself says; the rest is anaphora
+        ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
+    if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
+        ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
+    participants = [p for p in (participant(ctx, e) for e in ents) if p is not None]
     for pron in frame.pronouns:
-        participants.extend(_resolve_pronoun(ctx, pron, tok, participants))
-    if not participants and tok.dep_ not in ("relcl",):
-        participants = [p for p in (_participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
+        if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i):
+            continue
+        participants.extend(resolve_pronoun(ctx, pron, tok, participants))
+    speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
     status = status_from_cues(tok)
     expr, resolved, date_tok = _pick_date(ctx, tok, sent, status)
     if status is None or status == "scheduled-past":
         status = _status_from_tense(tok, resolved, ctx.published, status)
-    if (
-        status == "held"
-        and resolved.value
-        and ctx.published
-        and resolved.value[:10] > ctx.published.isoformat()
-    ):
-        status = "scheduled"  # the parse said past, but the day has not come yet
+    if status == "held" and resolved.value and ctx.published:
+        if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
+            status = "scheduled"  # the parse said past, but the day has not come yet
     place = _place(frame.places, sent)
-    if kind != "call" and any(w.lower_ in ("virtual", "video", "online", "videoconference") for w in sent):
-        kind = "call" if kind == "meeting" else kind
-    if any(e.label_ == "ORG" and "council" in e.text.lower() for e in frame.ents) and kind == "meeting":
+    if any(w.lower_ in ("virtual", "video", "online", "videoconference") for w in sent) and kind == "meeting":
+        kind = "call"
+    if kind == "meeting" and any(e.label_ == "ORG" and "council" in e.text.lower() for e in ents):
         kind = "council"
-    definite = any(c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in tok.children) or (
-        date_tok is not None and date_tok.dep_ == "poss"
-    )
     return Candidate(
         participants=participants,
         place=place,
@@ -106,68 +128,11 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         kind=kind,
         sent_start=sent.start_char,
         sent_end=sent.end_char,
-        definite=definite,
+        definite=definite or (date_tok is not None and date_tok.dep_ == "poss"),
         is_noun=tok.pos_ in ("NOUN", "PROPN"),
+        speakers=speakers,
+        plural_anaphor=plural_anaphor(tok),
     )
-
-
-def _participant(ctx: ArticleContext, ent: Span) -> Participant | None:
-    gaz = get_gazetteer()
-    text = ent.text.strip()
-    if ent.label_ == "PERSON":
-        name = ctx.names.canonical(text)
-        if not name or name.lower() in PRONOUNS:
-            return None
-        return Participant(name, "person", ctx.names.title_of(name))
-    if ent.label_ == "ORG":
-        return Participant(ctx.names.canonical(text), "organization", None)
-    if ent.label_ == "GPE":
-        place = gaz.lookup(ctx.names.canonical(text))
-        if place is None:
-            return None
-        if place.kind == "country":
-            return Participant(place.name, "country", None)
-        return None  # a city as an actor is rare outside capitals' metonymy; leave it out
-    if ent.label_ == "NORP":
-        code = _demonym_country(text)
-        return Participant(gaz.country_name(code), "country", None) if code else None
-    return None
-
-
-def _demonym_country(word: str) -> str | None:
-    """ "Russian" -> RU, "Ukrainian" -> UA: the country whose name shares the demonym's stem."""
-    gaz = get_gazetteer()
-    w = word.strip().lower()
-    for cut in (0, 1, 2, 3):  # Russian -> Russia, Ukrainian -> Ukraine(-ian), Israeli -> Israel
-        stem = w[: len(w) - cut] if cut else w
-        if len(stem) < 4:
-            break
-        for cand in (stem, stem + "a", stem + "e"):
-            code = gaz.country_code(cand)
-            if code:
-                return code
-    return None
-
-
-def _resolve_pronoun(
-    ctx: ArticleContext, pron: Token, trigger: Token, have: list[Participant]
-) -> list[Participant]:
-    """he/she -> the reporting subject or the last person named; they/their -> the clause's named subjects."""
-    names = {p.name for p in have}
-    gender = PRONOUNS[pron.lower_]
-    if gender == "pl":
-        return []
-    for ent in governing_speaker(trigger):
-        p = _participant(ctx, ent)
-        if p and p.type == "person" and p.name not in names:
-            return [p]
-    for m in ctx.names.mentions_before(pron.idx):
-        if m.kind != "person" or m.name in names:
-            continue
-        g = ctx.names.gender_of(m.name)
-        if g is None or g == gender:
-            return [Participant(m.name, "person", ctx.names.title_of(m.name))]
-    return []
 
 
 def _doc_token(sent: Span, start: int) -> Token:
@@ -183,6 +148,8 @@ def _pick_date(
     """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
     best: tuple[int, DateExpr, Token] | None = None
     for expr in find_dates(sent.text):
+        if sent.text[: expr.start].rstrip().lower().endswith("since"):
+            continue  # "the first visit since 2018" dates the previous one, not this one
         tok = _doc_token(sent, sent.start_char + expr.start)
         span = ctx.doc.char_span(
             sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
@@ -190,7 +157,7 @@ def _pick_date(
         root = span.root if span is not None else tok
         top = lca(root, trigger)
         dist = tree_distance(root, trigger)
-        if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top is not trigger:
+        if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:
             if status is not None and status != "scheduled-past":
                 continue  # "The Kremlin on Thursday rejected an offer to meet": Thursday is the rejection
             dist += 3

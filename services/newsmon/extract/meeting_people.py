@@ -1,0 +1,134 @@
+"""Participants: entity spans and pronouns turned into normalised people, bodies and countries.
+
+Names go through the article's name index (``ctx.names.canonical``: "Sherman" -> "Wendy
+Sherman"), countries through the gazetteer ("U.S." -> "United States"), demonyms of delegations
+("the Russian delegation") to their country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsmon.extract.context import ArticleContext
+from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS, governing_speaker, is_title_modifier
+from newsmon.extract.meeting_merge import Participant
+from newsmon.extract.places import get_gazetteer
+
+_PLURAL_ANAPHORS = {"both", "two", "three", "sides", "pair", "duo"}
+
+
+def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
+    """A normalised participant for a PERSON/ORG/GPE/NORP span, or None (cities, unknown groups)."""
+    gaz = get_gazetteer()
+    text = ent.text.strip()
+    label = "PERSON" if ctx.names.kind_of(text) == "person" else ent.label_
+    if label == "PERSON":
+        name = ctx.names.canonical(text)
+        if not name or name.lower() in PRONOUNS:
+            return None
+        role = ctx.names.title_of(name)
+        return Participant(name, "person", role, role_country(role))
+    if label == "ORG":
+        name = ctx.names.canonical(text)
+        code = gaz.country_code(name)
+        if code:  # "U.S." is sometimes tagged ORG
+            return Participant(gaz.country_name(code), "country", None)
+        return Participant(name, "organization", None) if name else None
+    if label == "GPE":
+        place = gaz.lookup(ctx.names.canonical(text))
+        if place is None or place.kind != "country":
+            return None  # a city is where a meeting is, not who meets
+        return Participant(place.name, "country", None)
+    if label == "NORP":
+        code = demonym_country(text)
+        return Participant(gaz.country_name(code), "country", None) if code else None
+    return None
+
+
+def demonym_country(word: str) -> str | None:
+    """ "Russian" -> RU, "Ukrainian" -> UA, "Israeli" -> IL: the country sharing the demonym's stem."""
+    gaz = get_gazetteer()
+    w = word.strip().lower()
+    for cut in (0, 1, 2, 3):
+        stem = w[: len(w) - cut] if cut else w
+        if len(stem) < 4:
+            break
+        for cand in (stem, stem + "a", stem + "e"):
+            code = gaz.country_code(cand)
+            if code:
+                return code
+    return None
+
+
+def role_country(role: str | None) -> str | None:
+    """The country a title names ("Russian Deputy Foreign Minister" -> RU), for merging people with
+    the countries whose delegations they lead."""
+    if not role:
+        return None
+    for word in role.replace("’", "'").split():
+        word = word.strip(".,'s")
+        if word[:1].isupper() and len(word) >= 4:
+            code = demonym_country(word) or get_gazetteer().country_code(word)
+            if code:
+                return code
+    return None
+
+
+def subjects_above(trigger: Token) -> list[Span]:
+    """Named subjects (or agents) of the nearest verbs above the trigger: "their meeting" -> who."""
+    node = trigger
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+                    ents = [
+                        e
+                        for e in c.doc.ents
+                        if e.label_ in PARTICIPANT_LABELS
+                        and c.left_edge.i <= e.start
+                        and e.end <= c.right_edge.i + 1
+                        and not is_title_modifier(e)
+                    ]
+                    if ents:
+                        return ents
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def resolve_pronoun(
+    ctx: ArticleContext, pron: Token, trigger: Token, have: list[Participant]
+) -> list[Participant]:
+    """he/she -> the reporting subject or the last person named; they/their -> the clause's subjects."""
+    names = {p.name for p in have}
+    gender = PRONOUNS[pron.lower_]
+    found = [participant(ctx, e) for e in subjects_above(pron.head if pron.dep_ == "nsubj" else trigger)]
+    found = [p for p in found if p is not None and p.name not in names]
+    if gender == "pl":
+        return found
+    if pron.dep_ == "poss" and found and found[0].type == "person":
+        return found[:1]  # "Scholz plans to follow with his own visit": his = the clause's subject
+    for ent in governing_speaker(trigger):
+        p = participant(ctx, ent)
+        if p and p.type == "person" and p.name not in names:
+            return [p]
+    for m in ctx.names.mentions_before(pron.idx):
+        if m.kind != "person" or m.name in names:
+            continue
+        g = ctx.names.gender_of(m.name)
+        if g is None or g == gender:
+            role = ctx.names.title_of(m.name)
+            return [Participant(m.name, "person", role, role_country(role))]
+    return []
+
+
+def plural_anaphor(trigger: Token) -> bool:
+    """The subject is "the two leaders", "both sides", "the two diplomats": people named before."""
+    head = trigger if trigger.pos_ == "VERB" else trigger.head
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and not c.ent_type_:
+            words = {t.lower_ for t in c.subtree}
+            if words & _PLURAL_ANAPHORS:
+                return True
+    return False
