@@ -27,10 +27,13 @@ stack-down:
 stack-status: install
 	$(BIN)/newsmon stack status
 
-# The whole suite against the real servers, after lint errors are ruled out.
+# ruff, then the whole suite against the real servers. pytest runs even when ruff finds
+# problems (so one run shows both); either one failing fails the target.
 test: install stack-up
-	$(BIN)/ruff check services tests
-	$(BIN)/pytest tests
+	@lint=0; $(BIN)/ruff check services tests || lint=$$?; \
+	$(BIN)/pytest tests; rc=$$?; \
+	if [ $$rc -eq 0 ] && [ $$lint -ne 0 ]; then echo "make test: ruff check failed (see above)" >&2; rc=1; fi; \
+	exit $$rc
 
 # Unit tests only: no servers needed.
 unit: install
