@@ -104,6 +104,9 @@ MEETINGS = [
     _meeting("called-off", "cancelled", day(5), "Geneva", ago(hours=5)),
     _meeting("pushed", "postponed", day(8), None, ago(days=4)),
     _meeting("done", "held", day(-1), "Geneva", ago(hours=20)),
+    _meeting("this-month", "proposed", day(0)[:7], None, ago(days=3)),  # month precision
+    _meeting("undated", "scheduled", None, None, ago(days=6)),
+    _meeting("undated-held", "held", None, None, ago(days=7)),
 ]
 
 ARTICLES = [

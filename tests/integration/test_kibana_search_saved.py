@@ -48,8 +48,9 @@ def test_quotes_by_speaker(es: Any, indexed: str) -> None:
 
 def test_upcoming_meetings(es: Any, indexed: str) -> None:
     docs = _run(es, indexed, "Upcoming meetings")
-    assert [d["meeting_key"] for d in docs] == ["mk-soon", "mk-later"]  # soonest first
-    assert docs[0]["location"]["point"] == {"lat": 46.2044, "lon": 6.1432}
+    # soonest first; a month-precision date counts for the whole month; undated come last
+    assert [d["meeting_key"] for d in docs] == ["mk-this-month", "mk-soon", "mk-later", "mk-undated"]
+    assert docs[1]["location"]["point"] == {"lat": 46.2044, "lon": 6.1432}
 
 
 def test_cancelled_or_postponed_meetings(es: Any, indexed: str) -> None:
@@ -102,7 +103,7 @@ def test_setup_verify_counts_what_each_saved_search_finds(indexed: str, es_url: 
     found = verify_searches(SetupSettings(es_url=es_url, es_index_prefix=indexed))
     assert {title: v["hits"] for title, v in found.items()} == {
         "Quotes by speaker": 4,
-        "Upcoming meetings": 2,
+        "Upcoming meetings": 4,
         "Cancelled or postponed meetings": 2,
         "Alerts sent": 3,
     }
