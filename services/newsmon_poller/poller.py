@@ -16,12 +16,13 @@ from typing import Any
 import feedparser
 import httpx
 
-from newsmon.errors import FeedError
+from newsmon import schemas
+from newsmon.errors import SchemaValidationError
 from newsmon.feeds_config import FeedConfig, FeedsFile
 from newsmon.logs import get_logger
 from newsmon_poller.articles import to_article
 from newsmon_poller.fetch import FeedFetchError, fetch
-from newsmon_poller.producer import ArticleSink
+from newsmon_poller.producer import ARTICLE_SCHEMA, ArticleSink, ProduceError
 from newsmon_poller.settings import PollerSettings
 from newsmon_poller.state import FeedState, StateStore
 
@@ -99,8 +100,8 @@ class Poller:
             log.warning("feed_bozo", feed=feed.name, error=_describe(parsed.get("bozo_exception")))
         try:
             new, seen, skipped = self._send_new(feed, entries, parsed.get("feed") or {})
-        except FeedError as exc:
-            # Kafka did not take the articles: keep the validators so the next poll re-reads the feed
+        except ProduceError as exc:
+            # Kafka did not take the articles: drop the validators so the next poll re-reads the feed
             return self._failed(feed, state, "produce", str(exc), now, None, keep_validators=False)
         self._succeeded(feed, state, now, result.etag, result.last_modified)
         log.info(
@@ -128,6 +129,15 @@ class Poller:
                 continue
             if article["id"] in fresh or self.store.was_sent(article["id"], self.sink.topic):
                 seen += 1
+                continue
+            try:
+                schemas.validate(ARTICLE_SCHEMA, article)
+            except SchemaValidationError as exc:
+                # one odd entry must not block the feed; it is logged with the reason, never sent
+                skipped += 1
+                log.error(
+                    "entry_invalid", feed=feed.name, index=index, article_id=article["id"], error=str(exc)
+                )
                 continue
             fresh[article["id"]] = article
         if not fresh:
@@ -192,9 +202,26 @@ class Poller:
         return PollOutcome(feed.name, "error", reason=reason)
 
     # -- all feeds ------------------------------------------------------------------------
+    def poll_safely(self, feed: FeedConfig) -> PollOutcome:
+        """:meth:`poll_feed`, turning an unexpected error (a bug, a full disk) into a failed poll:
+        the poller and the other feeds keep going, and the error is logged with its traceback."""
+        try:
+            return self.poll_feed(feed)
+        except Exception as exc:  # noqa: BLE001 - one feed's crash must not stop the others
+            log.exception(
+                "feed_poll_crashed", feed=feed.name, url=feed.url, error=f"{type(exc).__name__}: {exc}"
+            )
+            try:
+                state = self.store.feed(feed.name)
+                return self._failed(
+                    feed, state, "internal", f"{type(exc).__name__}: {exc}", time.time(), None
+                )
+            except Exception:  # noqa: BLE001 - the state store itself is broken: still report the poll
+                return PollOutcome(feed.name, "error", reason="internal")
+
     def run_once(self) -> list[PollOutcome]:
         """Poll every enabled feed once (honouring Retry-After holds), in feeds.yaml order."""
-        return [self.poll_feed(feed) for feed in self.feeds.enabled]
+        return [self.poll_safely(feed) for feed in self.feeds.enabled]
 
     def run_forever(self, stop: threading.Event) -> None:
         """Poll each feed whenever it is due until ``stop`` is set."""
@@ -206,12 +233,16 @@ class Poller:
                 if stop.is_set():
                     return
                 if self._due_at(feed) <= time.time():
-                    self.poll_feed(feed)
+                    self.poll_safely(feed)
             next_due = min((self._due_at(f) for f in feeds), default=time.time() + 60)
             stop.wait(timeout=min(max(next_due - time.time(), 0.05), 60.0))
 
     def _due_at(self, feed: FeedConfig) -> float:
-        state = self.store.feed(feed.name)
+        try:
+            state = self.store.feed(feed.name)
+        except Exception:  # noqa: BLE001 - an unreadable state: poll at the interval rather than spin
+            log.exception("feed_state_unreadable", feed=feed.name)
+            return time.time() + self.feeds.interval_of(feed)
         return max(state.next_poll_at, state.hold_until)
 
 

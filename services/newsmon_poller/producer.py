@@ -52,11 +52,18 @@ class KafkaArticleSink:
     def send_all(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # validate first: an invalid article is a bug here, and must not reach the topic
         pending = []
-        for article in articles:
-            value = schemas.encode(ARTICLE_SCHEMA, article)
-            future = self._producer.send(self.topic, key=article["id"].encode("utf-8"), value=value)
-            pending.append((article, future))
-        self._producer.flush(timeout=self.timeout_s)
+        try:
+            for article in articles:
+                value = schemas.encode(ARTICLE_SCHEMA, article)
+                future = self._producer.send(self.topic, key=article["id"].encode("utf-8"), value=value)
+                pending.append((article, future))
+            self._producer.flush(timeout=self.timeout_s)
+        except KafkaError as exc:
+            # e.g. no metadata for the topic within max_block_ms: the broker is away. What was
+            # already sent is still checked below, so acknowledged articles are recorded.
+            if not pending:
+                raise ProduceError(f"Kafka refused the batch: {type(exc).__name__}: {exc}") from exc
+            log.warning("produce_interrupted", topic=self.topic, sent=len(pending), error=str(exc))
         acked: list[dict[str, Any]] = []
         errors: list[str] = []
         for article, future in pending:

@@ -19,6 +19,7 @@ from newsmon.feeds_config import FeedConfig, FeedsFile
 from newsmon.feedserver import FeedServer, Response
 from newsmon_poller.fetch import parse_retry_after
 from newsmon_poller.poller import Poller
+from newsmon_poller.producer import ProduceError
 from newsmon_poller.settings import PollerSettings
 from newsmon_poller.state import StateStore
 
@@ -217,3 +218,42 @@ def test_oversized_response_is_refused(tmp_path: Path, server: FeedServer) -> No
     assert (outcome.status, outcome.reason) == ("error", "too_large")
     assert "exceeds the 4096-byte limit" in (poller.store.feed("big-xml").last_error or "")
     assert sink.sent == []
+
+
+class RefusingSink(MemorySink):
+    """Kafka is away: nothing is acknowledged."""
+
+    def send_all(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        raise ProduceError("Kafka acknowledged none of the articles: KafkaTimeoutError")
+
+
+class BrokenSink(MemorySink):
+    def send_all(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        raise RuntimeError("a bug")
+
+
+def test_unacknowledged_articles_are_not_recorded_and_sent_next_time(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.set_feed("/rss.xml", rss("a"))
+    poller, _ = make_poller(tmp_path, server, "/rss.xml")
+    poller.sink = RefusingSink()
+    [failed] = poller.run_once()
+    assert (failed.status, failed.reason) == ("error", "produce")
+    assert poller.store.sent_count() == 0
+    state = poller.store.feed("rss-xml")
+    assert state.etag is None and state.last_modified is None  # so the next poll is not a 304
+    sink = MemorySink()
+    poller.sink = sink
+    [ok] = poller.run_once()
+    assert ok.new == 1 and [a["title"] for a in sink.sent] == ["Story a"]
+
+
+def test_an_unexpected_error_costs_one_feed_not_the_poller(tmp_path: Path, server: FeedServer) -> None:
+    server.set_feed("/a.xml", rss("a"))
+    server.set_feed("/b.xml", rss("b"))
+    poller, _ = make_poller(tmp_path, server, "/a.xml", "/b.xml")
+    poller.sink = BrokenSink()
+    outcomes = poller.run_once()
+    assert [(o.status, o.reason) for o in outcomes] == [("error", "internal")] * 2
+    assert poller.store.feed("a-xml").last_error == "internal: RuntimeError: a bug"
