@@ -16,6 +16,7 @@ import argparse
 import base64
 import binascii
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -177,11 +178,17 @@ def main(argv: list[str]) -> int:
     hits = response["hits"]["hits"]
     total = response["hits"]["total"]["value"]
     cursors = [encode_cursor(h["sort"]) for h in hits]
-    if args.json:
-        print_json(hits, cursors)
-    else:
-        shown = len(hits) + (0 if args.after else (args.page - 1) * args.size)
-        more = len(hits) == args.size and (bool(args.after) or shown < total)
-        page = None if args.after else args.page
-        print_table(args.kind, hits, total, page, cursors[-1] if more and cursors else None)
+    try:
+        if args.json:
+            print_json(hits, cursors)
+        else:
+            shown = len(hits) + (0 if args.after else (args.page - 1) * args.size)
+            more = len(hits) == args.size and (bool(args.after) or shown < total)
+            page = None if args.after else args.page
+            print_table(args.kind, hits, total, page, cursors[-1] if more and cursors else None)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `newsmon search ... | head`: the reader left; no traceback, and none at exit either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a shell reports for a process ended by SIGPIPE
     return 0
