@@ -44,6 +44,8 @@ class KafkaArticleSink:
             enable_idempotence=True,
             retries=5,
             linger_ms=5,
+            # a broker that is away blocks send() this long, not kafka-python's default minute
+            max_block_ms=int(timeout_s * 1000),
             # an article can carry a long feed body; the topic spec allows 10 MB messages
             max_request_size=max(max_bytes, 1024 * 1024) + 64 * 1024,
             client_id="newsmon-poller",

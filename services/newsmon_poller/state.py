@@ -8,6 +8,7 @@ articles of that one poll, never loses one; the ids make such a resend idempoten
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -57,6 +58,15 @@ class StateStore:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            # two pollers on one state would both send what neither has recorded yet
+            self._lock = path.with_suffix(".lock").open("w")
+            try:
+                fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._lock.close()
+                raise ConfigError(
+                    f"another poller is using {path.parent}; give each poller its own NEWSMON_STATE_DIR"
+                ) from None
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
@@ -65,6 +75,7 @@ class StateStore:
 
     def close(self) -> None:
         self._db.close()
+        self._lock.close()  # releases the flock
 
     def was_sent(self, article_id: str, topic: str) -> bool:
         row = self._db.execute(

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from newsmon import schemas
+from newsmon.errors import ConfigError
 from newsmon.feeds_config import FeedConfig, FeedsFile
 from newsmon.feedserver import FeedServer, Response
 from newsmon_poller.fetch import parse_retry_after
@@ -125,6 +126,12 @@ def test_dedupe_survives_a_restart(tmp_path: Path, server: FeedServer) -> None:
     server.set_feed("/rss.xml", rss("a"))
     poller, sink = make_poller(tmp_path, server, "/rss.xml")
     poller.run_once()
+    # a second poller on the same state is refused while the first runs
+    with pytest.raises(ConfigError, match="another poller is using"):
+        StateStore(poller.store.path)
+    _open.remove(poller)
+    poller.close()
+    poller.store.close()
     # a new poller on the same state dir; the feed changed so it is re-read (no 304 shortcut)
     server.set_feed("/rss.xml", rss("a", "b"))
     again, sink2 = make_poller(tmp_path, server, "/rss.xml")
