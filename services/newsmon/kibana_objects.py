@@ -89,9 +89,14 @@ def _search_refs(obj: dict[str, Any]) -> Iterator[FieldRef]:
 
 def _lens_refs(obj: dict[str, Any]) -> Iterator[FieldRef]:
     refs = _refs(obj)
-    layers = obj["attributes"]["state"]["datasourceStates"]["formBased"]["layers"]
+    state = obj["attributes"]["state"]
+    layers = state["datasourceStates"]["formBased"]["layers"]
+    query = state.get("query") or {}
     for layer_id, layer in layers.items():
         view = refs[f"indexpattern-datasource-layer-{layer_id}"]
+        if query.get("language") == "kuery":
+            for field in kql_fields(parse(query.get("query", ""))):
+                yield FieldRef(obj["id"], view, field, "query")
         for column in layer["columns"].values():
             op = column["operationType"]
             if op == "count":

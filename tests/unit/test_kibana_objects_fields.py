@@ -84,3 +84,8 @@ def test_checker_catches_incompatible_types():
         "newsmon-meetings-map: geo field 'location.lat' is float in newsmon-meetings, "
         "needs one of ['geo_point', 'geo_shape']"
     ]
+
+
+def test_alerts_per_rule_counts_delivered_alerts_only():
+    refs = {(r.field, r.use) for r in field_references(OBJECTS) if r.object_id == "newsmon-alerts-per-rule"}
+    assert refs == {("rule", "terms"), ("status", "query")}
