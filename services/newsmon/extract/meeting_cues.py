@@ -104,7 +104,6 @@ PROPOSE = {
     "urge",
     "want",
     "hope",
-    "open",
     "likely",
     "proposal",
     "offering",
@@ -125,7 +124,20 @@ SCHEDULE = {
     "go",
 }
 ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
-_CLIMB = {"xcomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "oprd", "compound", "pcomp", "acomp"}
+_CLIMB = {
+    "xcomp",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "pobj",
+    "prep",
+    "attr",
+    "oprd",
+    "compound",
+    "pcomp",
+    "acomp",
+    "acl",
+}
 MODAL_PROPOSE = {"could", "might", "may"}
 MODAL_FUTURE = {"will", "shall", "'ll", "wo", "would"}
 
@@ -235,6 +247,9 @@ def frame_head(tok: Token) -> Token:
         ):
             if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to"):
                 break
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+                head = head.head.head  # "a new round of peace talks ... has been pushed back"
+                continue
             if head.head.lemma_.lower() in REPORTING:
                 break
             head = head.head
@@ -282,7 +297,9 @@ def status_from_cues(trigger: Token) -> str | None:
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
     outcome = lemmas | {w.lemma_.lower() for w in weak}  # "the talks were cancelled/continued"
-    phrasal = {(w.lemma_.lower(), c.lower_) for w in words + weak for c in w.children if c.dep_ == "prt"}
+    phrasal = {
+        (w.lemma_.lower(), c.lower_) for w in words + weak for c in w.children if c.dep_ in ("prt", "advmod")
+    }
     if outcome & CANCEL or ("call", "off") in phrasal:
         return "cancelled"
     if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING, frame_head
+from newsmon.extract.places import get_gazetteer
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_LABELS = {"GPE", "LOC"}
@@ -39,6 +40,7 @@ _DELEGATION = {
     "military",
     "junta",
 }
+_HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 PRONOUNS = {
     "he": "m",
@@ -70,7 +72,11 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
         t = stack.pop()
         out.add(t.i)
         for c in t.children:
-            if c.dep_ in _SKIP_FRAME_DEPS and not (c.left_edge.i <= keep.i <= c.right_edge.i):
+            holds = c.left_edge.i <= keep.i <= c.right_edge.i
+            if c.dep_ == "acl" and c.lemma_.lower() in _HOSTING:
+                stack.append(c)  # "talks hosted by Baerbock", "a session chaired by Austin"
+                continue
+            if (c.dep_ in _SKIP_FRAME_DEPS or c.lemma_.lower() in REPORTING) and not holds:
                 continue
             stack.append(c)
     return out
@@ -112,7 +118,10 @@ def is_title_modifier(ent: Span) -> bool:
         and root.head.pos_ == "NOUN"
         and root.head.lemma_ not in ("meeting", "talk", "summit")
     ):
-        return True  # "Zelensky's chief of staff"
+        title = root.head
+        # "Zelensky's chief of staff Andriy Yermak" qualifies Yermak; "Myanmar's foreign minister",
+        # with nobody named, stands for Myanmar
+        return any(t.ent_type_ == "PERSON" for t in title.subtree) or title.head.ent_type_ == "PERSON"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON":
         return True  # "Fumio Kishida of Japan"
     return root.dep_ in ("amod", "compound") and root.head.ent_type_ == "PERSON"
@@ -126,6 +135,11 @@ def anchors(trigger: Token) -> set[int]:
     while node.i != head.i and node.head.i != node.i and len(out) < 8:
         node = node.head
         out.add(node.i)
+    # "talks, which were scheduled to open in Washington": the relative clause places them too
+    for i in list(out):
+        for c in trigger.doc[i].children:
+            if c.dep_ in ("relcl", "acl"):
+                out.update(t.i for t in c.subtree if t.pos_ in ("VERB", "AUX"))
     # "where he was attending a meeting": the relative clause's noun is the place
     return out
 
@@ -143,7 +157,8 @@ def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
     holder = tok.head.head
     if holder.i in anchor:
         return True
-    return bool(holder.dep_ == "pobj" and holder.head.lower_ in _LOC_PREPS and holder.head.head.i in anchor)
+    # "meet with Stoltenberg in Brussels", "a meeting of the ministers in Moscow"
+    return bool(holder.dep_ == "pobj" and holder.head.head.i in anchor)
 
 
 def _where_place(trigger: Token, sent: Span) -> list[Span]:
@@ -175,7 +190,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             if kind_of(ent.text) == "person":
                 label = "PERSON"
         if label not in PARTICIPANT_LABELS | PLACE_LABELS:
-            covered.difference_update(range(ent.start, ent.end))  # "Lula in Brasilia" (WORK_OF_ART)
+            if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"):
+                covered.difference_update(range(ent.start, ent.end))  # "Lula in Brasilia" (WORK_OF_ART)
             continue
         if not any(t.i in toks for t in ent):
             continue
@@ -188,6 +204,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 continue  # "the fighting in Sudan": some other thing's place
         if is_title_modifier(ent):
             continue
+        if label == "GPE" and ent.root.dep_ == "appos" and ent.root.head.ent_type_ in ("GPE", "LOC"):
+            continue  # "Brussels, Belgium": Belgium says which Brussels
         if label == "NORP" and ent.root.head.lemma_.lower() not in _DELEGATION:
             continue
         frame.ents.append(ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label))
@@ -202,7 +220,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             if kind == "person" and not is_title_modifier(span):
                 frame.ents.append(Span(t.doc, span.start, span.end, label="PERSON"))
             elif t.dep_ == "pobj" and t.head.lower_ in _LOC_PREPS and t.head.head.i in anchor:
-                frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
+                if get_gazetteer().lookup(span.text) is not None:
+                    frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
 
 

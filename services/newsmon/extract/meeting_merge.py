@@ -76,7 +76,9 @@ def _mode(kind: str) -> str:
     return "call" if kind == "call" else "meet"
 
 
-def _absorb(into: Candidate, c: Candidate) -> None:
+def _absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
+    if anaphoric and c.status not in ("cancelled", "postponed"):
+        c.status = into.status  # "the negotiations would ...": a back-reference does not restate status
     for p in c.participants:
         if p.key not in into.keys():
             into.participants.append(p)
@@ -116,10 +118,13 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
             continue
         if not _dates_agree(m.date, c.date):
             continue
+        if m.place and c.place and m.place.name != c.place.name:
+            continue  # Berlin in February and Munich in February are two meetings
+        same_place = bool(m.place and c.place)
         if not (m.date and c.date) and (m.date or c.date) and not c.definite:
             # one dated, one not: an anaphoric mention, or the same kind and status (a headline
             # "summit postponed" and the lead "the summit due on Thursday has been postponed")
-            if not (m.kind == c.kind and m.status == c.status):
+            if not ((m.kind == c.kind or same_place) and _statuses_agree(m.status, c.status)):
                 continue
         if _statuses_agree(m.status, c.status) or c.definite:
             return m
@@ -136,8 +141,10 @@ def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
             # "the two leaders met": the people of the last meeting with two or more named
             prev = next((m for m in reversed(out) if len(m.participants) >= 2), None)
             c.participants = list(prev.participants) if prev else []
+        anaphoric = False
         if not c.participants:
             target = _attach_target(out, c)
+            anaphoric = target is not None
             if target is None:
                 c.participants = list(c.speakers)  # "diplomats from X and Y said the talks ..."
                 if not c.participants:
@@ -147,7 +154,7 @@ def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             out.append(c)
         else:
-            _absorb(target, c)
+            _absorb(target, c, anaphoric)
     return out
 
 

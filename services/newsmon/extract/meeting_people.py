@@ -30,6 +30,8 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
         return Participant(name, "person", role, role_country(role))
     if label == "ORG":
         name = ctx.names.canonical(text)
+        if gaz.city_candidates(name) and not gaz.country_code(name):
+            return None  # "Kyiv trip": a city the tagger took for an organisation
         code = gaz.country_code(name)
         if code:  # "U.S." is sometimes tagged ORG
             return Participant(gaz.country_name(code), "country", None)
@@ -43,6 +45,25 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
         code = demonym_country(text)
         return Participant(gaz.country_name(code), "country", None) if code else None
     return None
+
+
+def participants_of(ctx: ArticleContext, ent: Span) -> list[Participant]:
+    """Like :func:`participant`, but "Armenia-Azerbaijan talks" / "Biden-Xi summit" give both sides."""
+    parts = [p.strip() for p in ent.text.replace("–", "-").split("-")]
+    if len(parts) == 2 and all(parts):
+        gaz = get_gazetteer()
+        found: list[Participant] = []
+        for part in parts:
+            code = gaz.country_code(part)
+            if code:
+                found.append(Participant(gaz.country_name(code), "country", None))
+            elif ctx.names.kind_of(part) == "person":
+                name = ctx.names.canonical(part)
+                found.append(Participant(name, "person", ctx.names.title_of(name)))
+        if len(found) == 2:
+            return found
+    one = participant(ctx, ent)
+    return [one] if one else []
 
 
 def demonym_country(word: str) -> str | None:

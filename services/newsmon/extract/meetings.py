@@ -23,7 +23,7 @@ from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING, find_triggers, status_from_cues, tense_of
 from newsmon.extract.meeting_frame import governing_speaker, lca, read_frame, tree_distance
 from newsmon.extract.meeting_merge import Candidate, finish, merge_candidates
-from newsmon.extract.meeting_people import participant, plural_anaphor, resolve_pronoun
+from newsmon.extract.meeting_people import participant, participants_of, plural_anaphor, resolve_pronoun
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.logs import get_logger
 
@@ -100,10 +100,12 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
-    participants = [p for p in (participant(ctx, e) for e in ents) if p is not None]
+    participants = [p for e in ents for p in participants_of(ctx, e)]
     for pron in frame.pronouns:
         if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i):
             continue
+        if pron.dep_ == "poss" and pron.head.i != tok.i:
+            continue  # "his Ukrainian counterpart": a title, not a participant
         participants.extend(resolve_pronoun(ctx, pron, tok, participants))
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
     status = status_from_cues(tok)
@@ -156,6 +158,8 @@ def _pick_date(
         )
         root = span.root if span is not None else tok
         top = lca(root, trigger)
+        if top is not None and _other_trigger_between(root, top, trigger):
+            continue  # "the talks ... after Biden and Putin met in June 2021": June dates the other meeting
         dist = tree_distance(root, trigger)
         if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:
             if status is not None and status != "scheduled-past":
@@ -166,7 +170,27 @@ def _pick_date(
     if best is None:
         return None, Resolved(None), None
     _, expr, root = best
-    return expr, resolve(expr, ctx.published, tense_of(root)), root
+    # a called-off or delayed meeting was planned: its day may lie on either side of publication
+    tense = None if status in ("cancelled", "postponed") else tense_of(root)
+    return expr, resolve(expr, ctx.published, tense), root
+
+
+def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
+    node = root
+    for _ in range(12):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i != trigger.i and node.i != top.i and _evokes_meeting(node):
+            return True
+    return False
+
+
+def _evokes_meeting(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return lemma in ("meet", "visit", "convene", "negotiate")
+    return tok.pos_ == "NOUN" and lemma in ("talk", "meeting", "summit", "visit", "negotiation", "trip")
 
 
 def _status_from_tense(tok: Token, resolved: Resolved, published: dt.date | None, cue: str | None) -> str:
