@@ -22,6 +22,7 @@ import json
 import logging
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,20 @@ FEEDS = {  # feed name -> (sample file, content type)
     "capital-wire": ("capital-wire.atom.xml", ATOM_TYPE),
 }
 INDEX_PREFIX = "newsmon-demo"
+SERVE_PORT = 8766  # the sample feeds' port in config/feeds.yaml
+
+
+def serve(port: int) -> int:
+    """Serve the sample feeds on loopback until interrupted (for ``newsmon run`` on defaults)."""
+    with FeedServer(port=port) as server:
+        for filename, content_type in FEEDS.values():
+            server.set_feed(f"/{filename}", (SAMPLES / filename).read_bytes(), content_type)
+            print(f"serving {server.url('/' + filename)}", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
 
 
 def expected_ids(server: FeedServer) -> list[str]:
@@ -72,7 +87,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for indexing")
     parser.add_argument("--workdir", type=Path, help="where config, state, logs and alerts.jsonl go")
     parser.add_argument("--no-alerter", action="store_true", help="do not run the alerter")
+    parser.add_argument(
+        "--serve",
+        type=int,
+        nargs="?",
+        const=SERVE_PORT,
+        metavar="PORT",
+        help=f"only serve the sample feeds (default port {SERVE_PORT}, as in config/feeds.yaml) until Ctrl-C",
+    )
     args = parser.parse_args(argv)
+    if args.serve is not None:
+        return serve(args.serve)
     common = CommonSettings()
     configure(common.log_format, common.log_level)
     # one line per Elasticsearch request would bury the report
