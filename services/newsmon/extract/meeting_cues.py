@@ -207,6 +207,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             if {"would", "have"} <= auxes:
                 continue  # "would have met": counterfactual
+            if lemma == "visit" and any(
+                c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP") for c in tok.children
+            ):
+                continue  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
             if lemma == "host" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KINDS for c in tok.children
             ):

@@ -40,6 +40,7 @@ _DELEGATION = {
     "military",
     "junta",
 }
+_OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
 _HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 PRONOUNS = {
@@ -78,6 +79,10 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
                 continue
             if (c.dep_ in _SKIP_FRAME_DEPS or c.lemma_.lower() in REPORTING) and not holds:
                 continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not holds:
+                continue  # "X met Y in Malta, and Y visited Washington": the second clause is another event
+            if c.pos_ == "NOUN" and c.lemma_.lower() in _OTHER_EVENTS and not holds:
+                continue  # "meet X ahead of Wednesday's NATO-Russia Council meeting": that one's people
             stack.append(c)
     return out
 

@@ -106,7 +106,11 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
             if m.date == c.date and _mode(m.kind) == _mode(c.kind):
                 return m
     if c.definite and c.is_noun:
-        ok = [m for m in reversed(out) if _mode(m.kind) == _mode(c.kind) and _dates_agree(m.date, c.date)]
+        ok = [
+            m
+            for m in reversed(out)
+            if _mode(m.kind) == _mode(c.kind) and (not m.date or not c.date or m.date == c.date)
+        ]
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
         return (same_kind or ok or [None])[0]
     return None
@@ -126,7 +130,7 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
             # "summit postponed" and the lead "the summit due on Thursday has been postponed")
             if not ((m.kind == c.kind or same_place) and _statuses_agree(m.status, c.status)):
                 continue
-        if _statuses_agree(m.status, c.status) or c.definite:
+        if _statuses_agree(m.status, c.status):
             return m
     return None
 
@@ -139,7 +143,8 @@ def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
         target: Candidate | None = None
         if not c.participants and c.plural_anaphor:
             # "the two leaders met": the people of the last meeting with two or more named
-            prev = next((m for m in reversed(out) if len(m.participants) >= 2), None)
+            pairs = [m for m in reversed(out) if len(m.participants) >= 2]
+            prev = max(pairs, key=lambda m: m.mentions) if pairs else None  # the article's main meeting
             c.participants = list(prev.participants) if prev else []
         anaphoric = False
         if not c.participants:
@@ -155,7 +160,32 @@ def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
         else:
             _absorb(target, c, anaphoric)
-    return out
+    return _fold_undated(out)
+
+
+def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
+    """An undated mention of a meeting that is also reported with its date joins the dated one."""
+    kept: list[Candidate] = []
+    for m in meetings:
+        if not m.date:
+            home = next(
+                (
+                    d
+                    for d in meetings
+                    if d is not m
+                    and d.date
+                    and d.keys() & m.keys()
+                    and _mode(d.kind) == _mode(m.kind)
+                    and _statuses_agree(d.status, m.status)
+                    and not (d.place and m.place and d.place.name != m.place.name)
+                ),
+                None,
+            )
+            if home is not None:
+                _absorb(home, m)
+                continue
+        kept.append(m)
+    return kept
 
 
 def _salience(ctx: ArticleContext) -> dict[str, int]:

@@ -22,7 +22,7 @@ from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING, find_triggers, status_from_cues, tense_of
 from newsmon.extract.meeting_frame import governing_speaker, lca, read_frame, tree_distance
-from newsmon.extract.meeting_merge import Candidate, finish, merge_candidates
+from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_people import participant, participants_of, plural_anaphor, resolve_pronoun
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.logs import get_logger
@@ -43,6 +43,8 @@ _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:\([^)]*\))?\s*[—–=-]{1,2}\s", re.M
 )
 _QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
+_GROUP = re.compile(r"G-?(?:7|8|20)")
+_GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -52,7 +54,9 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     dateline = _dateline_place(ctx.text)
     quoted = _quoted_spans(ctx.text)
     cands: list[Candidate] = []
-    for seg in _segments(ctx.doc):
+    for n, seg in enumerate(_segments(ctx.doc)):
+        if n == 0 and _is_headline(seg, ctx.title):
+            continue  # the headline restates the lead, without the details that place and date it
         for trig in find_triggers(seg):
             if any(s <= trig.token.idx < e for s, e in quoted):
                 continue  # words inside a direct quote are the speaker's, not reported events
@@ -75,6 +79,14 @@ def _segments(doc: Doc) -> Iterator[Span]:
                 start = tok.i + 1
         if start < sent.end:
             yield doc[start : sent.end]
+
+
+def _is_headline(seg: Span, title: str | None) -> bool:
+    text = seg.text.strip()
+    if title and text == title.strip():
+        return True
+    after = seg.doc.text[seg.end_char : seg.end_char + 3]
+    return bool(text) and text[-1] not in '.!?"”' and "\n\n" in after and len(text) < 200
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -100,7 +112,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
-    participants = [p for e in ents for p in participants_of(ctx, e)]
+    participants = _dedupe(
+        [p for e in ents for p in participants_of(ctx, e)] + _group_names(frame.tokens, sent)
+    )
     for pron in frame.pronouns:
         if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i):
             continue
@@ -173,6 +187,27 @@ def _pick_date(
     # a called-off or delayed meeting was planned: its day may lie on either side of publication
     tense = None if status in ("cancelled", "postponed") else tense_of(root)
     return expr, resolve(expr, ctx.published, tense), root
+
+
+def _dedupe(parts: list[Participant]) -> list[Participant]:
+    seen: set[str] = set()
+    out: list[Participant] = []
+    for p in parts:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _group_names(tokens: set[int], sent: Span) -> list[Participant]:
+    """Summit groups the tagger misses: "G7", "G20", "G-7", "Group of Seven"."""
+    out = [Participant(t.text, "organization") for t in sent if t.i in tokens and _GROUP.fullmatch(t.text)]
+    text = sent.text
+    for m in _GROUP_OF.finditer(text):
+        start = sent.start_char + m.start()
+        if any(t.idx == start and t.i in tokens for t in sent):
+            out.append(Participant(m.group(0), "organization"))
+    return out
 
 
 def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
