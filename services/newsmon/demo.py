@@ -111,6 +111,7 @@ def main(argv: list[str]) -> int:
     from newsmon.runner import available_services
 
     run_id = time.strftime("%Y%m%d%H%M%S")
+    since = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newsmon-demo-"))
     workdir.mkdir(parents=True, exist_ok=True)
     with_alerter = "alerter" in available_services() and not args.no_alerter
@@ -149,7 +150,7 @@ def main(argv: list[str]) -> int:
 
             def count_articles() -> int:
                 _check_alive(sup, ("worker", "alerter"))
-                return len(articles(es, names, ids))
+                return len(articles(es, names, ids, since))
 
             started = time.monotonic()
             try:
@@ -162,7 +163,9 @@ def main(argv: list[str]) -> int:
                 )
             print(f"all {found} articles searchable after {time.monotonic() - started:.1f}s", flush=True)
             # quotes, meetings and alerts are written by other agents: wait until they settle
-            wait_for(lambda: len(quotes(es, names, ids)) + len(meetings(es, names, ids)), None, 60.0)
+            wait_for(
+                lambda: len(quotes(es, names, ids, since)) + len(meetings(es, names, ids, since)), None, 60.0
+            )
             if with_alerter:
                 wait_for(lambda: len(sink.received()), None, 30.0, settle_s=5.0)
         print()

@@ -20,16 +20,29 @@ def _search(es: Elasticsearch, index: str, query: dict[str, Any], size: int = 20
     return [hit["_source"] for hit in resp["hits"]["hits"]]
 
 
-def articles(es: Elasticsearch, names: IndexNames, ids: list[str]) -> list[dict[str, Any]]:
-    return _search(es, names.articles, {"ids": {"values": ids}})
+def _query(terms: dict[str, Any], since_field: str, since: str | None) -> dict[str, Any]:
+    # ``since`` keeps documents written by this run: the demo index outlives earlier runs
+    if since is None:
+        return terms
+    return {"bool": {"filter": [terms, {"range": {since_field: {"gte": since}}}]}}
 
 
-def quotes(es: Elasticsearch, names: IndexNames, ids: list[str]) -> list[dict[str, Any]]:
-    return _search(es, names.quotes, {"terms": {"article_id": ids}})
+def articles(
+    es: Elasticsearch, names: IndexNames, ids: list[str], since: str | None = None
+) -> list[dict[str, Any]]:
+    return _search(es, names.articles, _query({"ids": {"values": ids}}, "fetched_at", since))
 
 
-def meetings(es: Elasticsearch, names: IndexNames, ids: list[str]) -> list[dict[str, Any]]:
-    return _search(es, names.meetings, {"terms": {"article_ids": ids}})
+def quotes(
+    es: Elasticsearch, names: IndexNames, ids: list[str], since: str | None = None
+) -> list[dict[str, Any]]:
+    return _search(es, names.quotes, _query({"terms": {"article_id": ids}}, "extracted_at", since))
+
+
+def meetings(
+    es: Elasticsearch, names: IndexNames, ids: list[str], since: str | None = None
+) -> list[dict[str, Any]]:
+    return _search(es, names.meetings, _query({"terms": {"article_ids": ids}}, "updated_at", since))
 
 
 def wait_for(
