@@ -13,6 +13,7 @@ import argparse
 import email.utils
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -98,6 +99,7 @@ destinations:
     type: webhook
     url: {url}
     secret: bench-secret
+    rate_per_minute: 6000   # measure the pipeline, not the rate limiter
 """
 
 
@@ -227,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--workdir", type=Path, help="keep config and process logs here")
     args = parser.parse_args(argv)
+    # SIGTERM unwinds like Ctrl-C, so the finally blocks stop the child processes
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     print(json.dumps(measure(args.items, args.wave, args.gap, args.timeout, args.workdir)))
     return 0
 
