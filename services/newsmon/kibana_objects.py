@@ -33,6 +33,7 @@ COMPATIBLE: dict[str, frozenset[str]] = {
     "query": _ANY,
     "column": _ANY,
     "tooltip": _ANY,
+    "format": _ANY,
     "style": _AGGREGATABLE,
 }
 
@@ -128,8 +129,12 @@ def field_references(objects: list[dict[str, Any]]) -> list[FieldRef]:
     out: list[FieldRef] = []
     for obj in objects:
         kind = obj["type"]
-        if kind == "index-pattern" and obj["attributes"].get("timeFieldName"):
-            out.append(FieldRef(obj["id"], obj["id"], obj["attributes"]["timeFieldName"], "time"))
+        if kind == "index-pattern":
+            attrs = obj["attributes"]
+            if attrs.get("timeFieldName"):
+                out.append(FieldRef(obj["id"], obj["id"], attrs["timeFieldName"], "time"))
+            for field in json.loads(attrs.get("fieldFormatMap") or "{}"):
+                out.append(FieldRef(obj["id"], obj["id"], field, "format"))
         elif kind == "search":
             out.extend(_search_refs(obj))
         elif kind == "lens":
