@@ -194,6 +194,8 @@ def es_settings(s: StackSettings) -> dict[str, str]:
         "xpack.security.enabled": "false",
         # The shared disk is sometimes nearly full: do not turn indices read-only for it.
         "cluster.routing.allocation.disk.threshold_enabled": "false",
+        # Tests clean up their uniquely prefixed indices with wildcard deletes (`nmtest-abc*`).
+        "action.destructive_requires_name": "false",
     }
 
 

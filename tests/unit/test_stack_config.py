@@ -31,6 +31,14 @@ def _props(text: str) -> dict[str, str]:
     return {k: v for k, v in pairs}
 
 
+@pytest.fixture(autouse=True)
+def _no_stack_env(monkeypatch):
+    """Defaults only: CI may run the suite with NEWSMON_STACK_* ports of its own."""
+    for name in list(os.environ):
+        if name.startswith("NEWSMON_STACK_"):
+            monkeypatch.delenv(name)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> StackSettings:
     return StackSettings(stack_dir=tmp_path / "stack")
@@ -103,6 +111,7 @@ def test_es_command_and_environment(settings):
     assert flags["network.host"] == "127.0.0.1"
     assert flags["http.port"] == "9200" and flags["transport.port"] == "9300"
     assert flags["xpack.security.enabled"] == "false"
+    assert flags["action.destructive_requires_name"] == "false"
     assert flags["path.data"] == str(settings.es_data)
     env = es_environment(settings, {"PATH": "/usr/bin", "JAVA_HOME": "/old", "ES_JAVA_OPTS": "-Xmx8g"})
     assert env["PATH"] == "/usr/bin" and "JAVA_HOME" not in env
