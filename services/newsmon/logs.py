@@ -33,7 +33,8 @@ def configure(fmt: str = "auto", level: str = "INFO") -> None:
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
-        cache_logger_on_first_use=True,
+        # Not cached: module-level loggers used before configure() must still pick up this config.
+        cache_logger_on_first_use=False,
     )
 
 
