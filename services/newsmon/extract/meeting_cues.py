@@ -246,9 +246,17 @@ def frame_head(tok: Token) -> Token:
             if head.dep_ in ("ccomp", "advcl") and head.head.pos_ in ("VERB", "AUX"):
                 break
             head = head.head
-        elif head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "conj", "compound") and (
-            head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP")
-        ):
+        elif head.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "attr",
+            "oprd",
+            "pobj",
+            "conj",
+            "compound",
+            "acomp",
+        ) and (head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP")):
             if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to"):
                 break
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":

