@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -22,7 +23,7 @@ from newsmon.stack_config import (
     new_cluster_id,
     render_kafka_properties,
 )
-from newsmon.stack_fetch import parse_java_major, prepare_dirs
+from newsmon.stack_fetch import check_tools, parse_java_major, prepare_dirs
 from newsmon.stack_proc import PidRecord, is_running, port_open, read_pid, start_detached, stop, tail
 
 
@@ -231,3 +232,43 @@ def test_stack_cli_status_reports_down_with_exit_code_1(tmp_path):
     )
     assert proc.returncode == 1
     assert "kafka: down" in proc.stdout and "elasticsearch: down" in proc.stdout
+
+
+def test_missing_java_says_what_to_install(tmp_path):
+    s = StackSettings(stack_dir=tmp_path, stack_kafka_java="no-such-java-here")
+    with pytest.raises(StackError, match="needs a Java 17\\+ runtime.*apt-get install"):
+        check_tools(s, need_mvn=False)
+
+
+def test_missing_es_jdk_says_what_to_install(tmp_path):
+    s = StackSettings(stack_dir=tmp_path, stack_es_java_home=tmp_path / "no-jdk")
+    if shutil.which("java") is None:
+        pytest.skip("no java on this machine: the Kafka check fails first")
+    with pytest.raises(StackError, match="needs Java 21\\+.*NEWSMON_STACK_ES_JAVA_HOME"):
+        check_tools(s, need_mvn=False)
+
+
+def test_missing_maven_says_what_to_install(tmp_path):
+    s = StackSettings(stack_dir=tmp_path, stack_mvn="no-such-mvn-here")
+    if shutil.which("java") is None or not (s.stack_es_java_home / "bin" / "java").exists():
+        pytest.skip("the Java checks come first and need both JDKs")
+    check_tools(s, need_mvn=False)  # Maven only matters when artifacts must be fetched
+    with pytest.raises(StackError, match="apt-get install maven"):
+        check_tools(s, need_mvn=True)
+
+
+def test_stack_logs_prints_the_tail_of_each_console_log(tmp_path):
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "kafka.out").write_text("".join(f"kafka line {i}\n" for i in range(100)))
+    env = dict(os.environ, NEWSMON_STACK_DIR=str(tmp_path))
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsmon.cli", "stack", "logs", "-n", "3"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode == 0
+    assert "kafka line 97\nkafka line 98\nkafka line 99" in proc.stdout
+    assert "kafka line 96" not in proc.stdout
+    assert "elasticsearch.out <==\n(no log yet)" in proc.stdout
