@@ -139,3 +139,22 @@ def test_elasticsearch_client_major_matches_server(es):
     nodes = es.nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")["nodes"]
     (server,) = [n["version"] for n in nodes.values()]
     assert server.split(".")[0] == __versionstr__.split(".")[0]
+
+
+@pytest.mark.kafka
+@pytest.mark.elasticsearch
+def test_stack_up_is_a_no_op_and_status_is_zero_when_both_answer(kafka_bootstrap, es_url):
+    """A second `up` must not start anything; `status` exits 0 with both servers up."""
+    import subprocess
+    import sys
+
+    up = subprocess.run(
+        [sys.executable, "-m", "newsmon.cli", "stack", "up"], capture_output=True, text=True, timeout=120
+    )
+    assert up.returncode == 0, up.stderr
+    assert up.stdout.startswith("stack already up")
+    status = subprocess.run(
+        [sys.executable, "-m", "newsmon.cli", "stack", "status"], capture_output=True, text=True, timeout=120
+    )
+    assert status.returncode == 0, status.stdout
+    assert "kafka: up" in status.stdout and "elasticsearch: up" in status.stdout
