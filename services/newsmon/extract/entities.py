@@ -31,6 +31,7 @@ from newsmon.extract.lexicon import (
     HONORIFICS,
     MALE_NAMES,
     MALE_WORDS,
+    SPEECH_VERBS,
     TITLE_WORDS,
 )
 
@@ -49,6 +50,10 @@ _ALIASES = {
     "un": "United Nations",
     "u.n.": "United Nations",
 }
+_GENERIC_ORG_WORDS = {
+    "national", "united", "european", "international", "world", "new", "first", "royal", "federal",
+    "state", "city", "general", "central", "american", "british", "global", "north", "south", "east", "west",
+}  # fmt: skip
 _CONNECTORS = {"of", "for", "and", "the", "on", "-", "'s", "’s", "&"}
 _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
 
@@ -106,6 +111,7 @@ class NameIndex:
     _gender_votes: dict[str, list[int]] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
     _people: set[str] = field(default_factory=set)
+    _strong: set[str] = field(default_factory=set)
 
     # -- public interface -------------------------------------------------------------------
     def canonical(self, mention: str) -> str:
@@ -141,6 +147,10 @@ class NameIndex:
             return None
         return "m" if votes[0] > votes[1] else "f"
 
+    def gender_is_certain(self, name: str) -> bool:
+        """True when the gender comes from a first name, honorific or gendered title, not pronouns."""
+        return self.canonical(name) in self._strong
+
     def mentions_before(self, offset: int) -> list[Mention]:
         """Mentions that end before ``offset``, most recent first."""
         i = bisect_right(self._starts, offset)
@@ -161,11 +171,12 @@ class NameIndex:
     def build(cls, doc: Doc) -> NameIndex:
         """Index the PERSON/ORG/GPE/NORP entities of ``doc``."""
         index = cls()
-        ents = [e for e in doc.ents if e.label_ in KINDS]
+        ents = [e for e in doc.ents if e.label_ in KINDS] + _missed_people(doc)
         people = {w.lower() for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
         labels = {e.start: _label(e, people) for e in ents}
         index._register_full_names(ents, labels)
         index._register_first_names()
+        index._register_org_short_names(ents, labels)
         for ent in sorted(ents + index._unlabelled_people(doc), key=lambda e: e.start):
             cleaned = clean_mention(ent.text)
             if not cleaned:
@@ -181,7 +192,7 @@ class NameIndex:
                 Mention(ent.start_char, ent.end_char, ent.text, name, kind, ent.sent.start_char, is_subject)
             )
             if kind == "person":
-                title = _title_before(ent) or _title_appositive(ent)
+                title = _title_before(ent) or _title_head(ent) or _title_appositive(ent)
                 if title and name not in index._titles:
                     index._titles[name] = title
                 index._vote_gender(ent, name, title)
@@ -224,6 +235,16 @@ class NameIndex:
                 if len(acro) >= 2:
                     self._canon.setdefault(acro.lower(), full)
 
+    def _register_org_short_names(self, ents: list[Span], labels: dict[int, str]) -> None:
+        """ "Northwind" -> "Northwind Semiconductor" when the article uses the short form alone."""
+        for ent in ents:
+            words = clean_mention(ent.text).split()
+            if labels.get(ent.start, ent.label_) == "ORG" and len(words) > 1:
+                first = words[0].lower()
+                if first not in _GENERIC_ORG_WORDS and words[0][:1].isupper():
+                    if self._canon.get(first, words[0]) == words[0]:
+                        self._canon[first] = self._canon.get(" ".join(words).lower(), " ".join(words))
+
     def _register_first_names(self) -> None:
         """ "Xi" -> "Xi Jinping", "Wendy" -> "Wendy Sherman", when no surname claims the word."""
         for full in sorted(self._people, key=len, reverse=True):
@@ -240,8 +261,10 @@ class NameIndex:
         words = set((title or "").lower().split()) | {prev}
         if first in MALE_NAMES or words & MALE_WORDS:
             votes[0] += 2
+            self._strong.add(name)
         if first in FEMALE_NAMES or words & FEMALE_WORDS:
             votes[1] += 2
+            self._strong.add(name)
         # the first personal pronoun after the mention, before another person is named
         for tok in ent.doc[ent.end : min(len(ent.doc), ent.end + 40)]:
             if tok.ent_type_ == "PERSON":
@@ -252,6 +275,25 @@ class NameIndex:
             if tok.lower_ in {"she", "her", "hers", "herself"}:
                 votes[1] += 1
                 break
+
+
+def _missed_people(doc: Doc) -> list[Span]:
+    """Names the NER left out but the syntax shows: "Their president, Manon Ferrand," or "Jo Bloggs said"."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        head = tok.head
+        titled = tok.dep_ == "appos" and head.lemma_.lower() in TITLE_WORDS
+        speaking = tok.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS
+        if not (titled or speaking):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if tok.i - start >= 1 and not any(doc[i].ent_type_ for i in range(start, tok.i)):
+            out.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _title_before(ent: Span) -> str | None:
@@ -283,6 +325,23 @@ def _title_before(ent: Span) -> str | None:
     if title.lower().rstrip(".") in HONORIFICS:
         return None
     return title
+
+
+def _title_head(ent: Span) -> str | None:
+    """The noun a name stands in apposition to: "Their president, Manon Ferrand," -> "president"."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= ent.start or head.lemma_.lower() not in TITLE_WORDS:
+        return None
+    toks = [t for t in head.subtree if t.i <= head.i or (t.dep_ == "prep" and t.i < ent.start)]
+    if any(t.dep_ == "prep" for t in toks):  # "The president of the first agricultural union"
+        toks = [t for t in head.subtree if t.i < ent.start]
+    possessives = {"their", "its", "his", "her"}
+    words = [t for t in toks if t.dep_ not in {"det", "punct"} and t.lower_ not in possessives]
+    while words and words[-1].is_punct:
+        words.pop()
+    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s").strip(" ,")
+    return text or None
 
 
 def _title_appositive(ent: Span) -> str | None:

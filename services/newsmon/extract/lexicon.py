@@ -101,7 +101,8 @@ SPEECH_VERBS = frozenset(
     lament boast joke quip describe call urge demand caution assert maintain contend allege mention
     observe point continue conclude hint indicate disclose reveal recount told shout scream whisper
     mutter murmur exclaim cry yell sigh laugh agree disagree counter retort rebut concur believe think
-    estimate reckon
+    estimate reckon launch assure affirm underline specify judge plead confide slip regret deplore
+    denounce hammer insist summarize summarise acknowledge
     """.split()
 )
 

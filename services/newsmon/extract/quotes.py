@@ -149,12 +149,13 @@ def _direct(
         cue = _first(right)
         if cue is None and left and left_text.endswith((":", ",")):
             cue = left[-1]
-    if partial and _not_speech(ctx, span, cue):
+    according = _according(att, ls, le) or _according(att, rs, re_)
+    if partial and _not_speech(ctx, span, cue) and according is None:
         return None
     if cue is not None:
         speaker = att.speaker_of_cue(cue)
     if not speaker.known:
-        speaker = _according(att, ls, le) or _according(att, rs, re_) or NOBODY
+        speaker = according or NOBODY
     how_override: float | None = None
     if not speaker.known and not partial:
         speaker = _paragraph_subject(att, para, span.start)

@@ -40,10 +40,9 @@ class Speaker:
 
 
 NOBODY = Speaker(None, "unknown", "none")
-# verbs whose speaker may follow them: "said Ms. Park", "added the minister"
-_INVERTING = frozenset(
-    "say add write ask continue explain recall insist note observe reply respond quip warn argue "
-    "declare conclude counter remark tweet post".split()
+# verbs whose object is the addressee or topic, never an inverted speaker ("told Smith")
+_NOT_INVERTING = frozenset(
+    "tell describe call urge ask promise thank praise accuse criticize criticise".split()
 )
 _MODALS = {"could", "would", "should", "might", "can", "must", "may", "will", "cannot"}
 
@@ -109,7 +108,8 @@ class Attributor:
         """The speaker of a speech verb: its subject (inherited through conjunctions), resolved."""
         head: Token = verb
         for _ in range(4):
-            subj = [c for c in head.children if c.dep_ in _SUBJ]
+            # the speaker is never inside the quote (the parser sometimes finds a subject there)
+            subj = [c for c in head.children if c.dep_ in _SUBJ and not self.inside_quote(c.idx)]
             if subj:
                 return self.resolve_phrase(subj[0])
             # "... and said", "..., describing Biden as": the subject of the verb it hangs on
@@ -117,7 +117,10 @@ class Attributor:
                 head = head.head
                 continue
             break
-        if verb.lemma_.lower() not in _INVERTING:
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is not None and prev.pos_ in {"PRON", "PROPN"} and not self.inside_quote(prev.idx):
+            return self.resolve_phrase(prev)  # "», she underlined": attached to the wrong clause
+        if verb.lemma_.lower() in _NOT_INVERTING:
             return NOBODY
         # "said Smith" is often parsed with Smith as object or attribute
         for child in verb.children:
@@ -134,9 +137,12 @@ class Attributor:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self.resolve_pronoun(low, tok.idx)
-        for child in tok.children:  # "the committee's chairman, Senator Robert Castellano,"
-            if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"}:
-                return self.resolve_phrase(child)
+        if not tok.ent_type_ and tok.pos_ != "PROPN":
+            for child in tok.children:  # "the committee's chairman, Senator Robert Castellano,"
+                if child.dep_ == "appos":
+                    named = [t for t in child.subtree if t.ent_type_ == "PERSON"]
+                    if named:
+                        return self.resolve_phrase(named[-1])
         phrase = self._phrase(tok)
         # a name in a trailing prepositional phrase ("diplomats from Russia") is not the speaker
         head_part = tok.doc[phrase.start : tok.i + 1]
@@ -223,6 +229,22 @@ class Attributor:
             return NOBODY
         fallback: str | None = None
         last_name = self.last.name if self.last else None
+        para_start = self.paras[self.paragraph_of(offset)].start if self.paras else 0
+        # a person introduced earlier in the same paragraph is the likeliest antecedent
+        same_para = [
+            m
+            for m in self.names.mentions_before(offset)[:12]
+            if m.start >= para_start and m.kind == "person" and not self.inside_quote(m.start)
+        ]
+        compatible = [
+            m
+            for m in same_para
+            if (self.names.gender_of(m.name) == gender and self.names.gender_is_certain(m.name))
+            or (m.is_subject and self.names.gender_of(m.name) in {None, gender})
+        ]
+        if compatible:
+            best = next((m for m in compatible if m.is_subject), compatible[0])
+            return Speaker(best.name, "person", "pronoun", best.start)
         for m in self.names.mentions_before(offset)[:40]:
             if m.kind != "person" or self.inside_quote(m.start) or self._skipped(m.start):
                 continue
