@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch, TransportError
 from kafka import KafkaConsumer, KafkaProducer
 
 from newsmon import schemas
@@ -34,16 +34,16 @@ class RulesWatcher:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.stamp: tuple[float, int] | None = None
+        self.stamp: tuple[int, int, int] | None = None
         self.rules = RulesFile()
         self.error: str | None = None
 
-    def _stamp(self) -> tuple[float, int] | None:
+    def _stamp(self) -> tuple[int, int, int] | None:
         try:
             st = self.path.stat()
         except FileNotFoundError:
             return None
-        return (st.st_mtime, st.st_size)
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
 
     def load_initial(self) -> RulesFile:
         """Start-up: a missing file means no rules (logged); an invalid one raises ConfigError."""
@@ -108,10 +108,12 @@ class DeadLetterProducer:
         self.producer.flush(timeout=30)
 
 
-def run(settings: AlerterSettings, stop: threading.Event | None = None) -> int:
+def run(
+    settings: AlerterSettings, stop: threading.Event | None = None, watcher: RulesWatcher | None = None
+) -> int:
     """Consume until ``stop`` is set (or SIGTERM/SIGINT); returns the exit code."""
     stop = stop or threading.Event()
-    watcher = RulesWatcher(rules_path(settings.config_dir))
+    watcher = watcher or RulesWatcher(rules_path(settings.config_dir))
     rules = watcher.load_initial()
     es = Elasticsearch(**settings.client_kwargs())
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")
@@ -139,6 +141,7 @@ def run(settings: AlerterSettings, stop: threading.Event | None = None) -> int:
             if watcher.poll():
                 alerter.rules = watcher.rules
             batches = consumer.poll(timeout_ms=500, max_records=100)
+            complete = True
             for tp, records in batches.items():
                 item_type = topics[tp.topic]
                 for rec in records:
@@ -148,16 +151,24 @@ def run(settings: AlerterSettings, stop: threading.Event | None = None) -> int:
                         "offset": rec.offset,
                         "key": rec.key.decode("utf-8", "replace") if rec.key else None,
                     }
-                    _handle(alerter, item_type, rec, producer, settings)
+                    if not _handle(alerter, item_type, rec, producer, settings, stop):
+                        complete = False  # stopped while waiting for Elasticsearch
+                        break
                     if crash_after and alerter.deliveries >= crash_after:
                         # fault injection (tests): die after acting, before the offset commit
                         log.warning("alerter_crash_injected", deliveries=alerter.deliveries)
                         os._exit(17)
-            if batches:
+                if not complete:
+                    break
+            if batches and complete:
+                # every record of the batch was handled: only now may Kafka forget them
                 consumer.commit()
             if time.monotonic() - last_digest > settings.alerter_digest_check_s:
                 last_digest = time.monotonic()
-                alerter.flush_digests()
+                try:
+                    alerter.flush_digests()
+                except Exception:  # noqa: BLE001 - queued digests stay queued; next round retries
+                    log.exception("digest_flush_failed")
     finally:
         consumer.close(autocommit=False)
         producer.close(timeout=10)
@@ -167,31 +178,74 @@ def run(settings: AlerterSettings, stop: threading.Event | None = None) -> int:
 
 
 def _handle(
-    alerter: Alerter, item_type: str, rec: Any, producer: KafkaProducer, settings: AlerterSettings
-) -> None:
+    alerter: Alerter,
+    item_type: str,
+    rec: Any,
+    producer: KafkaProducer,
+    settings: AlerterSettings,
+    stop: threading.Event,
+) -> bool:
+    """Act on one record; never raises. False only when stopped before the record was handled."""
     schema = f"{item_type}.v1"
     try:
         item = schemas.decode(schema, rec.value)
     except (SchemaValidationError, ValueError, TypeError) as exc:
         # the worker validated on produce; if something else wrote here, keep it for inspection
-        log.error(
-            "alerter_bad_message", topic=rec.topic, partition=rec.partition, offset=rec.offset, error=str(exc)
-        )
-        record = {
-            "source_topic": rec.topic,
-            "partition": rec.partition,
-            "offset": rec.offset,
-            "key": rec.key.decode("utf-8", "replace") if rec.key else None,
-            "stage": "consume",
-            "error": {"type": type(exc).__name__, "message": str(exc)[:2000]},
-            "payload": _payload(rec.value),
-            "failed_at": iso(now_utc()),
-            "service": "alerter",
-        }
-        producer.send(settings.dead_letter, value=schemas.encode("dead-letter.v1", record))
-        producer.flush(timeout=30)
-        return
-    alerter.handle(item_type, item)
+        _dead_letter(producer, settings, rec, "consume", exc)
+        return True
+    delay = 0.5
+    while True:
+        if delay > 0.5 and stop.is_set():
+            return False  # stopping while Elasticsearch is away: leave the record uncommitted
+        try:
+            alerter.handle(item_type, item)
+            return True
+        except (TransportError, ConnectionTimeout, TimeoutError) as exc:
+            # Elasticsearch is away (or a claim is stuck): the claims are our memory, so wait
+            # for it rather than deliver unguarded; the offset is not committed meanwhile.
+            log.warning("alerter_state_unavailable_retrying", error=str(exc), wait_s=delay, offset=rec.offset)
+            stop.wait(delay)
+            delay = min(delay * 2, 30.0)
+        except ApiError as exc:
+            if exc.meta.status >= 500 or exc.meta.status == 429:
+                log.warning(
+                    "alerter_state_unavailable_retrying", error=str(exc), wait_s=delay, offset=rec.offset
+                )
+                stop.wait(delay)
+                delay = min(delay * 2, 30.0)
+                continue
+            _dead_letter(producer, settings, rec, "deliver", exc)
+            return True
+        except Exception as exc:  # noqa: BLE001 - a bug on one item must cost that item, not the service
+            log.exception("alerter_item_failed", topic=rec.topic, partition=rec.partition, offset=rec.offset)
+            _dead_letter(producer, settings, rec, "deliver", exc)
+            return True
+
+
+def _dead_letter(
+    producer: KafkaProducer, settings: AlerterSettings, rec: Any, stage: str, exc: Exception
+) -> None:
+    log.error(
+        "alerter_dead_letter",
+        stage=stage,
+        topic=rec.topic,
+        partition=rec.partition,
+        offset=rec.offset,
+        error=str(exc),
+    )
+    record = {
+        "source_topic": rec.topic,
+        "partition": rec.partition,
+        "offset": rec.offset,
+        "key": rec.key.decode("utf-8", "replace") if rec.key else None,
+        "stage": stage,
+        "error": {"type": type(exc).__name__, "message": str(exc)[:2000]},
+        "payload": _payload(rec.value),
+        "failed_at": iso(now_utc()),
+        "service": "alerter",
+    }
+    producer.send(settings.dead_letter, value=schemas.encode("dead-letter.v1", record))
+    producer.flush(timeout=30)
 
 
 def _payload(raw: bytes | None) -> Any:
