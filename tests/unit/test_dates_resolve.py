@@ -145,3 +145,16 @@ def test_ordinal_day_of_month(text, published, tense, value):
     got = resolve_text(text, published, tense)
     assert got is not None
     assert got.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "end_value"),
+    [
+        ("in November last year", dt.date(2023, 3, 17), "2022-11", None),
+        ("from November 30 to December 12 next year", dt.date(2022, 11, 20), "2023-11-30", "2023-12-12"),
+        ("on March 3 next year", dt.date(2022, 11, 20), "2023-03-03", None),
+    ],
+)
+def test_relative_year_after_a_date(text, published, value, end_value):
+    got = resolve_text(text, published, "future")
+    assert got is not None and (got.value, got.end_value) == (value, end_value)

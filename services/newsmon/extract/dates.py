@@ -87,17 +87,20 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "md_range",
         rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})"
-        rf"\b(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"\b(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
     ),
     # 30 March to 2 April 2022 / 3-5 March(, 2022)
     (
         "dm_range",
-        rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MON}))?{_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MON}))?{_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
     ),
-    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    (
+        "mdy",
+        rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
+    ),
     (
         "dmy",
-        rf"\b(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})\s+(?:(?i:of)\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"\b(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})\s+(?:(?i:of)\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
     ),
     (
         "my",
@@ -107,7 +110,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "mon",
         rf"\b(?i:in|on|for|since|until|till|by|during|from|early|mid|late|of|before|after)[\s-]"
-        rf"(?P<body>(?P<m>{_MON}))\b",
+        rf"(?P<body>(?P<m>{_MON})(?:\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?)\b",
     ),
     ("mon_mod", rf"\b(?P<mod>(?i:last|next|this|coming))\s+(?P<m>{_MON})\b"),
     # "on the 16th" (agency style: a day of the current month)
@@ -138,6 +141,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
 ]
+_YREL = {"next": 1, "last": -1, "this": 0}
 _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
 
 
@@ -278,6 +282,8 @@ def _explicit(expr: DateExpr, published: dt.date | None, tense: Tense) -> Resolv
         return Resolved(None)
     if y:
         year = int(y)
+    elif expr.get("yrel") and published is not None:
+        year = published.year + _YREL[(expr.get("yrel") or "this").lower()]
     elif published is not None:
         year = pick_year(m, d, published, tense)
     else:
@@ -313,6 +319,8 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         return Resolved(None)
     if k in ("mon", "mon_mod"):
         m = _month(expr.get("m")) or 1
+        if expr.get("yrel"):  # "in November last year"
+            return Resolved(f"{published.year + _YREL[(expr.get('yrel') or 'this').lower()]:04d}-{m:02d}")
         mod = (expr.get("mod") or "").strip().lower()
         t: Tense = "past" if mod == "last" else "future" if mod in ("next", "coming") else tense
         year = pick_year(m, None, published, t)

@@ -47,6 +47,7 @@ VERB_KINDS = {
     "speak": "call",
     "talk": "call",
     "call": "call",
+    "travel": "visit",
 }
 REPORTING = {
     "say",
@@ -84,6 +85,7 @@ _NOT_MEETINGS = {
     "threshold",
 }
 _PHONE = {"phone", "telephone", "video", "videoconference", "zoom"}
+_OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
 _NEWS = {"news", "press"}
 
 CANCEL = {"cancel", "scrap", "abandon", "axe", "shelve", "scrub"}
@@ -172,6 +174,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if lemma == "conference" and kids & _NEWS:
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
+                continue  # "president of the national bishops' conference": a body, not an event
             if lemma in ("call", "conversation") and not (
                 kids & _PHONE or _has_prep(tok, {"with", "between"})
             ):
@@ -207,6 +211,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             if {"would", "have"} <= auxes:
                 continue  # "would have met": counterfactual
+            if lemma == "travel" and not any(
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
+                for c in tok.children
+            ):
+                continue  # only "travel to <place>" is a visit
             if lemma == "visit" and any(
                 c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP") for c in tok.children
             ):

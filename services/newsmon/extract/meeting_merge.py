@@ -52,7 +52,8 @@ class Candidate:
     mentions: int = 1
     statuses: list[str] = field(default_factory=list)
     speakers: list[Participant] = field(default_factory=list)
-    plural_anaphor: bool = False
+    plural_anaphor: str | None = None
+    opening: bool = False  # the mention says when the meeting opened/began
 
     def keys(self) -> set[str]:
         """Participant keys, plus the countries people's titles name (Ryabkov bridges to Russia)."""
@@ -84,7 +85,10 @@ def _absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
             into.participants.append(p)
     if into.place is None and c.place is not None:
         into.place = c.place
-    if c.date and (not into.date or len(c.date) > len(into.date)):
+    if _opens(c, into):
+        into.end_date = into.end_date or into.date
+        into.date, into.date_text = c.date, c.date_text
+    elif c.date and (not into.date or len(c.date) > len(into.date)):
         into.date, into.date_text = c.date, c.date_text
         into.end_date = c.end_date or into.end_date
     into.end_date = into.end_date or c.end_date
@@ -99,6 +103,18 @@ def _absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
     into.mentions += 1
 
 
+def _opens(c: Candidate, m: Candidate) -> bool:
+    """ "The summit opened on November 6": the start of a multi-day meeting reported by its end."""
+    if not (c.opening and c.date and m.date and len(c.date) == len(m.date) == 10):
+        return False
+    return c.date < m.date and c.date[:7] in (m.date[:7], _prev_month(m.date))
+
+
+def _prev_month(iso: str) -> str:
+    y, mth = int(iso[:4]), int(iso[5:7])
+    return f"{y - (mth == 1):04d}-{(mth - 2) % 12 + 1:02d}"
+
+
 def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
     """Where a mention without named participants belongs ("Monday's meeting", "the talks")."""
     if c.date:
@@ -109,7 +125,9 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
         ok = [
             m
             for m in reversed(out)
-            if _mode(m.kind) == _mode(c.kind) and (not m.date or not c.date or m.date == c.date)
+            if _mode(m.kind) == _mode(c.kind)
+            and (not m.date or not c.date or m.date == c.date or _opens(c, m))
+            and not (m.place and c.place and m.place.name != c.place.name)
         ]
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
         return (same_kind or ok or [None])[0]

@@ -14,7 +14,8 @@ from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS, governin
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.places import get_gazetteer
 
-_PLURAL_ANAPHORS = {"both", "two", "three", "sides", "pair", "duo"}
+_PARTIES = {"sides", "delegations", "countries", "nations", "governments", "capitals"}
+_PLURAL_ANAPHORS = {"both", "two", "three", "pair", "duo"}
 
 
 def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
@@ -144,12 +145,39 @@ def resolve_pronoun(
     return []
 
 
-def plural_anaphor(trigger: Token) -> bool:
-    """The subject is "the two leaders", "both sides", "the two diplomats": people named before."""
-    head = trigger if trigger.pos_ == "VERB" else trigger.head
-    for c in head.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and not c.ent_type_:
-            words = {t.lower_ for t in c.subtree}
-            if words & _PLURAL_ANAPHORS:
-                return True
-    return False
+def plural_anaphor(trigger: Token) -> str | None:
+    """ "the two leaders met", "both sides", "the two men had agreed during a meeting": who the
+    anaphor stands for -- ``"people"`` (men, leaders, ministers) or ``"parties"`` (sides,
+    delegations, countries) -- or None."""
+    node = trigger
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and not c.ent_type_:
+                    words = {t.lower_ for t in c.subtree}
+                    if words & _PLURAL_ANAPHORS:
+                        return "parties" if words & _PARTIES else "people"
+            return None
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def last_two_named(ctx: ArticleContext, before: int, kind: str) -> list[Participant]:
+    """The last two distinct people (or, for "the two sides", countries/bodies) named before ``before``."""
+    out: list[Participant] = []
+    gaz = get_gazetteer()
+    pool = [m for m in ctx.names.mentions_before(before) if m.kind != "country" or gaz.country_code(m.name)]
+    if kind == "people":
+        pool = [m for m in pool if m.kind == "person"]
+    else:  # "the two delegations": countries first, then bodies
+        pool = [m for m in pool if m.kind == "country"] + [m for m in pool if m.kind == "organization"]
+    for m in pool:
+        if m.name not in {p.name for p in out}:
+            role = ctx.names.title_of(m.name) if m.kind == "person" else None
+            ptype = m.kind if m.kind != "organization" else "organization"
+            out.append(Participant(m.name, ptype, role, role_country(role)))
+            if len(out) == 2:
+                return out
+    return []

@@ -24,7 +24,13 @@ from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING, find_triggers, status_from_cues, tense_of
 from newsmon.extract.meeting_frame import governing_speaker, lca, read_frame, tree_distance
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
-from newsmon.extract.meeting_people import participant, participants_of, plural_anaphor, resolve_pronoun
+from newsmon.extract.meeting_people import (
+    last_two_named,
+    participant,
+    participants_of,
+    plural_anaphor,
+    resolve_pronoun,
+)
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.logs import get_logger
 
@@ -53,6 +59,8 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     """All meetings of one article, one dict per real meeting (see the module docstring)."""
     del quotes  # speakers come from ctx.names, which the quote extractor also uses
     dateline = _dateline_place(ctx.text)
+    m = _DATELINE.search(ctx.text[:600])
+    ctx.extras["dateline_end"] = m.end() if m else 0  # "BERLIN, Dec 30 (Wire) -": not a meeting date
     quoted = _quoted_spans(ctx.text)
     cands: list[Candidate] = []
     for n, seg in enumerate(_segments(ctx.doc)):
@@ -122,6 +130,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         if pron.dep_ == "poss" and pron.head.i != tok.i:
             continue  # "his Ukrainian counterpart": a title, not a participant
         participants.extend(resolve_pronoun(ctx, pron, tok, participants))
+    anaphor = plural_anaphor(tok)
+    if anaphor and not participants:  # "the two leaders met": the last two people named
+        participants = last_two_named(ctx, tok.idx, anaphor)
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
     status = status_from_cues(tok)
     expr, resolved, date_tok = _pick_date(ctx, tok, sent, status)
@@ -148,7 +159,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         definite=definite or (date_tok is not None and date_tok.dep_ == "poss"),
         is_noun=tok.pos_ in ("NOUN", "PROPN"),
         speakers=speakers,
-        plural_anaphor=plural_anaphor(tok),
+        plural_anaphor=anaphor,
+        opening=tok.head.lemma_.lower() in ("open", "begin", "start", "kick", "convene")
+        and tok.dep_ in ("nsubj", "nsubjpass"),
     )
 
 
@@ -165,6 +178,8 @@ def _pick_date(
     """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
     best: tuple[int, DateExpr, Token] | None = None
     for expr in find_dates(sent.text):
+        if sent.start_char + expr.start < int(ctx.extras.get("dateline_end", 0)):
+            continue
         if sent.text[: expr.start].rstrip().lower().endswith("since"):
             continue  # "the first visit since 2018" dates the previous one, not this one
         tok = _doc_token(sent, sent.start_char + expr.start)
