@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 
 from newsmon.errors import ConfigError, NewsmonError
 from newsmon.logs import configure, get_logger
@@ -74,7 +75,12 @@ def main(argv: list[str]) -> int:
         if "extract" in agents:
             from newsmon.extract import Extractor
 
+            started = time.perf_counter()
             extractor = Extractor(settings.spacy_model)  # once per process: the model takes seconds
+            # The first extraction loads lexicons and the gazetteer lazily; pay that before joining
+            # the group, not on the first article.
+            extractor.extract("Officials said the ministers met in Geneva on Monday.", title="warm-up")
+            log.info("extractor_ready", seconds=round(time.perf_counter() - started, 2))
         app, _ctx = build_app(settings, extractor)
     except ConfigError as exc:
         print(f"newsmon worker: {exc}", file=sys.stderr)

@@ -35,6 +35,8 @@ pytestmark = [pytest.mark.kafka, pytest.mark.elasticsearch, pytest.mark.slow]
 # Original text written for this test.
 STORY = """Port workers and the city of Porto will resume talks on Thursday, officials said.
 
+Porto mayor Maria Santos met Transport Minister Joao Costa in Lisbon on Monday to discuss the port dispute.
+
 "We will not accept another year of delays," said Maria Santos, the mayor of Porto. \
 "The harbour needs a plan now."
 
@@ -45,7 +47,12 @@ Union leader Rui Almeida told reporters that members would vote on the offer nex
 MAX_CHARS = 4000
 
 
-def article(body: str, title: str, n: int) -> dict:
+SAME_MEETING = (
+    "Joao Costa and Maria Santos met in Lisbon on Monday, the transport ministry said in a statement."
+)
+
+
+def article(body: str, title: str, n: int, **fields: object) -> dict:
     return {
         "id": "a-" + hashlib.md5(f"{title}-{n}".encode()).hexdigest(),
         "url": f"https://porto-news.example/{n}",
@@ -63,7 +70,7 @@ def article(body: str, title: str, n: int) -> dict:
         "published": "2024-05-07T09:00:00+00:00",
         "fetched_at": "2024-05-07T09:05:00+00:00",
         "content_hash": "sha256:" + hashlib.sha256(body.encode()).hexdigest(),
-    }
+    } | fields
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +124,7 @@ def test_article_becomes_searchable_with_its_quotes_and_meetings(
     assert hits, "quote text is full-text searchable"
 
     keys = {m["meeting_key"] for m in expected["meetings"]}
+    assert keys, "the extractor finds the Lisbon meeting of this story"
     if keys:
         meetings = wait_for(
             lambda: len(search_all(es, names.meetings)) >= len(keys) and search_all(es, names.meetings),
@@ -175,3 +183,39 @@ def test_oversized_article_is_truncated_and_flagged(es: Elasticsearch, worker: W
     assert all(q.get("truncated") is True for q in quotes)
     wait_for(lambda: "article_truncated_for_extraction" in worker.log(), 30, "the truncation warning")
     worker.assert_alive()
+
+
+def test_the_same_meeting_from_two_outlets_is_one_document(
+    es: Elasticsearch, worker: WorkerProcess, extractor: Extractor
+) -> None:
+    topics, names = TopicSettings(topic_prefix=worker.prefix), IndexNames(worker.prefix)
+    first = article(STORY, "Porto port talks to resume", 1)  # produced by the first test too: a replay
+    second = article(
+        SAME_MEETING,
+        "Minister met Porto mayor",
+        4,
+        outlet="Lisbon Daily",
+        published="2024-05-08T07:30:00+00:00",
+    )
+
+    def keys(item: dict) -> set[str]:
+        inputs = prepare_article(item, MAX_CHARS).input
+        found = extractor.extract(inputs.text, published=inputs.published, title=inputs.title)
+        return {m["meeting_key"] for m in found["meetings"]}
+
+    key_of = {item["id"]: keys(item) for item in (first, second)}
+    shared = key_of[first["id"]] & key_of[second["id"]]
+    assert shared, f"both reports get the same meeting_key from the extractor: {key_of}"
+    produce(topics.articles, [json.dumps(first).encode(), json.dumps(second).encode()], key=b"same-meeting")
+    (key,) = shared
+
+    def merged() -> dict | None:
+        docs = [m for m in search_all(es, names.meetings) if m["meeting_key"] == key]
+        return docs[0] if docs and {first["id"], second["id"]} <= set(docs[0]["article_ids"]) else None
+
+    # (other tests' articles repeat the story, so the meeting may have further mentions)
+    doc = wait_for(merged, 120, "one meeting document with a mention from each outlet")
+    assert len(doc["mentions"]) == len(set(doc["article_ids"])) == doc["mention_count"]
+    assert {"Lisbon Daily", "Porto News"} <= set(doc["outlets"])
+    assert doc["last_reported"].startswith("2024-05-08")
+    assert doc["location"]["name"] == "Lisbon" and "point" in doc["location"]
