@@ -10,21 +10,81 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
+from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES
 from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS, governing_speaker, is_title_modifier
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.places import get_gazetteer
 
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 _PARTIES = {"sides", "delegations", "countries", "nations", "governments", "capitals"}
 _PLURAL_ANAPHORS = {"both", "two", "three", "pair", "duo"}
+
+
+def person_name(ctx: ArticleContext, text: str) -> str | None:
+    """The full name of a person the tagger mislabelled ("Olaf Scholz" as ORG, "Scholz" as GPE):
+    known to the name index as a person, or a non-place whose fullest form starts with a first name."""
+    if ctx.names.kind_of(text) == "person":
+        return ctx.names.canonical(text)
+    gaz = get_gazetteer()
+    if gaz.lookup(text) is not None or not text[:1].isupper():
+        return None
+    last = text.split()[-1]
+    fuller = [m.name for m in ctx.names.mentions if m.name.split()[-1] == last and " " in m.name]
+    full = max(fuller, key=len) if fuller else text
+    first = full.split()[0].lower()
+    return full if " " in full and first in FIRST_NAMES else None
+
+
+GROUPS = {"g7": "Group of Seven", "g-7": "Group of Seven", "g8": "Group of Eight", "g20": "Group of Twenty",
+          "g-20": "Group of Twenty"}  # fmt: skip
+
+
+def expand_acronym(ctx: ArticleContext, name: str) -> str:
+    """ "ASEAN" -> "Association of Southeast Asian Nations" when the article spells it out."""
+    if name.lower() in GROUPS:
+        return GROUPS[name.lower()]
+    if not (name.isupper() and 2 <= len(name) <= 7 and name.isalpha()):
+        return name
+    for m in ctx.names.mentions:
+        if m.kind == "organization" and " " in m.name and _spells(name.lower(), m.name):
+            return m.name
+    return name
+
+
+def _spells(acr: str, full: str) -> bool:
+    """Every word starts the next letter; a word may give more letters from inside ("Southeast")."""
+    stop = ("of", "and", "the", "for", "in", "on")
+    words = [w.lower() for w in full.replace("-", " ").split() if w.lower() not in stop]
+
+    def match(i: int, k: int) -> bool:
+        if k == len(words):
+            return i == len(acr)
+        w = words[k]
+        if i >= len(acr) or w[0] != acr[i]:
+            return False
+        j, pos = i + 1, 1
+        if match(j, k + 1):
+            return True
+        while j < len(acr):
+            pos = w.find(acr[j], pos)
+            if pos < 0:
+                return False
+            j, pos = j + 1, pos + 1
+            if match(j, k + 1):
+                return True
+        return False
+
+    return match(0, 0)
 
 
 def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
     """A normalised participant for a PERSON/ORG/GPE/NORP span, or None (cities, unknown groups)."""
     gaz = get_gazetteer()
-    text = ent.text.strip()
-    label = "PERSON" if ctx.names.kind_of(text) == "person" else ent.label_
+    text = _extend_name(ent).strip()
+    full = person_name(ctx, text) if ent.label_ != "NORP" else None
+    label = "PERSON" if full else ent.label_
     if label == "PERSON":
-        name = ctx.names.canonical(text)
+        name = full or ctx.names.canonical(text)
         if not name or name.lower() in PRONOUNS:
             return None
         role = ctx.names.title_of(name)
@@ -36,7 +96,7 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
         code = gaz.country_code(name)
         if code:  # "U.S." is sometimes tagged ORG
             return Participant(gaz.country_name(code), "country", None)
-        return Participant(name, "organization", None) if name else None
+        return Participant(expand_acronym(ctx, name), "organization", None) if name else None
     if label == "GPE":
         place = gaz.lookup(ctx.names.canonical(text))
         if place is None or place.kind != "country":
@@ -65,6 +125,17 @@ def participants_of(ctx: ArticleContext, ent: Span) -> list[Participant]:
             return found
     one = participant(ctx, ent)
     return [one] if one else []
+
+
+def _extend_name(ent: Span) -> str:
+    """ "Yoon Suk" + "Yeol": the tagger sometimes stops one capitalised token short."""
+    doc = ent.doc
+    end = ent.end
+    while ent.label_ == "PERSON" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        if doc[end].ent_type_ or end - ent.end >= 1:
+            break
+        end += 1
+    return doc[ent.start : end].text
 
 
 def demonym_country(word: str) -> str | None:

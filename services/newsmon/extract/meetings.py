@@ -25,9 +25,11 @@ from newsmon.extract.meeting_cues import REPORTING, find_triggers, status_from_c
 from newsmon.extract.meeting_frame import governing_speaker, lca, read_frame, tree_distance
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_people import (
+    GROUPS,
     last_two_named,
     participant,
     participants_of,
+    person_name,
     plural_anaphor,
     resolve_pronoun,
 )
@@ -112,7 +114,9 @@ def _dateline_place(text: str) -> Place | None:
 
 
 def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candidate:
-    frame = read_frame(tok, sent, ctx.names.kind_of)
+    frame = read_frame(
+        tok, sent, lambda text: "person" if person_name(ctx, text) else ctx.names.kind_of(text)
+    )
     definite = tok.pos_ in ("NOUN", "PROPN") and any(
         c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in tok.children
     )
@@ -217,7 +221,11 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
 
 def _group_names(tokens: set[int], sent: Span) -> list[Participant]:
     """Summit groups the tagger misses: "G7", "G20", "G-7", "Group of Seven"."""
-    out = [Participant(t.text, "organization") for t in sent if t.i in tokens and _GROUP.fullmatch(t.text)]
+    out = [
+        Participant(GROUPS.get(t.lower_, t.text), "organization")
+        for t in sent
+        if t.i in tokens and _GROUP.fullmatch(t.text)
+    ]
     text = sent.text
     for m in _GROUP_OF.finditer(text):
         start = sent.start_char + m.start()
