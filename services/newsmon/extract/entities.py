@@ -50,6 +50,23 @@ _ALIASES = {
     "un": "United Nations",
     "u.n.": "United Nations",
 }
+_POSTNOMINALS = {
+    "kc",
+    "qc",
+    "mp",
+    "mep",
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+    "iv",
+    "obe",
+    "mbe",
+    "cbe",
+    "phd",
+    "md",
+    "esq",
+}
 _GENERIC_ORG_WORDS = {
     "national", "united", "european", "international", "world", "new", "first", "royal", "federal",
     "state", "city", "general", "central", "american", "british", "global", "north", "south", "east", "west",
@@ -84,6 +101,8 @@ def clean_mention(mention: str) -> str:
     words = text.split(" ")
     while words and (words[0].lower() in {"the", "a", "an"} or words[0].lower().rstrip(".") in HONORIFICS):
         words = words[1:]
+    while len(words) > 1 and words[-1].lower().strip(".,") in _POSTNOMINALS:  # "Andrew Keane KC"
+        words = words[:-1]
     return " ".join(words)
 
 

@@ -102,7 +102,7 @@ SPEECH_VERBS = frozenset(
     observe point continue conclude hint indicate disclose reveal recount told shout scream whisper
     mutter murmur exclaim cry yell sigh laugh agree disagree counter retort rebut concur believe think
     estimate reckon launch assure affirm underline specify judge plead confide slip regret deplore
-    denounce hammer insist summarize summarise acknowledge
+    denounce hammer insist summarize summarise acknowledge accuse
     """.split()
 )
 

@@ -58,7 +58,9 @@ def extract_quotes(ctx: ArticleContext) -> list[dict[str, Any]]:
     skip = boilerplate_paragraphs(text, paras)
     spans = [s for s in find_quotes(text, paras) if s.paragraphs[0] not in skip]
     merged = merge_split_quotes(text, spans)
-    att = Attributor(ctx, [(s.start, s.end) for s, _ in merged], paras, skip)
+    # a split quote's inner attribution ("A," he said, "B.") is outside the quote
+    ranges = [(ps - 1, pe + 1) for s, _ in merged for ps, pe in s.parts]
+    att = Attributor(ctx, ranges, paras, skip)
     events: list[tuple[int, Any]] = [(s.start, (s, inner)) for s, inner in merged]
     events += [(c.start, c) for c in reported_mod.candidates(ctx.doc, att)]
     events.sort(key=lambda e: e[0])
@@ -152,6 +154,8 @@ def _direct(
     according = _according(att, ls, le) or _according(att, rs, re_)
     if partial and _not_speech(ctx, span, cue) and according is None:
         return None
+    if not partial and _is_title(ctx, span):
+        return None
     if cue is not None:
         speaker = att.speaker_of_cue(cue)
     if not speaker.known:
@@ -217,6 +221,20 @@ def _paragraph_subject(att: Attributor, para: Paragraph, before: int) -> Speaker
     return NOBODY
 
 
+def _is_title(ctx: ArticleContext, span: QuoteSpan) -> bool:
+    """A short Title Case name right after or before a work noun: her novel, "The Salt Road," ..."""
+    text = ctx.text
+    content = " ".join(text[s:e] for s, e in span.parts).strip(" ,.")
+    words = content.split()
+    if len(words) > 8 or not all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words):
+        return False
+    before = text[max(0, span.start - 40) : span.start].split()
+    after = text[span.end : span.end + 30].split()
+    prev = before[-1].lower().strip(",.;:()") if before else ""
+    nxt = after[0].lower().strip(",.;:()") if after else ""
+    return prev in WORK_NOUNS or nxt in WORK_NOUNS or prev in SCARE_CUES
+
+
 def _not_speech(ctx: ArticleContext, span: QuoteSpan, cue: Token | None) -> bool:
     """Scare quotes, titles of works and nicknames: a fragment that nobody is reported to say."""
     text = ctx.text
@@ -228,6 +246,9 @@ def _not_speech(ctx: ArticleContext, span: QuoteSpan, cue: Token | None) -> bool
     words = content.split()
     if prev in SCARE_CUES or prev2 in {"known as", "so called", "referred to", "referred as"}:
         return True
+    nxt_word = after[0].lower().strip(",.;:()") if after else ""
+    if nxt_word in WORK_NOUNS and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return True  # the "State of the Global Climate" report
     if prev in WORK_NOUNS or (
         len(before) > 1
         and prev in {"the", "a", "its", "his", "her", "their"}

@@ -158,6 +158,10 @@ class Attributor:
                 name = self.names.canonical(ent.text)
                 fallback = "person" if label == "PERSON" else "organization"
                 if label == "NORP":  # "the Russians": a group, not a named body
+                    if tok.tag_ not in {"NNS", "NNPS"} and len(phrase) <= 2 and phrase[0].lower_ == "the":
+                        near = self._nearest_person(tok.idx)  # "the Italian said"
+                        if near:
+                            return Speaker(near, "person", "title", tok.idx)
                     return Speaker(phrase.text, "unknown", "noun", tok.idx)
                 return Speaker(name, self._type(name, fallback), "named", ent.start_char)
         if tok.pos_ == "PROPN":
@@ -245,6 +249,15 @@ class Attributor:
         if compatible:
             best = next((m for m in compatible if m.is_subject), compatible[0])
             return Speaker(best.name, "person", "pronoun", best.start)
+        # the speaker of the last paragraph or two goes on being "he"/"she"
+        if (
+            self.last is not None
+            and self.last.type == "person"
+            and self.last.name
+            and self.paragraph_of(offset) - self.last_paragraph <= 1
+            and self.names.gender_of(self.last.name) in {None, gender}
+        ):
+            return Speaker(self.last.name, "person", "pronoun", offset)
         for m in self.names.mentions_before(offset)[:40]:
             if m.kind != "person" or self.inside_quote(m.start) or self._skipped(m.start):
                 continue
