@@ -270,6 +270,8 @@ def frame_head(tok: Token) -> Token:
         ) and (head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP")):
             if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to"):
                 break
+            if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+                break  # "the G7 summit in Cornwall and a NATO summit in Brussels": two meetings
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
                 head = head.head.head  # "a new round of peace talks ... has been pushed back"
                 continue

@@ -160,6 +160,15 @@ def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in _LOC_PREPS:
         return False
     holder = tok.head.head
+    if tok.head.lower_ == "to" and holder.lemma_.lower() not in (
+        "visit",
+        "trip",
+        "travel",
+        "go",
+        "come",
+        "fly",
+    ):
+        return False  # "the U.N. envoy to Sudan": only a visit goes "to" its place
     if holder.i in anchor:
         return True
     # "meet with Stoltenberg in Brussels", "a meeting of the ministers in Moscow"

@@ -166,7 +166,10 @@ class Gazetteer:
         if cands:
             near = [c for c in cands if c["countrycode"] in near_countries]
             best = max(near or cands, key=lambda c: int(c.get("population") or 0))
-            return Place(best["name"], best["countrycode"], float(best["latitude"]), float(best["longitude"]))
+            # keep the writer's spelling when it only drops diacritics (Brasilia, Bali); use the
+            # gazetteer's when it is another name (Kiev -> Kyiv)
+            shown = name.strip() if _key(best["name"]) == _key(name) else best["name"]
+            return Place(shown, best["countrycode"], float(best["latitude"]), float(best["longitude"]))
         return self.country(name)
 
 
