@@ -153,9 +153,7 @@ class Pipeline:
 
     def start_worker(self, timeout_s: float = 180.0) -> None:
         """The worker first: it creates the topics with their partition counts."""
-        # Only the agents alerts depend on: with "extract" and "index-articles" both on the
-        # articles topic in one Faust app, extraction did not run at the time of writing.
-        agents = os.environ.get("NEWSMON_BENCH_WORKER_AGENTS", "extract,quotes,meetings")
+        agents = os.environ.get("NEWSMON_BENCH_WORKER_AGENTS", "all")  # all = the default worker
         self.start("worker", NEWSMON_WORKER_AGENTS=agents)
         self.wait_log("worker", "Worker ready", timeout_s)
 

@@ -46,6 +46,15 @@ def parse_duration(value: Any) -> dt.timedelta | None:
     return dt.timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
 
 
+def format_duration(value: dt.timedelta) -> str:
+    """``timedelta(minutes=10)`` -> ``10m`` (the largest unit that divides it)."""
+    seconds = value.total_seconds()
+    for unit in ("w", "d", "h", "m"):
+        if seconds and seconds % _UNITS[unit] == 0:
+            return f"{int(seconds // _UNITS[unit])}{unit}"
+    return f"{seconds:g}s"
+
+
 Duration = Annotated[dt.timedelta | None, BeforeValidator(parse_duration)]
 
 

@@ -16,7 +16,7 @@ from newsmon.errors import ConfigError
 from newsmon.kql import matches, to_es_query
 from newsmon.kql.nodes import And
 from newsmon.kql.unparse import to_kql
-from newsmon_alerter.rules import RulesFile, load_rules, rules_path
+from newsmon_alerter.rules import RulesFile, format_duration, load_rules, rules_path
 from newsmon_alerter.service import field_types
 from newsmon_alerter.settings import AlerterSettings
 
@@ -32,7 +32,9 @@ def validate(args: argparse.Namespace, settings: AlerterSettings) -> int:
     path, rules = _load(args.file, settings)
     print(f"{path}: OK, {len(rules.rules)} rule(s), {len(rules.destinations)} destination(s)")
     for r in rules.rules:
-        extras = [f"{k}={getattr(r, k)}" for k in ("throttle", "key", "digest") if getattr(r, k)]
+        extras = [f"throttle={format_duration(r.throttle)}"] if r.throttle else []
+        extras += [f"key={r.key}"] if r.key else []
+        extras += [f"digest={format_duration(r.digest)}"] if r.digest else []
         state = "" if r.enabled else " (disabled)"
         targets = ", ".join(r.notify)
         print(f"  rule {r.name}{state}: on {r.on}, query {r.query!r} -> {targets} {' '.join(extras)}")

@@ -62,6 +62,12 @@ def test_the_view_shows_what_matched():
     assert "newsmon-meetings" in m.kibana_url and "m-1" in m.kibana_url
 
 
+def test_article_view():
+    a = view({"id": "a-1", "title": "Talks resume", "summary": "Both sides met.", "outlet": "AP"}, "articles")
+    assert a.headline == "Talks resume" and a.body == "Both sides met." and ("Outlet", "AP") in a.facts
+    assert "newsmon-articles" in a.kibana_url
+
+
 def test_discover_link_is_rison_encoded():
     url = discover_url("http://kibana:5601/", "newsmon-quotes", "q-'1")
     assert url.startswith("http://kibana:5601/app/discover#/?_g=")

@@ -10,7 +10,7 @@ import pytest
 
 from newsmon.errors import ConfigError
 from newsmon_alerter.consumer import RulesWatcher
-from newsmon_alerter.rules import load_rules, parse_duration
+from newsmon_alerter.rules import format_duration, load_rules, parse_duration
 from newsmon_alerter.service import content_key, key_of
 
 GOOD = """\
@@ -109,6 +109,13 @@ def test_durations_keys_and_content():
     assert parse_duration("90s") == dt.timedelta(seconds=90) and parse_duration("1w") == dt.timedelta(weeks=1)
     with pytest.raises(ValueError):
         parse_duration("tomorrow")
+    assert [format_duration(parse_duration(d)) for d in ("10m", "1h", "90s", "2d", "1w")] == [
+        "10m",
+        "1h",
+        "90s",
+        "2d",
+        "1w",
+    ]
     from newsmon_alerter.rules import Rule
 
     rule = Rule(name="r", on="meetings", notify=["x"], key="participants.name")
