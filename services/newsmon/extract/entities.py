@@ -192,7 +192,11 @@ class NameIndex:
         index = cls()
         ents = [e for e in doc.ents if e.label_ in KINDS] + _missed_people(doc)
         people = {w.lower() for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+        surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "PERSON" and len(e) > 1}
         labels = {e.start: _label(e, people) for e in ents}
+        for e in ents:  # "Okonkwo" alone tagged ORG, after "Tunde Okonkwo" was found
+            if len(e) == 1 and e.label_ in {"ORG", "GPE", "NORP"} and e.text.lower() in surnames:
+                labels[e.start] = "PERSON"
         index._register_full_names(ents, labels)
         index._register_first_names()
         index._register_org_short_names(ents, labels)
@@ -296,9 +300,31 @@ class NameIndex:
                 break
 
 
+def _name_pairs(doc: Doc) -> list[Span]:
+    """ "Firstname Surname" pairs the small model misses or calls an organisation ("Tunde Okonkwo").
+
+    A pair of capitalised proper nouns outside any multi-word entity counts as a person when its
+    first word is a known first name or comes after a title word ("head coach Tunde Okonkwo").
+    """
+    out: list[Span] = []
+    first_names = MALE_NAMES | FEMALE_NAMES
+    for i in range(1, len(doc)):
+        a, b = doc[i - 1], doc[i]
+        if a.pos_ != "PROPN" or b.pos_ != "PROPN" or not (a.text[:1].isupper() and b.text[:1].isupper()):
+            continue
+        if a.ent_type_ == "PERSON" or (a.ent_type_ and a.ent_iob_ == "I"):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
+            continue
+        before = doc[i - 2].lower_.rstrip(".") if i >= 2 else ""
+        if a.lower_ in first_names or before in TITLE_WORDS:
+            out.append(Span(doc, i - 1, i + 1, label="PERSON"))
+    return out
+
+
 def _missed_people(doc: Doc) -> list[Span]:
     """Names the NER left out but the syntax shows: "Their president, Manon Ferrand," or "Jo Bloggs said"."""
-    out: list[Span] = []
+    out: list[Span] = _name_pairs(doc)
     for tok in doc:
         if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
