@@ -364,6 +364,8 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         start = resolve_weekday(wd1, published, tense)
         end = start + dt.timedelta(days=(wd2 - wd1) % 7)
         return Resolved(_iso(start), _iso(end) if end > start else None)
+    if (k == "in_n" and tense == "past") or (k == "ago" and tense == "future"):
+        return Resolved(None)  # "their first meeting in a year": a span, not a day to come
     if k in ("ago", "in_n"):
         n = _num(expr.get("n")) * (-1 if k == "ago" else 1)
         unit = (expr.get("u") or "day").lower().rstrip("s")

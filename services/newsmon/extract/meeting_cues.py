@@ -174,6 +174,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if lemma == "conference" and kids & _NEWS:
                 continue
+            if part_of_trip(tok):
+                continue  # "visited Washington for talks with Blinken": the visit's own talks
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
                 continue  # "president of the national bishops' conference": a body, not an event
             if lemma in ("call", "conversation") and not (
@@ -230,6 +232,22 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return out
 
 
+def part_of_trip(tok: Token) -> bool:
+    """A meeting noun that is the purpose or setting of a meeting verb: "travelled to Moscow for
+    three hours of talks with Putin", "met in Berlin at talks hosted by Baerbock"."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if node.dep_ == "pobj" and head.lower_ in ("for", "at", "during"):
+            verb = head.head
+            return verb.pos_ == "VERB" and verb.lemma_.lower() in ("meet", "visit", "travel", "fly", "go")
+        if node.dep_ == "pobj" and head.lower_ == "of":
+            node = head.head  # "three hours of talks"
+            continue
+        return False
+    return False
+
+
 def _has_prep(tok: Token, preps: set[str]) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
@@ -272,6 +290,8 @@ def frame_head(tok: Token) -> Token:
                 break
             if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
                 break  # "the G7 summit in Cornwall and a NATO summit in Brussels": two meetings
+            if head.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                break  # "Sullivan met Wang in Malta, and Wang visited Washington": own subject, own event
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
                 head = head.head.head  # "a new round of peace talks ... has been pushed back"
                 continue
@@ -312,7 +332,7 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
                 if c.dep_ == "relcl":
                     extra.extend(cc for cc in c.subtree if cc.pos_ in ("VERB", "AUX", "ADJ", "ADV"))
     for t in weak:
-        extra.extend(c for c in t.children if c.dep_ in ("aux", "auxpass", "neg"))
+        extra.extend(c for c in t.children if c.dep_ in ("aux", "auxpass", "neg", "acomp"))
     return toks + extra, weak
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
-from newsmon.extract.meeting_cues import REPORTING, frame_head
+from newsmon.extract.meeting_cues import REPORTING, frame_head, part_of_trip
 from newsmon.extract.places import get_gazetteer
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -81,7 +81,7 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
                 continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not holds:
                 continue  # "X met Y in Malta, and Y visited Washington": the second clause is another event
-            if c.pos_ == "NOUN" and c.lemma_.lower() in _OTHER_EVENTS and not holds:
+            if c.pos_ == "NOUN" and c.lemma_.lower() in _OTHER_EVENTS and not holds and not part_of_trip(c):
                 continue  # "meet X ahead of Wednesday's NATO-Russia Council meeting": that one's people
             stack.append(c)
     return out
@@ -220,6 +220,12 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 continue  # "the fighting in Sudan": some other thing's place
         if is_title_modifier(ent):
             continue
+        if (
+            label in ("ORG", "FAC")
+            and ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ in ("at", "in", "inside")
+        ):
+            continue  # "at the Dolmabahce office": a venue
         if label == "GPE" and ent.root.dep_ == "appos" and ent.root.head.ent_type_ in ("GPE", "LOC"):
             continue  # "Brussels, Belgium": Belgium says which Brussels
         if label == "NORP" and ent.root.head.lemma_.lower() not in _DELEGATION:

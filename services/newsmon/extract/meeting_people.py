@@ -16,6 +16,13 @@ from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.places import get_gazetteer
 
 FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+# "the two leaders" are the last two people whose titles say so, not a commentator quoted since
+_TITLE_HINTS = {
+    "leaders": ("president", "prime", "chancellor", "king", "premier"),
+    "presidents": ("president",),
+    "ministers": ("minister", "secretary"),
+    "diplomats": ("minister", "secretary", "ambassador", "envoy"),
+}
 _PARTIES = {"sides", "delegations", "countries", "nations", "governments", "capitals"}
 _PLURAL_ANAPHORS = {"both", "two", "three", "pair", "duo"}
 
@@ -235,7 +242,7 @@ def plural_anaphor(trigger: Token) -> str | None:
     return None
 
 
-def last_two_named(ctx: ArticleContext, before: int, kind: str) -> list[Participant]:
+def last_two_named(ctx: ArticleContext, before: int, kind: str, noun: str | None = None) -> list[Participant]:
     """The last two distinct people (or, for "the two sides", countries/bodies) named before ``before``."""
     out: list[Participant] = []
     gaz = get_gazetteer()
@@ -244,6 +251,11 @@ def last_two_named(ctx: ArticleContext, before: int, kind: str) -> list[Particip
         pool = [m for m in pool if m.kind == "person"]
     else:  # "the two delegations": countries first, then bodies
         pool = [m for m in pool if m.kind == "country"] + [m for m in pool if m.kind == "organization"]
+    if kind == "people":
+        pool = [m for m in pool if demonym_country(m.name) is None and " " in m.name]
+        wanted = _TITLE_HINTS.get(noun or "", ())
+        titled = [m for m in pool if any(w in (ctx.names.title_of(m.name) or "").lower() for w in wanted)]
+        pool = titled + [m for m in pool if m not in titled] if len({m.name for m in titled}) >= 2 else pool
     for m in pool:
         if m.name not in {p.name for p in out}:
             role = ctx.names.title_of(m.name) if m.kind == "person" else None

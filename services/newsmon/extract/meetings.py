@@ -49,7 +49,7 @@ _DATE_BLOCKERS = REPORTING | {
     "accuse",
 }
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:\([^)]*\))?\s*[—–=-]{1,2}\s", re.M
+    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z0-9 .]+?)?\s*(?:\([^)]*\))?\s*[—–=-]{1,2}\s", re.M
 )
 _QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _GROUP = re.compile(r"G-?(?:7|8|20)")
@@ -136,7 +136,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         participants.extend(resolve_pronoun(ctx, pron, tok, participants))
     anaphor = plural_anaphor(tok)
     if anaphor and not participants:  # "the two leaders met": the last two people named
-        participants = last_two_named(ctx, tok.idx, anaphor)
+        participants = last_two_named(ctx, tok.idx, anaphor, _anaphor_noun(tok))
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
     status = status_from_cues(tok)
     expr, resolved, date_tok = _pick_date(ctx, tok, sent, status)
@@ -207,6 +207,18 @@ def _pick_date(
     # a called-off or delayed meeting was planned: its day may lie on either side of publication
     tense = None if status in ("cancelled", "postponed") else tense_of(root)
     return expr, resolve(expr, ctx.published, tense), root
+
+
+def _anaphor_noun(tok: Token) -> str | None:
+    node = tok
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+                return c.lower_
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
 
 
 def _dedupe(parts: list[Participant]) -> list[Participant]:
