@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Coroutine
 from typing import Any
 
 from newsmon import schemas
 from newsmon.errors import SchemaValidationError
 from newsmon.extract import ArticleInput, Extractor
 from newsmon.logs import get_logger
+from newsmon_worker.agents.batches import Agent, batch_agent
 from newsmon_worker.app import WorkerContext
 from newsmon_worker.messages import PreparedArticle, meeting_messages, prepare_article, quote_messages
 
@@ -54,7 +54,7 @@ async def _publish(ctx: WorkerContext, event: Any, prepared: PreparedArticle, re
         ctx.count(schema)
 
 
-async def handle_articles(ctx: WorkerContext, events: list[Any]) -> None:
+async def handle_articles(ctx: WorkerContext, events: list[Any]) -> bool:
     """Decode, extract and publish one batch of article events (never raises on bad input)."""
     assert ctx.extractor is not None
     batch: list[tuple[Any, PreparedArticle]] = []
@@ -83,7 +83,7 @@ async def handle_articles(ctx: WorkerContext, events: list[Any]) -> None:
             )
         batch.append((event, prepared))
     if not batch:
-        return
+        return True
     started = time.perf_counter()
     results: list[Result] = await ctx.run_extract(_extract_batch, ctx.extractor, [p.input for _, p in batch])
     log.info("extracted", articles=len(batch), seconds=round(time.perf_counter() - started, 3))
@@ -93,15 +93,9 @@ async def handle_articles(ctx: WorkerContext, events: list[Any]) -> None:
             continue
         await _publish(ctx, event, prepared, result)
         ctx.count("articles.extracted")
+    return True
 
 
-def extraction_agent(ctx: WorkerContext) -> Callable[[Any], Coroutine[Any, Any, None]]:
+def extraction_agent(ctx: WorkerContext) -> Agent:
     """The agent function: batches of articles, acked once their outputs are on Kafka."""
-
-    async def extract(stream: Any) -> None:
-        async for events in stream.noack_take(ctx.settings.worker_extract_batch_size, within=0.5):
-            await handle_articles(ctx, list(events))
-            for event in events:
-                await stream.ack(event)
-
-    return extract
+    return batch_agent(ctx, handle_articles, "extract", ctx.settings.worker_extract_batch_size, 0.5)

@@ -8,19 +8,20 @@ and only then acked. Documents Elasticsearch refuses go to the dead-letter topic
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from typing import Any
 
 from newsmon import schemas
 from newsmon.errors import IndexingError, SchemaValidationError
 from newsmon.es import Doc, Rejection
-from newsmon.es.documents import article_doc, quote_doc
+from newsmon.es.documents import article_doc, quote_doc, safe_id
 from newsmon.logs import get_logger
+from newsmon_worker.agents.batches import Agent, batch_agent
 from newsmon_worker.app import WorkerContext
 
 log = get_logger(__name__)
 
-Agent = Callable[[Any], Coroutine[Any, Any, None]]
+ToDoc = Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]
 
 
 async def _decode(ctx: WorkerContext, schema: str, events: list[Any]) -> list[tuple[Any, dict[str, Any]]]:
@@ -33,11 +34,13 @@ async def _decode(ctx: WorkerContext, schema: str, events: list[Any]) -> list[tu
     return decoded
 
 
-async def _report(ctx: WorkerContext, by_message: dict[int, Any], rejections: list[Rejection]) -> None:
+async def _report(
+    ctx: WorkerContext, decoded: list[tuple[Any, dict[str, Any]]], rejections: list[Rejection]
+) -> None:
+    by_message = {id(message): event for event, message in decoded}
     for rejection in rejections:
-        event = by_message[id(rejection.message)]
         await ctx.dead_letter(
-            event,
+            by_message[id(rejection.message)],
             "index",
             rejection.error_type,
             f"{rejection.index}/{rejection.doc_id}: HTTP {rejection.status}: {rejection.reason}",
@@ -52,79 +55,72 @@ def _whole_batch(docs: list[Doc], exc: IndexingError) -> list[Rejection]:
     return [Rejection(d.index, d.doc_id, 400, type(exc).__name__, str(exc), d.message) for d in docs]
 
 
-def _simple_agent(
-    ctx: WorkerContext, schema: str, index: str, to_doc: Callable[..., tuple[str, dict[str, Any]]]
-) -> Agent:
-    async def index_agent(stream: Any) -> None:
-        async for events in stream.noack_take(
-            ctx.settings.worker_batch_size, within=ctx.settings.worker_batch_seconds
-        ):
-            decoded = await _decode(ctx, schema, list(events))
-            docs = []
-            for _, message in decoded:
-                doc_id, source = to_doc(message)
-                docs.append(Doc(index, doc_id, source, message))
-            started = time.perf_counter()
-            try:
-                rejections = await ctx.run_index(ctx.writer.index_docs, docs) if docs else []
-            except IndexingError as exc:
-                if ctx.stop.is_set():
-                    return  # shutting down: leave the batch unacked, it is replayed on restart
-                rejections = _whole_batch(docs, exc)
-            await _report(ctx, {id(m): e for e, m in decoded}, rejections)
-            ctx.count(f"indexed.{schema}", len(docs) - len(rejections))
-            if docs:
-                log.info(
-                    "indexed",
-                    schema=schema,
-                    docs=len(docs),
-                    rejected=len(rejections),
-                    seconds=round(time.perf_counter() - started, 3),
-                )
-            for event in events:
-                await stream.ack(event)
+async def _write(
+    ctx: WorkerContext, schema: str, docs: list[Doc], write: Callable[[], list[Rejection]]
+) -> list[Rejection] | None:
+    """Run ``write`` in the indexing pool; None when the worker is stopping (do not ack)."""
+    started = time.perf_counter()
+    try:
+        rejections: list[Rejection] = await ctx.run_index(write)
+    except IndexingError as exc:
+        if ctx.stop.is_set():
+            return None
+        rejections = _whole_batch(docs, exc)
+    ctx.count(f"indexed.{schema}", len(docs) - len(rejections))
+    log.info(
+        "indexed",
+        schema=schema,
+        docs=len(docs),
+        rejected=len(rejections),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return rejections
 
-    return index_agent
+
+def _documents_handler(schema: str, index: str, to_doc: ToDoc) -> Callable[[WorkerContext, list[Any]], Any]:
+    async def handle(ctx: WorkerContext, events: list[Any]) -> bool:
+        decoded = await _decode(ctx, schema, events)
+        if not decoded:
+            return True
+        docs = [Doc(index, *to_doc(message), message) for _, message in decoded]
+        rejections = await _write(ctx, schema, docs, lambda: ctx.writer.index_docs(docs))
+        if rejections is None:
+            return False
+        await _report(ctx, decoded, rejections)
+        return True
+
+    return handle
+
+
+async def _handle_meetings(ctx: WorkerContext, events: list[Any]) -> bool:
+    decoded = await _decode(ctx, "meetings.v1", events)
+    if not decoded:
+        return True
+    messages = [message for _, message in decoded]
+    docs = [Doc(ctx.names.meetings, safe_id(str(m["meeting_key"])), {}, m) for m in messages]
+    rejections = await _write(ctx, "meetings.v1", docs, lambda: ctx.meetings.write(messages))
+    if rejections is None:
+        return False
+    await _report(ctx, decoded, rejections)
+    return True
+
+
+def _agent(ctx: WorkerContext, handler: Callable[[WorkerContext, list[Any]], Any]) -> Agent:
+    return batch_agent(
+        ctx, handler, "index", ctx.settings.worker_batch_size, ctx.settings.worker_batch_seconds
+    )
 
 
 def article_index_agent(ctx: WorkerContext) -> Agent:
     """articles.v1 -> ``{prefix}-articles``."""
-    return _simple_agent(ctx, "articles.v1", ctx.names.articles, article_doc)
+    return _agent(ctx, _documents_handler("articles.v1", ctx.names.articles, article_doc))
 
 
 def quote_index_agent(ctx: WorkerContext) -> Agent:
     """quotes.v1 -> ``{prefix}-quotes``."""
-    return _simple_agent(ctx, "quotes.v1", ctx.names.quotes, quote_doc)
+    return _agent(ctx, _documents_handler("quotes.v1", ctx.names.quotes, quote_doc))
 
 
 def meeting_index_agent(ctx: WorkerContext) -> Agent:
     """meetings.v1 -> ``{prefix}-meetings``, merged into one document per meeting_key."""
-
-    async def index_meetings(stream: Any) -> None:
-        async for events in stream.noack_take(
-            ctx.settings.worker_batch_size, within=ctx.settings.worker_batch_seconds
-        ):
-            decoded = await _decode(ctx, "meetings.v1", list(events))
-            messages = [message for _, message in decoded]
-            started = time.perf_counter()
-            try:
-                rejections = await ctx.run_index(ctx.meetings.write, messages) if messages else []
-            except IndexingError as exc:
-                if ctx.stop.is_set():
-                    return
-                rejections = _whole_batch(
-                    [Doc(ctx.names.meetings, str(m["meeting_key"]), {}, m) for m in messages], exc
-                )
-            await _report(ctx, {id(m): e for e, m in decoded}, rejections)
-            ctx.count("indexed.meetings.v1", len(messages) - len(rejections))
-            log.info(
-                "indexed",
-                schema="meetings.v1",
-                mentions=len(messages),
-                rejected=len(rejections),
-                seconds=round(time.perf_counter() - started, 3),
-            )
-            for event in events:
-                await stream.ack(event)
-
-    return index_meetings
+    return _agent(ctx, _handle_meetings)
