@@ -119,7 +119,17 @@ def run(
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")
     dlq = DeadLetterProducer(producer, settings.dead_letter)
     alerter = Alerter(settings, rules, es, dead_letter=dlq)
-    alerter.setup()
+    delay = 0.5
+    while True:  # Elasticsearch may still be starting (newsmon run, compose): wait for it
+        try:
+            alerter.setup()
+            break
+        except (TransportError, ApiError) as exc:
+            if stop.is_set():
+                return 1
+            log.warning("alerter_waiting_for_elasticsearch", error=str(exc), wait_s=delay)
+            stop.wait(delay)
+            delay = min(delay * 2, 30.0)
     topics = {settings.quotes: "quotes", settings.meetings: "meetings", settings.articles: "articles"}
     consumer = KafkaConsumer(
         *topics,
