@@ -32,6 +32,8 @@ NOUN_KINDS = {
     "dinner": "meeting",
     "lunch": "meeting",
     "videoconference": "call",
+    "hearing": "meeting",
+    "debate": "meeting",
 }
 # verb lemma -> kind
 VERB_KINDS = {
@@ -184,8 +186,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if lemma in ("dinner", "lunch") and "working" not in kids:
                 continue
+            if lemma == "debate" and not (kids & {"televised", "presidential", "first", "second", "final"}):
+                continue  # "the debate over housing": an argument, not a meeting
+            if _audience_only(tok):
+                continue  # "his daily call with reporters", "a call with analysts"
             if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
-                if "emergency" not in kids and "plenary" not in kids:
+                if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
                     continue
             if (
                 low.endswith("s")
@@ -196,8 +202,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if kids & _PHONE and kind == "meeting":
                 kind = "call"
             out.append(Trigger(tok, kind, sent))
+        elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and _by_phone_with(tok):
+            out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
         elif tok.pos_ == "VERB" and lemma in VERB_KINDS:
             kind = VERB_KINDS[lemma]
+            if _audience_only(tok):
+                continue
             if lemma == "meet" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MEETINGS for c in tok.children
             ):
@@ -246,6 +256,32 @@ def part_of_trip(tok: Token) -> bool:
             continue
         return False
     return False
+
+
+_AUDIENCE = {
+    "reporter",
+    "journalist",
+    "press",
+    "media",
+    "analyst",
+    "investor",
+    "shareholder",
+    "student",
+    "fan",
+}
+
+
+def _audience_only(tok: Token) -> bool:
+    withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return bool(withs) and all(g.lemma_.lower() in _AUDIENCE for g in withs)
+
+
+def _by_phone_with(tok: Token) -> bool:
+    by_phone = any(
+        c.dep_ == "prep" and c.lower_ in ("by", "over") and any(g.lower_ in _PHONE for g in c.children)
+        for c in tok.children
+    )
+    return by_phone and _has_prep(tok, {"with"})
 
 
 def _has_prep(tok: Token, preps: set[str]) -> bool:

@@ -61,6 +61,7 @@ class Frame:
 
     ents: list[Span] = field(default_factory=list)
     pronouns: list[Token] = field(default_factory=list)
+    titled: list[Token] = field(default_factory=list)  # "the governor", "the health secretary"
     places: list[Span] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
 
@@ -236,6 +237,13 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue
         if t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
             frame.pronouns.append(t)
+        elif (
+            t.pos_ in ("NOUN", "PROPN")
+            and t.lower_ in TITLE_WORDS
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        ):
+            frame.titled.append(t)
         elif t.pos_ == "PROPN" and t.dep_ != "compound" and kind_of is not None:
             span = t.doc[t.left_edge.i : t.i + 1] if t.left_edge.pos_ == "PROPN" else t.doc[t.i : t.i + 1]
             kind = kind_of(span.text)

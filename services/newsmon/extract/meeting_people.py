@@ -145,6 +145,12 @@ def _extend_name(ent: Span) -> str:
     return doc[ent.start : end].text
 
 
+def participant_named(ctx: ArticleContext, name: str) -> Participant:
+    """A person participant from a name the index already knows."""
+    role = ctx.names.title_of(name)
+    return Participant(name, "person", role, role_country(role))
+
+
 def demonym_country(word: str) -> str | None:
     """ "Russian" -> RU, "Ukrainian" -> UA, "Israeli" -> IL: the country sharing the demonym's stem."""
     gaz = get_gazetteer()

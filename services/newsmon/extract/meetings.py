@@ -28,6 +28,7 @@ from newsmon.extract.meeting_people import (
     GROUPS,
     last_two_named,
     participant,
+    participant_named,
     participants_of,
     person_name,
     plural_anaphor,
@@ -134,6 +135,10 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         if pron.dep_ == "poss" and pron.head.i != tok.i:
             continue  # "his Ukrainian counterpart": a title, not a participant
         participants.extend(resolve_pronoun(ctx, pron, tok, participants))
+    for t in frame.titled:  # "the governor would meet ...": the person the article titled so
+        name = ctx.names.person_with_title_word(t.lower_, before=t.idx)
+        if name and not definite:
+            participants = _dedupe([*participants, participant_named(ctx, name)])
     anaphor = plural_anaphor(tok)
     if anaphor and not participants:  # "the two leaders met": the last two people named
         participants = last_two_named(ctx, tok.idx, anaphor, _anaphor_noun(tok))
