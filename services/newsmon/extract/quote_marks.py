@@ -60,7 +60,13 @@ def _mark_positions(text: str, para: Paragraph, single: bool) -> list[int]:
     if not single:
         return [para.start + i for i, ch in enumerate(chunk) if ch in DOUBLE_MARKS]
     found = [(m.start(), 0) for m in _SINGLE_OPEN.finditer(chunk)]
-    found += [(m.start(), 1) for m in _SINGLE_CLOSE.finditer(chunk)]
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(chunk)]
+    # "the players' union": a mark after -s followed by a lower-case word is a possessive, unless
+    # nothing else could close the quote
+    strong = [c for c in closes if not (chunk[c - 1] == "s" and re.match(r" [a-z]", chunk[c + 1 : c + 3]))]
+    if strong:
+        closes = strong
+    found += [(c, 1) for c in closes]
     found.sort()
     # single marks double as apostrophes: keep only open/close alternations
     out: list[int] = []

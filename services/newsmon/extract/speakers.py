@@ -125,7 +125,9 @@ class Attributor:
         # "said Smith" is often parsed with Smith as object or attribute
         for child in verb.children:
             if child.dep_ in {"dobj", "attr", "npadvmod", "appos", "oprd"} and verb.i < child.i <= verb.i + 4:
-                if child.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or child.pos_ == "PROPN":
+                lemma = child.lemma_.lower()
+                titled = lemma in TITLE_WORDS or lemma in ORG_NOUNS  # "declared the minister"
+                if child.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or child.pos_ == "PROPN" or titled:
                     return self.resolve_phrase(child)
         for tok in verb.doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:
             if tok.ent_type_ in {"PERSON", "ORG"} and not self.inside_quote(tok.idx):
@@ -164,7 +166,7 @@ class Attributor:
                             return Speaker(near, "person", "title", tok.idx)
                     return Speaker(phrase.text, "unknown", "noun", tok.idx)
                 return Speaker(name, self._type(name, fallback), "named", ent.start_char)
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # the tagger calls some "minister" NNP
             name = self.names.canonical(phrase.text)
             return Speaker(name, self._type(name, "unknown"), "named", tok.idx)
         definite = any(c.lower_ in {"the", "this"} and c.dep_ == "det" for c in tok.children)
