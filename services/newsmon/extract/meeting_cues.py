@@ -277,11 +277,14 @@ def _audience_only(tok: Token) -> bool:
 
 
 def _by_phone_with(tok: Token) -> bool:
+    near = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "prep"))]
     by_phone = any(
         c.dep_ == "prep" and c.lower_ in ("by", "over") and any(g.lower_ in _PHONE for g in c.children)
-        for c in tok.children
+        for n in near
+        for c in n.children
     )
-    return by_phone and _has_prep(tok, {"with"})
+    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for n in near for c in n.children)
+    return by_phone and with_someone
 
 
 def _has_prep(tok: Token, preps: set[str]) -> bool:

@@ -40,6 +40,7 @@ _DELEGATION = {
     "military",
     "junta",
 }
+BODY_WORDS = {"council", "committee", "board", "commission", "assembly", "parliament", "panel", "cabinet"}
 _OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
 _HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
@@ -239,7 +240,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             frame.pronouns.append(t)
         elif (
             t.pos_ in ("NOUN", "PROPN")
-            and t.lower_ in TITLE_WORDS
+            and (t.lower_ in TITLE_WORDS or t.lower_ in BODY_WORDS)
             and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
         ):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING, find_triggers, status_from_cues, tense_of
-from newsmon.extract.meeting_frame import governing_speaker, lca, read_frame, tree_distance
+from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, lca, read_frame, tree_distance
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_people import (
     GROUPS,
@@ -136,8 +136,16 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             continue  # "his Ukrainian counterpart": a title, not a participant
         participants.extend(resolve_pronoun(ctx, pron, tok, participants))
     for t in frame.titled:  # "the governor would meet ...": the person the article titled so
+        if definite:
+            break
+        if t.lower_ in BODY_WORDS:  # "the council will ...": the body the article named
+            body = next((m.name for m in ctx.names.mentions_before(t.idx)
+                         if m.kind == "organization" and t.lower_ in m.name.lower()), None)  # fmt: skip
+            if body:
+                participants = _dedupe([*participants, Participant(body, "organization")])
+            continue
         name = ctx.names.person_with_title_word(t.lower_, before=t.idx)
-        if name and not definite:
+        if name:
             participants = _dedupe([*participants, participant_named(ctx, name)])
     anaphor = plural_anaphor(tok)
     if anaphor and not participants:  # "the two leaders met": the last two people named
