@@ -106,3 +106,24 @@ def test_repo_templates_are_complete() -> None:
         assert body["_meta"]["managed_by"] == "newsmon"
     with pytest.raises(ValueError):
         load_template("alerts")
+
+
+def test_write_alias_is_rollover_ready(es: Elasticsearch, prefix: str) -> None:
+    # Rollover itself is core Elasticsearch: it works here even without ILM to trigger it.
+    settings = ElasticsearchSettings(es_url=ES_URL, es_index_prefix=prefix)
+    ensure_templates(make_client(settings), settings)
+    names = IndexNames(prefix)
+    es.index(index=names.quotes, id="before", document={"text": "before rollover"}, refresh=True)
+    result = es.indices.rollover(alias=names.quotes)
+    assert result["rolled_over"] and result["new_index"] == f"{prefix}-quotes-000002"
+    es.index(index=names.quotes, id="after", document={"text": "after rollover"}, refresh=True)
+    assert es.get(index=f"{prefix}-quotes-000002", id="after")["found"]
+    assert es.count(index=names.quotes)["count"] == 2  # readers see both generations through the alias
+    mapping = es.indices.get_mapping(index=f"{prefix}-quotes-000002").body[f"{prefix}-quotes-000002"][
+        "mappings"
+    ]
+    assert field(mapping, "speaker")["type"] == "keyword"  # the template applies to new generations
+    ensure_templates(make_client(settings), settings)  # a restart keeps -000002 as the write index
+    aliases = es.indices.get_alias(name=names.quotes).body
+    assert aliases[f"{prefix}-quotes-000002"]["aliases"][names.quotes]["is_write_index"] is True
+    assert aliases[f"{prefix}-quotes-000001"]["aliases"][names.quotes].get("is_write_index") is False
