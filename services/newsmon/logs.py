@@ -40,5 +40,10 @@ def configure(fmt: str = "auto", level: str = "INFO") -> None:
 
 def get_logger(name: str, **context: object) -> structlog.stdlib.BoundLogger:
     """A logger with ``logger=name`` and any extra context bound."""
-    # structlog.get_logger(logger=...) collides with wrap_logger's own ``logger`` parameter
-    return structlog.get_logger().bind(logger=name, **context)  # type: ignore[no-any-return]
+    # structlog.get_logger(logger=...) collides with wrap_logger's own ``logger`` parameter, and
+    # get_logger().bind() would assemble the logger now, before configure() sends logs to stderr:
+    # build the same lazy proxy get_logger() returns, with the name in its initial values.
+    from structlog._config import BoundLoggerLazyProxy
+
+    proxy = BoundLoggerLazyProxy(None, initial_values={"logger": name, **context}, logger_factory_args=())
+    return proxy  # type: ignore[return-value]

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from newsmon.errors import ExtractionError
 from newsmon.extract.pipeline import ArticleInput, Extractor
-from newsmon.logs import get_logger
+from newsmon.logs import configure, get_logger
 
 log = get_logger(__name__)
 
@@ -119,6 +119,7 @@ def run_jsonl(extractor: Extractor, stream: IO[str], out: IO[str]) -> int:
 def main(argv: list[str]) -> int:
     """Entry point of ``newsmon extract``; 0 on success, 1 when some input lines were bad, 2 on usage."""
     args = _parser().parse_args(argv)
+    configure()  # logs go to stderr: stdout carries only the JSON results
     if bool(args.file) == bool(args.jsonl):
         _parser().print_usage(sys.stderr)
         print("newsmon extract: give either FILE or --jsonl IN", file=sys.stderr)
