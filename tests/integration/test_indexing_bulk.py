@@ -189,3 +189,29 @@ def test_concurrent_writers_lose_no_mention(es: Elasticsearch, prefix: str) -> N
     doc = es.get(index=index, id="mk-geneva-2022-01-10")["_source"]
     assert doc["mention_count"] == 24
     assert sorted(doc["article_ids"]) == sorted(m["article_id"] for m in mentions)
+
+
+def test_a_write_between_read_and_write_is_detected_and_merged(es: Elasticsearch, prefix: str) -> None:
+    index = IndexNames(prefix).meetings
+    other = MeetingIndexer(es, index)
+
+    class Racing(MeetingIndexer):
+        """Lets another writer update the document right after this one has read it."""
+
+        raced = False
+
+        def _read(self, ids: list[str]) -> dict:
+            found = super()._read(ids)
+            if not self.raced:
+                self.raced = True
+                assert other.write([mention("a-other", "held", "2022-01-11T00:00:00Z", "other")]) == []
+            return found
+
+    assert other.write([mention("a-first", "scheduled", "2022-01-07T00:00:00Z", "first")]) == []
+    racing = Racing(es, index)
+    assert racing.write([mention("a-racing", "cancelled", "2022-01-12T00:00:00Z", "racing")]) == []
+    assert racing.conflicts == 1  # the stale write was refused (409) and redone
+    doc = es.get(index=index, id="mk-geneva-2022-01-10")["_source"]
+    assert sorted(doc["article_ids"]) == ["a-first", "a-other", "a-racing"]
+    assert doc["status"] == "cancelled"
+    assert [h["status"] for h in doc["status_history"]] == ["scheduled", "held", "cancelled"]
