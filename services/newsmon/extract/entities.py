@@ -75,6 +75,11 @@ _CONNECTORS = {"of", "for", "and", "the", "on", "-", "'s", "’s", "&"}
 _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
 
 
+def _alias(key: str) -> str | None:
+    """ "us", "u.s" (its last full stop cleaned off) and "u.s." all give "United States"."""
+    return _ALIASES.get(key) or _ALIASES.get(key + ".")
+
+
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Cities of 200k+ people and countries: spaCy's small model tags some of them PERSON ("Kyiv")."""
@@ -139,8 +144,8 @@ class NameIndex:
         key = cleaned.lower()
         if key in self._canon:
             return self._canon[key]
-        if key in _ALIASES:
-            return _ALIASES[key]
+        if _alias(key):
+            return _alias(key) or cleaned
         parts = key.split()
         if parts and parts[-1] in self._canon:  # "Minister Ryabkov" -> "ryabkov"
             return self._canon[parts[-1]]
@@ -240,7 +245,7 @@ class NameIndex:
             cleaned = clean_mention(ent.text)
             if not cleaned:
                 continue
-            alias = _ALIASES.get(cleaned.lower())
+            alias = _alias(cleaned.lower())
             fulls.append((alias or cleaned, labels.get(ent.start, ent.label_)))
         # longest first so "Wendy Sherman" claims "sherman" before a bare "Sherman" does
         for full, label in sorted(fulls, key=lambda f: -len(f[0])):
