@@ -113,6 +113,7 @@ PROPOSE = {
     "offering",
     "push",
     "request",
+    "agenda",
 }
 SCHEDULE = {
     "schedule",
@@ -121,7 +122,6 @@ SCHEDULE = {
     "plan",
     "expect",
     "slate",
-    "agree",
     "confirm",
     "accept",
     "prepare",
@@ -388,8 +388,8 @@ def status_from_cues(trigger: Token) -> str | None:
         return "cancelled"
     if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
         return "postponed"
-    if "accept" in lemmas:
-        return "scheduled"
+    if "accept" in lemmas or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "agree"):
+        return "scheduled"  # "accepted an invitation to visit", "agreed to meet"
     if lemmas & PROPOSE or texts & MODAL_PROPOSE:
         return "proposed"
     if outcome & ONGOING and any(

@@ -99,6 +99,13 @@ def frame_tokens(trigger: Token) -> set[int]:
     # the object of a relative clause ("Geneva, where the delegations met"): its head noun is the place
     if trigger.dep_ == "relcl":
         toks.add(trigger.head.i)
+    # "the council will take up the budget at a special session": who acts at the session meets
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "at":
+        verb = trigger.head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() not in REPORTING:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    toks.update(t.i for t in c.subtree)
     return toks
 
 

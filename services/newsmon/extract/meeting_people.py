@@ -233,6 +233,12 @@ def plural_anaphor(trigger: Token) -> str | None:
     """ "the two leaders met", "both sides", "the two men had agreed during a meeting": who the
     anaphor stands for -- ``"people"`` (men, leaders, ministers) or ``"parties"`` (sides,
     delegations, countries) -- or None."""
+    for prep in trigger.children:  # "a meeting between the two presidents"
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "of", "with"):
+            for obj in prep.children:
+                words = {t.lower_ for t in obj.subtree}
+                if obj.dep_ == "pobj" and not obj.ent_type_ and words & _PLURAL_ANAPHORS:
+                    return "parties" if words & _PARTIES else "people"
     node = trigger
     for _ in range(3):
         if node.pos_ in ("VERB", "AUX"):

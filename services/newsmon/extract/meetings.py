@@ -98,7 +98,7 @@ def _is_headline(seg: Span, title: str | None) -> bool:
     if title and text == title.strip():
         return True
     after = seg.doc.text[seg.end_char : seg.end_char + 3]
-    return bool(text) and text[-1] not in '.!?"”' and "\n\n" in after and len(text) < 200
+    return bool(text) and text[-1] not in '.!?"”' and "\n" in after and len(text) < 200
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -223,6 +223,10 @@ def _pick_date(
 
 
 def _anaphor_noun(tok: Token) -> str | None:
+    for prep in tok.children:
+        for obj in prep.children:
+            if prep.dep_ == "prep" and obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                return obj.lower_
     node = tok
     for _ in range(3):
         for c in node.children:
