@@ -103,6 +103,11 @@ def _absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
     into.mentions += 1
 
 
+def _places_conflict(a: Place | None, b: Place | None) -> bool:
+    """Two known, different places; a venue the gazetteer does not know ("Filoli") conflicts with nothing."""
+    return bool(a and b and a.country_code and b.country_code and a.name != b.name)
+
+
 def _opens(c: Candidate, m: Candidate) -> bool:
     """ "The summit opened on November 6": the start of a multi-day meeting reported by its end."""
     if not (c.opening and c.date and m.date and len(c.date) == len(m.date) == 10):
@@ -127,7 +132,7 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
             for m in reversed(out)
             if _mode(m.kind) == _mode(c.kind)
             and (not m.date or not c.date or m.date == c.date or _opens(c, m))
-            and not (m.place and c.place and m.place.name != c.place.name)
+            and not _places_conflict(m.place, c.place)
         ]
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
         return (same_kind or ok or [None])[0]
