@@ -6,6 +6,8 @@ import argparse
 import logging
 import sys
 import time
+from collections.abc import Callable
+from typing import Any
 
 from newsmon.errors import ConfigError, NewsmonError
 from newsmon.logs import configure, get_logger
@@ -39,6 +41,26 @@ def _install_templates(settings: object) -> None:
     writer.call("ensure_templates", lambda: ensure_templates(es, settings))
 
 
+def _wait_for_kafka(settings: object, ensure: Callable[[Any], list[str]]) -> list[str]:
+    """``ensure(settings)``, retried while Kafka is not reachable yet (compose starts us early)."""
+    from kafka.errors import KafkaError
+
+    from newsmon_worker.settings import WorkerSettings
+
+    assert isinstance(settings, WorkerSettings)
+    deadline = time.monotonic() + settings.worker_startup_timeout
+    delay = settings.worker_retry_initial
+    while True:
+        try:
+            return ensure(settings)
+        except KafkaError as exc:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("kafka_unavailable_retrying", error=str(exc), delay_s=delay)
+            time.sleep(delay)
+            delay = min(delay * 2, settings.worker_retry_max)
+
+
 def main(argv: list[str]) -> int:
     """Run the worker until SIGINT/SIGTERM; returns the process exit code."""
     args = _parse(argv)
@@ -66,7 +88,7 @@ def main(argv: list[str]) -> int:
         from newsmon_worker.topics import ensure_kafka_topics
 
         agents = enabled_agents(settings)
-        created = ensure_kafka_topics(settings)
+        created = _wait_for_kafka(settings, ensure_kafka_topics)
         if created:
             log.info("kafka_topics_created", topics=created, partitions=settings.worker_partitions)
         if settings.worker_install_templates and agents & {"articles", "quotes", "meetings"}:

@@ -30,6 +30,8 @@ class WorkerSettings(KafkaSettings, ElasticsearchSettings, TopicSettings, Common
     worker_retry_initial: float = Field(default=0.5, gt=0)
     worker_retry_max: float = Field(default=30.0, gt=0)
     worker_install_templates: bool = True
+    # How long start-up waits for Kafka before giving up with a clear error (seconds).
+    worker_startup_timeout: float = Field(default=120.0, gt=0)
     # What to consume: "all" agents, or a comma list of extract,articles,quotes,meetings.
     worker_agents: str = "all"
     worker_offset_reset: Literal["earliest", "latest"] = "earliest"
