@@ -356,8 +356,8 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         return Resolved(_iso(published + dt.timedelta(days=delta)))
     if k == "wd":
         wd = WEEKDAYS.index((expr.get("w") or "").lower())
-        mod = expr.get("mod") or expr.get("cue")
-        return Resolved(_iso(resolve_weekday(wd, published, tense, mod)))
+        wmod = expr.get("mod") or expr.get("cue")
+        return Resolved(_iso(resolve_weekday(wd, published, tense, wmod)))
     if k == "wd_range":
         wd1 = WEEKDAYS.index((expr.get("w") or "").lower())
         wd2 = WEEKDAYS.index((expr.get("w2") or "").lower())

@@ -75,7 +75,7 @@ def participant_key(name: str, ptype: str | None = None) -> str:
     words = re.findall(r"[\w]+", _ascii(raw))
     if ptype == "organization" or (ptype is None and raw.isupper()):
         if len(words) == 1:
-            return words[0]
+            return str(words[0])
         # "UN Security Council", "U.N. Security Council", "United Nations Security Council" -> unsc
         plain = raw.replace(".", "")
         caps = [w for w in re.findall(r"[A-Za-z][\w-]*", plain) if w.lower() not in _ORG_STOP]

@@ -135,7 +135,8 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
             and not _places_conflict(m.place, c.place)
         ]
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
-        return (same_kind or ok or [None])[0]
+        pick = same_kind or ok
+        return pick[0] if pick else None
     return None
 
 

@@ -209,8 +209,8 @@ def resolve_pronoun(
     """he/she -> the reporting subject or the last person named; they/their -> the clause's subjects."""
     names = {p.name for p in have}
     gender = PRONOUNS[pron.lower_]
-    found = [participant(ctx, e) for e in subjects_above(pron.head if pron.dep_ == "nsubj" else trigger)]
-    found = [p for p in found if p is not None and p.name not in names]
+    maybe = [participant(ctx, e) for e in subjects_above(pron.head if pron.dep_ == "nsubj" else trigger)]
+    found = [p for p in maybe if p is not None and p.name not in names]
     if gender == "pl":
         return found
     if pron.dep_ == "poss" and found and found[0].type == "person":
