@@ -27,46 +27,25 @@ Tense = Literal["past", "future", "present"] | None
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
+    k: int(v)
+    for k, v in (
+        item.split("=")
+        for item in (
+            "january=1 jan=1 february=2 feb=2 march=3 mar=3 april=4 apr=4 may=5 june=6 jun=6 july=7 "
+            "jul=7 august=8 aug=8 september=9 sept=9 sep=9 october=10 oct=10 november=11 nov=11 "
+            "december=12 dec=12"
+        ).split()
+    )
 }
 NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    k: int(v)
+    for k, v in (
+        item.split("=")
+        for item in (
+            "a=1 an=1 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 "
+            "twelve=12"
+        ).split()
+    )
 }
 
 # Months are matched case-sensitively (capitalised) so that "may" and "march" as words do not

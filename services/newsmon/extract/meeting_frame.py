@@ -23,36 +23,19 @@ from newsmon.extract.places import get_gazetteer
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_LABELS = {"GPE", "LOC"}
 _LOC_PREPS = {"in", "at", "outside", "near", "to", "inside"}
-_DELEGATION = {
-    "delegation",
-    "side",
-    "negotiator",
-    "team",
-    "official",
-    "leader",
-    "government",
-    "authority",
-    "diplomat",
-    "minister",
-    "envoy",
-    "representative",
-    "counterpart",
-    "military",
-    "junta",
-}
+_DELEGATION = set(
+    "delegation side negotiator team official leader government authority diplomat minister "
+    "envoy representative counterpart military junta".split()
+)
 BODY_WORDS = {"council", "committee", "board", "commission", "assembly", "parliament", "panel", "cabinet"}
 _OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
 _HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 PRONOUNS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "she": "f",
-    "her": "f",
-    "they": "pl",
-    "them": "pl",
-    "their": "pl",
+    k: v
+    for k, v in (
+        item.split("=") for item in ("he=m him=m his=m she=f her=f they=pl them=pl their=pl").split()
+    )
 }
 
 

