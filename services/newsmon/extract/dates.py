@@ -23,105 +23,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from newsmon.extract.date_patterns import COMPILED, MONTHS, NUMBERS, WEEKDAYS, YREL
+
 Tense = Literal["past", "future", "present"] | None
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    k: int(v)
-    for k, v in (
-        item.split("=")
-        for item in (
-            "january=1 jan=1 february=2 feb=2 march=3 mar=3 april=4 apr=4 may=5 june=6 jun=6 july=7 "
-            "jul=7 august=8 aug=8 september=9 sept=9 sep=9 october=10 oct=10 november=11 nov=11 "
-            "december=12 dec=12"
-        ).split()
-    )
-}
-NUMBERS = {
-    k: int(v)
-    for k, v in (
-        item.split("=")
-        for item in (
-            "a=1 an=1 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 "
-            "twelve=12"
-        ).split()
-    )
-}
-
-# Months are matched case-sensitively (capitalised) so that "may" and "march" as words do not
-# become dates; the other parts are case-insensitive via inline (?i:...) groups.
-_MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_WD = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-_DASH = r"(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|and)\s+)"
-_NUM = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
-
-_PATTERNS: list[tuple[str, str]] = [
-    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
-    # March 30 to April 2(, 2022) / March 3-5(, 2022)
-    (
-        "md_range",
-        rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})"
-        rf"\b(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
-    ),
-    # 30 March to 2 April 2022 / 3-5 March(, 2022)
-    (
-        "dm_range",
-        rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MON}))?{_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
-    ),
-    (
-        "mdy",
-        rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
-    ),
-    (
-        "dmy",
-        rf"\b(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})\s+(?:(?i:of)\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
-    ),
-    (
-        "my",
-        rf"\b(?:(?i:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
-        rf"(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b",
-    ),
-    (
-        "mon",
-        rf"\b(?i:in|on|for|since|until|till|by|during|from|early|mid|late|of|before|after)[\s-]"
-        rf"(?P<body>(?P<m>{_MON})(?:\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?)\b",
-    ),
-    ("mon_mod", rf"\b(?P<mod>(?i:last|next|this|coming))\s+(?P<m>{_MON})\b"),
-    # "on the 16th" (agency style: a day of the current month)
-    (
-        "ord_day",
-        r"\b(?i:on|by|until|since)\s+(?P<body>(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b",
-    ),
-    (
-        "rel_day",
-        r"\b(?i:(?P<rd>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow"
-        r"|last night|this morning|this afternoon|this evening|earlier today|later today))\b",
-    ),
-    ("wd_range", rf"\b(?:(?i:from|between)\s+)?(?P<w>{_WD}){_DASH}(?P<w2>{_WD})\b"),
-    (
-        "wd",
-        rf"\b(?:(?P<cue>(?i:on|until|by|from|before|after))\s+)?"
-        rf"(?P<body>(?:(?P<mod>(?i:last|next|this coming|this|coming|past))\s+)?(?P<w>{_WD}))\b",
-    ),
-    ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))\s+(?i:ago|earlier|before)\b"),
-    (
-        "in_n",
-        rf"\b(?i:in|within)\s+(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))(?:'|’)?(?:\s+(?i:time))?\b",
-    ),
-    (
-        "rel_span",
-        r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:next|last|this|the coming|the following|"
-        r"the past|the previous|coming|following|past|previous))\s+(?P<u>(?i:week|month|year))\b",
-    ),
-    ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
-]
-_YREL = {"next": 1, "last": -1, "this": 0}
-_COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -154,7 +58,7 @@ def find_dates(text: str) -> list[DateExpr]:
     """All date expressions in ``text``, longest first where they overlap, in text order."""
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _COMPILED:
+    for kind, rx in COMPILED:
         for m in rx.finditer(text):
             # cue words that only license a match ("in" June) are not part of the expression
             s, e = m.span("body") if m.groupdict().get("body") is not None else m.span()
@@ -262,7 +166,7 @@ def _explicit(expr: DateExpr, published: dt.date | None, tense: Tense) -> Resolv
     if y:
         year = int(y)
     elif expr.get("yrel") and published is not None:
-        year = published.year + _YREL[(expr.get("yrel") or "this").lower()]
+        year = published.year + YREL[(expr.get("yrel") or "this").lower()]
     elif published is not None:
         year = pick_year(m, d, published, tense)
     else:
@@ -299,7 +203,7 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
     if k in ("mon", "mon_mod"):
         m = _month(expr.get("m")) or 1
         if expr.get("yrel"):  # "in November last year"
-            return Resolved(f"{published.year + _YREL[(expr.get('yrel') or 'this').lower()]:04d}-{m:02d}")
+            return Resolved(f"{published.year + YREL[(expr.get('yrel') or 'this').lower()]:04d}-{m:02d}")
         mod = (expr.get("mod") or "").strip().lower()
         t: Tense = "past" if mod == "last" else "future" if mod in ("next", "coming") else tense
         year = pick_year(m, None, published, t)
