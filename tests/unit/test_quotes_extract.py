@@ -164,3 +164,14 @@ def test_offsets_point_at_the_quoted_text(extractor: Extractor) -> None:
         pieces = [text[p["start"] : p["end"]] for p in q["parts"]]
         assert " ".join(pieces) == q["text"]
         assert 0.0 <= q["confidence"] <= 1.0
+
+
+def test_vox_pop_credit_lines_and_transcript_labels(extractor: Extractor) -> None:
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“He makes blanket statements about people he knows nothing about.” ― Pamela Padilla\n\n"
+        "Ana Reyes: “I was not surprised at all by what I heard.”"
+    )
+    qs = quotes(extractor, text)
+    assert by_text(qs, "He makes blanket")["speaker"] == "Pamela Padilla"
+    assert by_text(qs, "I was not surprised")["speaker"] == "Ana Reyes"

@@ -23,6 +23,7 @@ from pathlib import Path
 from newsmon.extract.evaluate import DEFAULT_CORPORA
 from newsmon.extract.pipeline import ArticleInput, Extractor
 from newsmon.extract.text import prepare
+from newsmon.logs import configure
 
 
 def corpus_texts(dirs: list[Path]) -> list[str]:
@@ -102,6 +103,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--model", help="spaCy model (default: NEWSMON_SPACY_MODEL)")
     args = p.parse_args(argv)
+    configure()  # logs to stderr, results on stdout
     texts = corpus_texts(args.corpus or DEFAULT_CORPORA)
     if not texts:
         print("newsmon bench: no .txt or .html articles found", file=sys.stderr)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.extract.pipeline import ArticleInput, Extractor
+from newsmon.logs import configure
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_CORPORA = [ROOT / "eval" / "corpus", ROOT.parent / "shared" / "eval" / "dev"]
@@ -145,6 +146,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--keep", type=Path, help="write predictions here instead of a temporary directory")
     p.add_argument("--model", help="spaCy model (default: NEWSMON_SPACY_MODEL)")
     args = p.parse_args(argv)
+    configure()  # logs to stderr, results on stdout
     if not args.scorer.exists():
         print(f"newsmon eval: scorer {args.scorer} is absent; cannot score", file=sys.stderr)
         return 2

@@ -159,7 +159,7 @@ def _direct(
     if cue is not None:
         speaker = att.speaker_of_cue(cue)
     if not speaker.known:
-        speaker = according or NOBODY
+        speaker = according or _credited(att, text, ls, le, rs, re_) or NOBODY
     how_override: float | None = None
     if not speaker.known and not partial:
         speaker = _paragraph_subject(att, para, span.start)
@@ -195,6 +195,29 @@ def _governing(ctx: ArticleContext, left: list[Token], right: list[Token], span:
             if cue.i in ancestors:
                 return cue
     return left[-1] if left else right[0]
+
+
+_DASH_CREDIT = re.compile(r"\s*[—–―-]+\s*")
+
+
+def _credited(att: Attributor, text: str, ls: int, le: int, rs: int, re_: int) -> Speaker | None:
+    """Vox pops and transcripts with no verb: “...” ― Pamela Padilla; or Ana Reyes: “...”."""
+    m = _DASH_CREDIT.match(text, rs, re_)
+    window = (m.end(), re_) if m else None
+    if window is None and text[ls:le].rstrip().endswith(":") and len(text[ls:le].split()) <= 5:
+        window = (ls, le)
+    if window is None:
+        return None
+    span = att.ctx.doc.char_span(window[0], window[1], alignment_mode="contract")
+    if span is None:
+        return None
+    for ent in span.ents:
+        if ent.label_ in {"PERSON", "ORG"}:
+            return att.resolve_phrase(ent.root)
+    names = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if names and len(names) >= len([t for t in span if t.is_alpha]) - 1:  # the line is just a name
+        return att.resolve_phrase(names[-1])
+    return None
 
 
 def _according(att: Attributor, start: int, end: int) -> Speaker | None:

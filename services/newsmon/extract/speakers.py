@@ -191,6 +191,10 @@ class Attributor:
     def _phrase(self, tok: Token) -> Span:
         """The head noun with its left modifiers and a following PP: "senior officials in Kyiv"."""
         left = tok.left_edge.i
+        for i in range(tok.i - 1, left - 1, -1):  # never across a paragraph break
+            if "\n" in tok.doc[i].text:
+                left = i + 1
+                break
         right = tok.i
         for child in tok.rights:
             if child.dep_ in {"prep", "compound", "flat"} and child.right_edge.i - tok.i <= 8:
