@@ -133,7 +133,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             ):
                 continue  # only "travel to <place>" is a visit
             if lemma == "visit" and any(
-                c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP") for c in tok.children
+                c.dep_ == "dobj" and c.ent_type_ and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
+                for c in tok.children
             ):
                 continue  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
             if lemma == "host" and any(

@@ -231,7 +231,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         elif (
             t.pos_ in ("NOUN", "PROPN")
             and (t.lower_ in TITLE_WORDS or t.lower_ in BODY_WORDS)
-            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
         ):
             frame.titled.append(t)
