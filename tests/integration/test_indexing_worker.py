@@ -184,3 +184,38 @@ def test_offsets_do_not_advance_before_the_write(es: Elasticsearch, prefix: str,
         assert sorted(d["id"] for d in docs) == ids
     finally:
         up.stop()
+
+
+def test_two_workers_share_the_partitions(es: Elasticsearch, prefix: str, tmp_path: Path) -> None:
+    import re
+
+    from newsmon_worker.settings import WorkerSettings
+    from newsmon_worker.topics import ensure_kafka_topics
+
+    topics = TopicSettings(topic_prefix=prefix)
+    ensure_kafka_topics(WorkerSettings(topic_prefix=prefix, worker_partitions=4))
+    first = WorkerProcess(prefix, tmp_path / "one", agents="quotes")
+    second = WorkerProcess(prefix, tmp_path / "two", agents="quotes")
+    for worker in (first, second):
+        worker.log_path.parent.mkdir()
+    assigned = re.compile(re.escape(f"| {topics.quotes}") + r"\s+\| \{[^}]+\}")
+    first.start()
+    try:
+        wait_for(lambda: assigned.search(first.log()), 60, "the first worker's partitions")
+        second.start()
+        wait_for(lambda: assigned.search(second.log()), 90, "the second worker to join the group")
+        base = example("quotes.v1", "direct-split.json")
+        for i in range(60):
+            message = base | {"id": f"q-share-{i:02d}", "article_id": f"a-share-{i:02d}"}
+            produce(topics.quotes, [json.dumps(message).encode()], key=f"a-share-{i:02d}".encode())
+        index = IndexNames(prefix).quotes
+        wait_for(lambda: len(search_all(es, index)) == 60, 90, "all 60 quotes indexed")
+        counts = [
+            sum(json.loads(line)["docs"] for line in w.log().splitlines() if '"event": "indexed"' in line)
+            for w in (first, second)
+        ]
+        assert all(c > 0 for c in counts), counts  # both consumed a share of the partitions
+        assert sum(counts) >= 60
+    finally:
+        first.stop()
+        second.stop()
