@@ -20,7 +20,7 @@ NOUN_KINDS = {
             "talk=talks negotiation=talks consultation=talks summit=summit meeting=meeting "
             "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
             "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
-            "videoconference=call hearing=meeting debate=meeting"
+            "videoconference=call hearing=meeting debate=meeting round=talks"
         ).split()
     )
 }
@@ -76,6 +76,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kids = _children_lemmas(tok)
             if lemma == "talk" and low != "talks":
                 continue
+            if lemma == "round" and not (
+                kids & {"previous", "new", "next", "first", "second", "third", "last", "final", "latest"}
+                and (_has_prep(tok, {"between", "of"}) or "face" in {t.lower_ for t in tok.subtree})
+            ):
+                continue  # "a new round of talks", "the previous face-to-face round between the two sides"
             if lemma == "conference" and kids & _NEWS:
                 continue
             if part_of_trip(tok):
