@@ -61,3 +61,9 @@ def test_captions_bylines_and_credits_are_boilerplate() -> None:
     assert is_boilerplate("PICTURED: Gary Pearce confronts the referee. Photo: Sportsfile")
     assert not is_boilerplate("“This was not a mistake,” Mr Keane told the jury.")
     assert not is_boilerplate("By Tuesday the talks had collapsed, officials said.")
+
+
+def test_hard_wrapped_lines_stay_in_their_paragraph() -> None:
+    text = "“This quote is wrapped\nover two lines,” she said.\n\nNext paragraph.\n\n“Another one.”"
+    assert _texts(text) == ["This quote is wrapped\nover two lines,", "Another one."]
+    assert len(paragraphs(text)) == 3

@@ -16,6 +16,8 @@ DOUBLE_MARKS = frozenset('"“”«»„‟')
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'‹](?=[\w“\"])", re.M)
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:…—–-])[’'›](?=[\s.,;:!?)\]—–-]|$)", re.M)
 _PARAGRAPH = re.compile(r"[^\n]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,16 @@ class QuoteSpan:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """Non-blank lines with their offsets."""
-    out = []
-    for m in _PARAGRAPH.finditer(text):
+    """Paragraphs with their offsets: blocks between blank lines when the text has them (so
+    hard-wrapped lines stay together), else non-blank lines."""
+    pattern = _BLOCK if len(_BLANK_LINE.findall(text)) >= 2 else _PARAGRAPH
+    out: list[Paragraph] = []
+    for m in pattern.finditer(text):
         if m.group().strip():
-            out.append(Paragraph(len(out), m.start(), m.end()))
+            start, end = m.start(), m.end()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            out.append(Paragraph(len(out), start, end))
     return out
 
 
