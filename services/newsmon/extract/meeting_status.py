@@ -81,6 +81,8 @@ def status_from_cues(trigger: Token) -> str | None:
         w.tag_ in ("VBZ", "VBP", "VBG") or w.lemma_ == "begin" for w in words + weak
     ):
         return "ongoing"
+    if outcome & {"continue", "enter"}:
+        return "ongoing-past"  # ongoing if it continued on the publication day, else by tense
     if lemmas & SCHEDULE or texts & MODAL_FUTURE:
         past = any(
             w.tag_ == "VBD" or w.lower_ == "had" for w in words if w.dep_ in ("aux", "auxpass", "ROOT")

@@ -72,6 +72,8 @@ def pick_date(
     _, expr, root = best
     # a called-off or delayed meeting was planned: its day may lie on either side of publication
     tense = None if status in ("cancelled", "postponed") else tense_of(root)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after"):
+        tense = "past"  # "the first contact since a meeting in Doha in March"
     return expr, resolve(expr, ctx.published, tense), root
 
 

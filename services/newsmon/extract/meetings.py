@@ -142,6 +142,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
     status = status_from_cues(tok)
     expr, resolved, date_tok = pick_date(ctx, tok, sent, status)
+    if status == "ongoing-past":  # "talks continued for a third day on Monday"
+        today = bool(ctx.published and resolved.value == ctx.published.isoformat())
+        status = "ongoing" if today else None
     if status is None or status == "scheduled-past":
         status = status_from_tense(tok, resolved, ctx.published, status)
     if status == "held" and resolved.value and ctx.published:
@@ -166,9 +169,20 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         is_noun=tok.pos_ in ("NOUN", "PROPN"),
         speakers=speakers,
         plural_anaphor=anaphor,
-        opening=tok.head.lemma_.lower() in ("open", "begin", "start", "kick", "convene")
-        and tok.dep_ in ("nsubj", "nsubjpass"),
+        opening=date_tok is not None
+        and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )
+
+
+def _verb_above(tok: Token) -> str:
+    node = tok
+    for _ in range(4):
+        if node.pos_ == "VERB":
+            return node.lemma_.lower()
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return ""
 
 
 def _anaphor_noun(tok: Token) -> str | None:
