@@ -142,3 +142,14 @@ def test_scorer_view_is_flat(extractor):
     assert all(isinstance(p, str) for p in flat["participants"])
     assert isinstance(flat["evidence"], str)
     assert json.dumps(flat)
+
+
+def test_multi_day_talks_ongoing_from_their_opening_day(extractor):
+    text = (
+        "Talks between the United States and the Taliban in Doha continued for a third day on Monday.\n\n"
+        "The meetings, which opened on Saturday, are being held at a hotel in Doha."
+    )
+    m = only(meetings(extractor, text, dt.date(2022, 10, 10)))
+    assert m["status"] == "ongoing"
+    assert (m["date"], m["end_date"]) == ("2022-10-08", "2022-10-10")
+    assert {p["name"] for p in m["participants"]} >= {"United States", "Taliban"}
