@@ -50,7 +50,7 @@ def pick_date(
     for expr in find_dates(sent.text):
         if sent.start_char + expr.start < int(ctx.extras.get("dateline_end", 0)):
             continue
-        if sent.text[: expr.start].rstrip().lower().endswith("since"):
+        if re.search(r"\bsince(\s+(early|mid|late))?[\s-]*$", sent.text[: expr.start].lower()):
             continue  # "the first visit since 2018" dates the previous one, not this one
         tok = _doc_token(sent, sent.start_char + expr.start)
         span = ctx.doc.char_span(
@@ -58,6 +58,8 @@ def pick_date(
         )
         root = span.root if span is not None else tok
         top = lca(root, trigger)
+        if top is not None and _under_since(root, top):
+            continue  # "the first meeting since Biden took office in January"
         if top is not None and _other_trigger_between(root, top, trigger):
             continue  # "the talks ... after Biden and Putin met in June 2021": June dates the other meeting
         dist = tree_distance(root, trigger)
@@ -75,6 +77,17 @@ def pick_date(
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after"):
         tense = "past"  # "the first contact since a meeting in Doha in March"
     return expr, resolve(expr, ctx.published, tense), root
+
+
+def _under_since(root: Token, top: Token) -> bool:
+    node = root
+    for _ in range(10):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        if any(c.lower_ == "since" and c.dep_ in ("mark", "prep") for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
