@@ -229,8 +229,8 @@ def delete_topics(prefix: str) -> None:
 
 
 def search_all(es: Elasticsearch, index: str, **query: Any) -> list[dict[str, Any]]:
-    """Every document in ``index`` (none while the index does not exist yet)."""
-    es = es.options(ignore_status=404)
+    """Every document in ``index`` (none while the index is missing or its shards are starting)."""
+    es = es.options(ignore_status=(404, 503))
     es.indices.refresh(index=index)
     resp = es.search(index=index, size=1000, **query)
     return [h["_source"] for h in resp.get("hits", {}).get("hits", [])]
