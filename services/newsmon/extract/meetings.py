@@ -44,6 +44,9 @@ _DATELINE = re.compile(
 _QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _GROUP = re.compile(r"G-?(?:7|8|20)")
 _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
+_JOINT_BODY = re.compile(
+    r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
+)
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -223,6 +226,17 @@ def _group_names(tokens: set[int], sent: Span) -> list[Participant]:
         start = sent.start_char + m.start()
         if any(t.idx == start and t.i in tokens for t in sent):
             out.append(Participant(m.group(0), "organization"))
+    gaz = get_gazetteer()
+    for m in _JOINT_BODY.finditer(text):  # "NATO-Russia Council": the body and both its sides
+        start = sent.start_char + m.start()
+        if not any(t.idx == start and t.i in tokens for t in sent):
+            continue
+        out.append(Participant(m.group(0), "organization"))
+        for side in (m.group(1), m.group(2)):
+            code = gaz.country_code(side)
+            out.append(
+                Participant(gaz.country_name(code), "country") if code else Participant(side, "organization")
+            )
     return out
 
 
