@@ -64,6 +64,11 @@ def test_captions_bylines_and_credits_are_boilerplate() -> None:
 
 
 def test_hard_wrapped_lines_stay_in_their_paragraph() -> None:
-    text = "“This quote is wrapped\nover two lines,” she said.\n\nNext paragraph.\n\n“Another one.”"
-    assert _texts(text) == ["This quote is wrapped\nover two lines,", "Another one."]
+    text = (
+        "“This quote is wrapped\nover two lines,” she said.\n\nNext paragraph\nwrapped too.\n\n"
+        "“Another one,” he said,\n“and more.”"
+    )
+    assert _texts(text) == ["This quote is wrapped\nover two lines,", "Another one,", "and more."]
     assert len(paragraphs(text)) == 3
+    unwrapped = "“One per line.”\n“Next line, unbalanced.\n\nThird paragraph with a long line " + "x" * 100
+    assert len(paragraphs(unwrapped)) == 3

@@ -48,10 +48,19 @@ class QuoteSpan:
         return self.close_mark + 1 if self.close_mark is not None else self.parts[-1][1]
 
 
+def _hard_wrapped(text: str) -> bool:
+    """Lines cut at a fixed width (email and wire plain text): no line longer than ~100 characters,
+    several lines per blank-line block. One-paragraph-per-line text keeps its lines apart."""
+    lines = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lines) < 4 or max(lines) > 100:
+        return False
+    return len(lines) >= 2 * (len(_BLANK_LINE.findall(text)) + 1)
+
+
 def paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs with their offsets: blocks between blank lines when the text has them (so
-    hard-wrapped lines stay together), else non-blank lines."""
-    pattern = _BLOCK if len(_BLANK_LINE.findall(text)) >= 2 else _PARAGRAPH
+    """Paragraphs with their offsets: non-blank lines, or blocks between blank lines when the text
+    is hard-wrapped (so a quote wrapped over two lines stays one quote)."""
+    pattern = _BLOCK if _hard_wrapped(text) else _PARAGRAPH
     out: list[Paragraph] = []
     for m in pattern.finditer(text):
         if m.group().strip():

@@ -284,4 +284,6 @@ def _not_speech(ctx: ArticleContext, span: QuoteSpan, cue: Token | None) -> bool
     if cue is None:
         return True
     titled = all(w[:1].isupper() for w in words if w[:1].isalpha())
+    if titled and 2 <= len(words) <= 5 and prev in {"on", "told"}:
+        return True  # a programme or publication: told "Fox News Sunday", on "Morning Joe"
     return titled and len(words) <= 6 and cue.lemma_.lower() in {"call", "describe"}
