@@ -153,3 +153,24 @@ def test_multi_day_talks_ongoing_from_their_opening_day(extractor):
     assert m["status"] == "ongoing"
     assert (m["date"], m["end_date"]) == ("2022-10-08", "2022-10-10")
     assert {p["name"] for p in m["participants"]} >= {"United States", "Taliban"}
+
+
+def test_output_fits_the_meetings_topic_schema(extractor):
+    import jsonschema
+
+    schema_file = Path(__file__).resolve().parents[2] / "schemas" / "meetings.v1.schema.json"
+    if not schema_file.exists():
+        pytest.skip("meetings.v1 schema not present")
+    schema = json.loads(schema_file.read_text())
+    # id, article_id and extracted_at are added by the worker, not the extractor
+    schema["required"] = [r for r in schema["required"] if r not in ("id", "article_id", "extracted_at")]
+    text = (
+        "NATO defence ministers will gather in Brussels on Wednesday and Thursday. Secretary of State "
+        "Antony Blinken spoke by telephone with Russian Foreign Minister Sergei Lavrov on Tuesday, and the "
+        "two men last met in Geneva on January 21. A summit planned for March was called off."
+    )
+    found = meetings(extractor, text, dt.date(2022, 2, 16))
+    assert len(found) >= 3
+    validator = jsonschema.Draft202012Validator(schema)
+    for m in found:
+        assert not list(validator.iter_errors(m)), m
