@@ -136,7 +136,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             if body:
                 participants = _dedupe([*participants, Participant(body, "organization")])
             continue
-        name = ctx.names.person_with_title_word(t.lower_, before=t.idx)
+        name = _titled_person(ctx, t)
         if name:
             participants = _dedupe([*participants, participant_named(ctx, name)])
     anaphor = plural_anaphor(tok)
@@ -175,6 +175,20 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )
+
+
+def _titled_person(ctx: ArticleContext, t: Token) -> str | None:
+    """ "the governor" -> the person last titled governor; "the French president" must be French."""
+    qualifiers = [
+        c.text.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+    ]
+    if not qualifiers:
+        return ctx.names.person_with_title_word(t.lower_, before=t.idx)
+    for m in ctx.names.mentions_before(t.idx):
+        title = (ctx.names.title_of(m.name) or "").lower()
+        if m.kind == "person" and t.lower_ in title.split() and all(q in title for q in qualifiers):
+            return m.name
+    return None  # "the French president" with no French president named: better nobody than Xi
 
 
 def _verb_above(tok: Token) -> str:
