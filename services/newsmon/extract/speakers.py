@@ -15,9 +15,9 @@ ORG_NOUNS = frozenset(
     """
     ministry government kremlin pentagon department office agency company firm embassy police army
     military council commission committee party administration cabinet court union bank group
-    institute organisation organization foundation campaign authority authorities spokesperson's
-    white house state secretariat parliament senate congress board airline hospital university
-    school club league federation association alliance coalition regime junta team
+    institute organisation organization foundation authority authorities
+    secretariat parliament senate congress board airline hospital university
+    school club league federation association alliance coalition regime junta
     """.split()
 )
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
