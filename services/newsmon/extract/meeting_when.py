@@ -95,6 +95,8 @@ def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
     for _ in range(12):
         if node.i == top.i or node.head.i == node.i:
             return False
+        if node.dep_ == "relcl" and node.head.ent_type_ == "PERSON":
+            return True  # "Riek Machar, who were kissed by Francis in April 2019": about the person
         node = node.head
         if node.i != trigger.i and node.i != top.i and _evokes_meeting(node):
             return True
