@@ -3,7 +3,8 @@
 The reported clause is the clausal complement (``ccomp``) of a reporting verb, taken from the
 dependency parse of the article's one spaCy Doc. A clause is kept only when its speaker is a
 named person or body (or a pronoun/title that resolves to one): plural anonymous groups are
-left out, like the gold conventions do. Clauses a quarter or more of which is a direct quote are the direct
+left out when they are nationalities ("the Russians said") or when the clause carries a quoted
+fragment whose owner is then unclear. Clauses a quarter or more of which is a direct quote are the direct
 quote's business, and "X said Y said Z" keeps only the inner report.
 """
 
@@ -29,6 +30,8 @@ class Reported:
     verb: Token | None  # the reporting verb, or None for "according to"
     source: Token  # the token naming the speaker (the verb's subject or the pobj of "according to")
     cue: str
+    span: Span  # the reported clause
+    nationality: bool = False  # the subject is a nationality ("the Russians said")
 
 
 def _in_paragraph(att: Attributor, verb: Token, span: Span) -> Span | None:
@@ -79,7 +82,9 @@ def candidates(doc: Doc, att: Attributor) -> list[Reported]:
             clause = _trim(_in_paragraph(att, tok, doc[comp.left_edge.i : comp.right_edge.i + 1]))
             if clause is None or not _keep(att, clause):
                 continue
-            out.append(Reported(clause.start_char, clause.end_char, tok, tok, tok.text.lower()))
+            subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            norp = bool(subj) and subj[0].ent_type_ == "NORP"
+            out.append(Reported(clause.start_char, clause.end_char, tok, tok, tok.text.lower(), clause, norp))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if not objs:
@@ -92,7 +97,7 @@ def candidates(doc: Doc, att: Attributor) -> list[Reported]:
                 clause = _trim(_in_paragraph(att, tok, doc[sent.start : tok.i]))
             if clause is None or not _keep(att, clause):
                 continue
-            out.append(Reported(clause.start_char, clause.end_char, None, objs[0], "according to"))
+            out.append(Reported(clause.start_char, clause.end_char, None, objs[0], "according to", clause))
     return out
 
 
@@ -111,6 +116,9 @@ def speaker_for(att: Attributor, cand: Reported) -> Speaker | None:
     if not speaker.known:
         return None
     if speaker.how == "noun":
-        # a singular body or official ("the ministry said") counts; "diplomats", "the Russians" do not
-        return speaker if speaker.type == "organization" else None
+        # unnamed sources ("officials said", "a spokesperson said") count, but not a nationality
+        # ("the Russians said") and not a clause carrying someone's quoted words: whose words
+        # they are is then unclear
+        if cand.nationality or _quoted_share(att, cand.span) > 0:
+            return None
     return speaker
