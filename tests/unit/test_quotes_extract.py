@@ -175,3 +175,12 @@ def test_vox_pop_credit_lines_and_transcript_labels(extractor: Extractor) -> Non
     qs = quotes(extractor, text)
     assert by_text(qs, "He makes blanket")["speaker"] == "Pamela Padilla"
     assert by_text(qs, "I was not surprised")["speaker"] == "Ana Reyes"
+
+
+def test_unnamed_sources_report_but_nationalities_do_not(extractor: Extractor) -> None:
+    text = (
+        "Local officials said the bridge would reopen to traffic on Monday morning.\n\n"
+        "The Russians said they had no intention of invading the neighbouring country."
+    )
+    texts = [q["text"] for q in quotes(extractor, text, direct=False)]
+    assert texts == ["the bridge would reopen to traffic on Monday morning"]
