@@ -174,3 +174,61 @@ def test_output_fits_the_meetings_topic_schema(extractor):
     validator = jsonschema.Draft202012Validator(schema)
     for m in found:
         assert not list(validator.iter_errors(m)), m
+
+
+def test_phone_discussion_with_hanging_off_the_phone_noun(extractor):
+    text = (
+        "Kremlin spokesman Dmitry Peskov said President Vladimir Putin had discussed the grain corridor "
+        "by telephone with Turkish President Recep Tayyip Erdogan on Tuesday."
+    )
+    m = only(meetings(extractor, text, dt.date(2023, 11, 16)))
+    assert m["kind"] == "call" and m["date"] == "2023-11-14"
+    assert {"Putin", "Erdogan"} <= names(m)
+
+
+def test_sports_fixture_and_hearing_are_not_meetings(extractor):
+    text = (
+        "Coach Maria Lopez, whose team meet Real Betis in the final on May 3, said they were ready.\n\n"
+        "Transport Secretary Pete Buttigieg testified at a hearing of the Senate Commerce Committee "
+        "on Tuesday."
+    )
+    assert meetings(extractor, text, dt.date(2024, 4, 25)) == []
+
+
+def test_minister_receives_a_delegation(extractor):
+    text = (
+        "The Minister of Labour, Sophie Martin, received on Monday the representatives of the "
+        "transport unions, at the ministry in Paris."
+    )
+    m = only(meetings(extractor, text, dt.date(2024, 1, 24)))
+    assert "Martin" in names(m) and m["status"] == "held" and m["date"] == "2024-01-22"
+
+
+def test_who_acts_at_a_meeting_meets(extractor):
+    text = (
+        "IMF chief Kristalina Georgieva is due to discuss the loan with finance ministers from the "
+        "European Union at a meeting in Brussels next week."
+    )
+    m = only(meetings(extractor, text, dt.date(2024, 3, 12)))
+    assert "Georgieva" in names(m) and m["status"] == "scheduled"
+
+
+def test_reported_subject_not_the_spokesman_meets(extractor):
+    text = (
+        "Governor Kathy Hochul presented her budget plan in Albany on Monday.\n\n"
+        'Her spokesman, John Smith, said in a statement that the governor was "weighing every option" '
+        "and would meet with union leaders next week."
+    )
+    m = only(meetings(extractor, text, dt.date(2024, 2, 14)))
+    assert names(m) == {"Hochul"}
+
+
+def test_the_club_is_the_club_the_story_is_about(extractor):
+    text = (
+        "Rovers lost 2-1 to United on Saturday after a late penalty.\n\n"
+        "Rovers manager Tom Price was sent off in stoppage time.\n\n"
+        "The defeat leaves Rovers third in the table.\n\n"
+        "The club's board will meet on Friday to discuss an appeal, a source close to the club said."
+    )
+    m = only(meetings(extractor, text, dt.date(2024, 3, 4)))
+    assert [p["name"] for p in m["participants"]] == ["Rovers"] and m["date"] == "2024-03-08"

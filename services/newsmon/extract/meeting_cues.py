@@ -20,7 +20,7 @@ NOUN_KINDS = {
             "talk=talks negotiation=talks consultation=talks summit=summit meeting=meeting "
             "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
             "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
-            "videoconference=call hearing=meeting debate=meeting round=talks"
+            "videoconference=call round=talks"
         ).split()
     )
 }
@@ -93,8 +93,6 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if lemma in ("dinner", "lunch") and "working" not in kids:
                 continue
-            if lemma == "debate" and not (kids & {"televised", "presidential", "first", "second", "final"}):
-                continue  # "the debate over housing": an argument, not a meeting
             if _audience_only(tok):
                 continue  # "his daily call with reporters", "a call with analysts"
             if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
@@ -119,12 +117,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MEETINGS for c in tok.children
             ):
                 continue
+            if lemma == "meet" and _fixture(tok):
+                continue  # "whose side meet Dynamo in the semi-final": a match, not a meeting
             if lemma in ("speak", "talk", "call", "phone") and not _is_phone_verb(tok):
                 continue
-            if lemma in ("receive", "host", "gather", "convene") and not any(
-                c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                and any(t.ent_type_ or t.pos_ == "PRON" for t in c.subtree)
-                for c in tok.children
+            if lemma in ("receive", "host", "gather", "convene") and not (
+                any(
+                    c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                    and any(t.ent_type_ or t.pos_ == "PRON" for t in c.subtree)
+                    for c in tok.children
+                )
+                or _receives_delegation(tok)
             ):
                 continue
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
@@ -174,8 +177,36 @@ def _audience_only(tok: Token) -> bool:
     return bool(withs) and all(g.lemma_.lower() in _AUDIENCE for g in withs)
 
 
+_FIXTURES = set("final semi quarter semifinal quarterfinal match game fixture tie leg derby playoff".split())
+_VISITORS = set("representative delegation envoy leader minister official counterpart ambassador".split())
+
+
+def _fixture(tok: Token) -> bool:
+    """ "meet Dynamo in the semi-final", "meet them in Saturday's final": sport, not a meeting."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for obj in prep.children:
+                words = {w.lower() for t in obj.subtree for w in t.text.replace("-", " ").split()}
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in _FIXTURES or "semi" in words):
+                    return True
+    return False
+
+
+def _receives_delegation(tok: Token) -> bool:
+    """ "the minister, Claire Vasseur, received the representatives of the unions": a named host
+    (subject, or the noun the verb describes) and a delegation as the object."""
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _VISITORS]
+    if not objs:
+        return False
+    hosts = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
+    return any(t.ent_type_ == "PERSON" for h in hosts for t in h.subtree if t.i not in
+               {w.i for o in objs for w in o.subtree})  # fmt: skip
+
+
 def _by_phone_with(tok: Token) -> bool:
     near = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "prep"))]
+    # "discussed the issue by telephone with Erdogan": "with" may hang off the phone noun
+    near += [g for n in near if n.dep_ == "prep" for g in n.children if g.lower_ in _PHONE]
     by_phone = any(
         c.dep_ == "prep" and c.lower_ in ("by", "over") and any(g.lower_ in _PHONE for g in c.children)
         for n in near

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING, frame_head, part_of_trip
+from newsmon.extract.meeting_scope import at_meeting_scope, reported_conjunct_scope
 from newsmon.extract.places import get_gazetteer
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -27,7 +28,8 @@ _DELEGATION = set(
     "delegation side negotiator team official leader government authority diplomat minister "
     "envoy representative counterpart military junta".split()
 )
-BODY_WORDS = {"council", "committee", "board", "commission", "assembly", "parliament", "panel", "cabinet"}
+BODY_WORDS = {"council", "committee", "board", "commission", "assembly", "parliament", "panel", "cabinet",
+              "club", "company", "firm", "union"}  # fmt: skip
 _OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
 _HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
@@ -83,12 +85,7 @@ def frame_tokens(trigger: Token) -> set[int]:
     if trigger.dep_ == "relcl":
         toks.add(trigger.head.i)
     # "the council will take up the budget at a special session": who acts at the session meets
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "at":
-        verb = trigger.head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() not in REPORTING:
-            for c in verb.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    toks.update(t.i for t in c.subtree)
+    toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
     return toks
 
 

@@ -145,6 +145,21 @@ def _extend_name(ent: Span) -> str:
     return doc[ent.start : end].text
 
 
+_ORG_NOUNS = {"club", "company", "firm", "union"}
+
+
+def body_named(ctx: ArticleContext, word: str, before: int) -> str | None:
+    """ "the council" -> the council the article named; "the club" / "the company" -> the
+    organisation the article names most often before (the club the sports story is about)."""
+    named = [m for m in ctx.names.mentions_before(before) if m.kind == "organization"]
+    body = next((m.name for m in named if word in m.name.lower()), None)
+    if body or word not in _ORG_NOUNS or not named:
+        return body
+    counts = {m.name: sum(1 for n in named if n.name == m.name) for m in named}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 2 else None  # named once ("the Champions Trophy"): not the club
+
+
 def participant_named(ctx: ArticleContext, name: str) -> Participant:
     """A person participant from a name the index already knows."""
     role = ctx.names.title_of(name)

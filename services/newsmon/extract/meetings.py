@@ -23,6 +23,7 @@ from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_fr
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_people import (
     GROUPS,
+    body_named,
     last_two_named,
     participant,
     participant_named,
@@ -131,8 +132,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         if definite:
             break
         if t.lower_ in BODY_WORDS:  # "the council will ...": the body the article named
-            body = next((m.name for m in ctx.names.mentions_before(t.idx)
-                         if m.kind == "organization" and t.lower_ in m.name.lower()), None)  # fmt: skip
+            body = body_named(ctx, t.lower_, t.idx)
             if body:
                 participants = _dedupe([*participants, Participant(body, "organization")])
             continue

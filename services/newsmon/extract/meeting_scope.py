@@ -1,0 +1,70 @@
+"""Frame extensions for parses where the meeting's people sit outside the trigger's own subtree.
+
+Each function returns extra token indices for :func:`newsmon.extract.meeting_frame.frame_tokens`:
+
+* "Saulo is due to discuss the findings with G20 ministers at a meeting in Rio": who discusses,
+  and with whom, at the meeting (the subject may sit on a verb the action hangs from);
+* "said that the governor was reviewing options and would meet ...", which the small model parses
+  as a second conjunct of "said": the subject of the reported clause, not the speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_MODALS = {"would", "will", "could", "might", "may", "shall", "must"}
+
+
+def _subject_of(verb: Token, reporting: set[str]) -> list[Token]:
+    """The nominal subject of ``verb``, or of the verbs it is an open complement of ("is due to
+    discuss", "plans to raise"); never a reporting verb's subject."""
+    node = verb
+    for _ in range(3):
+        if node.lemma_.lower() in reporting:
+            return []
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
+        if node.dep_ not in ("xcomp", "acomp", "conj") or node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
+    """ "X discussed Y with Z at a meeting": X (the acting subject) and Z (the with-object)."""
+    if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "at"):
+        return set()
+    verb = trigger.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in reporting:
+        return set()
+    out: set[int] = set()
+    for s in _subject_of(verb, reporting):
+        out.update(t.i for t in s.subtree)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def reported_conjunct_scope(trigger: Token, reporting: set[str]) -> set[int]:
+    """ "X said that the governor was reviewing ... and would meet Y" mis-parsed as "said ... and
+    would meet": the conjunct has a modal and no subject; its subject is the reported clause's."""
+    head = trigger.head
+    if not (
+        trigger.pos_ == "VERB"
+        and trigger.dep_ == "conj"
+        and head.lemma_.lower() in reporting
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in trigger.children)
+    ):
+        return set()
+    for clause in head.subtree:
+        if clause.i >= trigger.i or clause.pos_ not in ("VERB", "AUX") or clause.i == head.i:
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if clause.dep_ in ("ccomp", "acl") and marked:
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return {t.i for s in subj for t in s.subtree}
+    return set()
