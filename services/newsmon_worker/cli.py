@@ -111,7 +111,10 @@ def main(argv: list[str]) -> int:
         print(f"newsmon worker: cannot start: {exc}", file=sys.stderr)
         return 1
 
-    worker = faust.Worker(app, loglevel=(args.loglevel or settings.log_level).upper(), quiet=True)
+    # redirect_stdouts=False: mode would wrap our structlog JSON lines on stderr in its own format.
+    worker = faust.Worker(
+        app, loglevel=(args.loglevel or settings.log_level).upper(), quiet=True, redirect_stdouts=False
+    )
     try:
         worker.execute_from_commandline()
     except SystemExit as exc:

@@ -40,7 +40,9 @@ class Extractor:
     def __init__(self, model: str | None = None) -> None:
         self.nlp = load_model(model)
 
-    def extract(self, text: str, published: dt.date | None = None, title: str | None = None) -> dict[str, Any]:
+    def extract(
+        self, text: str, published: dt.date | None = None, title: str | None = None
+    ) -> dict[str, Any]:
         return next(self.extract_many([ArticleInput(text=text, published=published, title=title)]))
 
     def extract_many(self, items: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[dict[str, Any]]:
