@@ -232,3 +232,34 @@ def test_the_club_is_the_club_the_story_is_about(extractor):
     )
     m = only(meetings(extractor, text, dt.date(2024, 3, 4)))
     assert [p["name"] for p in m["participants"]] == ["Rovers"] and m["date"] == "2024-03-08"
+
+
+def test_meeting_dated_a_day_before_the_call(extractor):
+    text = (
+        "Chancellor Olaf Scholz spoke with President Vladimir Putin by telephone on Friday.\n\n"
+        "The call came a day after Scholz met Spanish Prime Minister Pedro Sanchez in Madrid."
+    )
+    found = meetings(extractor, text, dt.date(2022, 12, 3))
+    by_names = {frozenset(names(m)): m for m in found}
+    assert by_names[frozenset({"Scholz", "Putin"})]["date"] == "2022-12-02"
+    assert by_names[frozenset({"Scholz", "Sanchez"})]["date"] == "2022-12-01"
+
+
+def test_meeting_on_the_sidelines_takes_the_summit_date(extractor):
+    text = (
+        "Leaders of the Group of 20 will hold a summit in New Delhi on September 9.\n\n"
+        "A meeting between Prime Minister Narendra Modi and President Joe Biden on the sidelines "
+        "is being arranged, officials said."
+    )
+    found = meetings(extractor, text, dt.date(2023, 9, 1))
+    bilateral = next(m for m in found if {"Modi", "Biden"} <= names(m))
+    assert bilateral["date"] is not None and bilateral["date"].startswith("2023-09")
+
+
+def test_date_in_a_relative_clause_outside_the_meeting_is_not_its_date(extractor):
+    text = (
+        "Foreign Minister Penny Wong met her Chinese counterpart Wang Yi and agreed to restore the "
+        "exchanges with Australia, which Beijing froze in August."
+    )
+    m = only(meetings(extractor, text, dt.date(2023, 11, 20)))
+    assert m["date"] is None or not m["date"].endswith("-08")

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.meeting_key import meeting_key, participant_key
+from newsmon.extract.meeting_relative import Anchor, apply_anchors
 from newsmon.extract.places import Place
 
 STATUS_RANK = ["cancelled", "postponed", "ongoing", "scheduled", "held", "proposed"]
@@ -54,6 +55,7 @@ class Candidate:
     speakers: list[Participant] = field(default_factory=list)
     plural_anaphor: str | None = None
     opening: bool = False  # the mention says when the meeting opened/began
+    triggers: list[int] = field(default_factory=list)  # trigger offsets of the merged mentions
 
     def keys(self) -> set[str]:
         """Participant keys, plus the countries people's titles name (Ryabkov bridges to Russia)."""
@@ -101,6 +103,7 @@ def _absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
     if not into.participants or (into.sent_start > c.sent_start and c.participants):
         into.sent_start, into.sent_end = c.sent_start, c.sent_end
     into.mentions += 1
+    into.triggers.extend(c.triggers)
 
 
 def _places_conflict(a: Place | None, b: Place | None) -> bool:
@@ -159,8 +162,9 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     return None
 
 
-def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
-    """Merge mentions of the same real meeting (see the module docstring)."""
+def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None = None) -> list[Candidate]:
+    """Merge mentions of the same real meeting (see the module docstring); ``anchors`` date
+    meetings given only relatively to another ("a day after", "on the sidelines")."""
     out: list[Candidate] = []
     for c in cands:
         c.statuses = [c.status]
@@ -184,6 +188,7 @@ def merge_candidates(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
         else:
             _absorb(target, c, anaphoric)
+    apply_anchors(out, anchors or {})
     return _fold_undated(out)
 
 

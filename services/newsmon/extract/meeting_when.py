@@ -97,10 +97,19 @@ def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
             return False
         if node.dep_ == "relcl" and node.head.ent_type_ == "PERSON":
             return True  # "Riek Machar, who were kissed by Francis in April 2019": about the person
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN") and not _evokes_meeting(node.head):
+            if node.head.i not in _own_phrase(trigger):
+                return True  # "met Wang and agreed to resume exchanges with Australia, which ... in August"
         node = node.head
         if node.i != trigger.i and node.i != top.i and _evokes_meeting(node):
             return True
     return False
+
+
+def _own_phrase(trigger: Token) -> set[int]:
+    """The trigger with its arguments, without coordinated or embedded clauses."""
+    skip = {"conj", "cc", "advcl", "ccomp", "xcomp", "parataxis", "acl", "relcl"}
+    return {trigger.i} | {t.i for c in trigger.children if c.dep_ not in skip for t in c.subtree}
 
 
 def _evokes_meeting(tok: Token) -> bool:

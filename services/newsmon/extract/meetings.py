@@ -32,6 +32,7 @@ from newsmon.extract.meeting_people import (
     plural_anaphor,
     resolve_pronoun,
 )
+from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense
 from newsmon.extract.places import Place, get_gazetteer
@@ -59,17 +60,21 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     ctx.extras["dateline_end"] = m.end() if m else 0  # "BERLIN, Dec 30 (Wire) -": not a meeting date
     quoted = _quoted_spans(ctx.text)
     cands: list[Candidate] = []
+    anchors: dict[int, Anchor] = {}
     for n, seg in enumerate(_segments(ctx.doc)):
         if n == 0 and _is_headline(seg, ctx.title):
             continue  # the headline restates the lead, without the details that place and date it
-        for trig in find_triggers(seg):
-            if any(s <= trig.token.idx < e for s, e in quoted):
-                continue  # words inside a direct quote are the speaker's, not reported events
+        trigs = [t for t in find_triggers(seg) if not any(s <= t.token.idx < e for s, e in quoted)]
+        for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
             try:
                 cands.append(_candidate(ctx, trig.token, trig.kind, seg))
+                cands[-1].triggers.append(trig.token.idx)
+                anchor = relative_anchor(trig.token, seg, [t.token for t in trigs])
+                if anchor is not None and not cands[-1].date:
+                    anchors[trig.token.idx] = anchor
             except (ValueError, IndexError) as exc:  # one unreadable parse loses one mention only
                 log.warning("meeting_mention_skipped", error=str(exc), sentence=seg.text[:120])
-    meetings = merge_candidates(cands)
+    meetings = merge_candidates(cands, anchors)
     return finish(meetings, ctx, dateline)
 
 
