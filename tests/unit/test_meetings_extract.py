@@ -263,3 +263,26 @@ def test_date_in_a_relative_clause_outside_the_meeting_is_not_its_date(extractor
     )
     m = only(meetings(extractor, text, dt.date(2023, 11, 20)))
     assert m["date"] is None or not m["date"].endswith("-08")
+
+
+def test_asked_whether_is_a_question_not_a_plan(extractor):
+    text = (
+        "Asked whether Chancellor Olaf Scholz planned to travel to Moscow, spokesman Steffen Hebestreit "
+        "said there were no such plans."
+    )
+    assert meetings(extractor, text, dt.date(2022, 12, 3)) == []
+
+
+def test_host_of_a_named_summit_takes_part(extractor):
+    text = "Chancellor Olaf Scholz is due to host the Western Balkans summit in Berlin next month."
+    m = only(meetings(extractor, text, dt.date(2022, 12, 3)))
+    assert "Scholz" in names(m) and m["date"] == "2023-01"
+
+
+def test_spoke_to_a_named_person_on_a_day(extractor):
+    text = (
+        "Senator Maria Okoye said she had spoken to the White House chief of staff, Ron Feld, "
+        "on Wednesday evening.\n\nShe told reporters on Thursday that she was not satisfied."
+    )
+    m = only(meetings(extractor, text, dt.date(2024, 6, 13)))
+    assert {"Okoye", "Feld"} <= names(m) and m["date"] == "2024-06-12" and m["status"] == "held"

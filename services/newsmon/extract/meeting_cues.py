@@ -111,15 +111,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
             out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
         elif tok.pos_ == "VERB" and lemma in VERB_KINDS:
             kind = VERB_KINDS[lemma]
-            if _audience_only(tok):
-                continue
+            if _audience_only(tok) or _asked_whether(tok):
+                continue  # "Asked whether Scholz planned to travel to Moscow, ...": a question
             if lemma == "meet" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MEETINGS for c in tok.children
             ):
                 continue
             if lemma == "meet" and _fixture(tok):
                 continue  # "whose side meet Dynamo in the semi-final": a match, not a meeting
-            if lemma in ("speak", "talk", "call", "phone") and not _is_phone_verb(tok):
+            if lemma in ("speak", "talk", "call", "phone") and not (_is_phone_verb(tok) or _spoke_with(tok)):
                 continue
             if lemma in ("receive", "host", "gather", "convene") and not (
                 any(
@@ -214,6 +214,34 @@ def _by_phone_with(tok: Token) -> bool:
     )
     with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for n in near for c in n.children)
     return by_phone and with_someone
+
+
+def _spoke_with(tok: Token) -> bool:
+    """ "had spoken to the chief of staff, Ron Feld, on Wednesday": a dated exchange with a named person."""
+    if tok.lemma_.lower() not in ("speak", "talk"):
+        return False
+    people = [
+        g
+        for c in tok.children
+        if (c.dep_ == "prep" and c.lower_ in ("with", "to")) or c.dep_ in ("npadvmod", "appos")
+        for g in c.subtree
+        if g.ent_type_ == "PERSON"
+    ]
+    dated = any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ != "prep" or c.lower_ == "on"
+                for t in c.subtree)  # fmt: skip
+    has_to = _has_prep(tok, {"with", "to"})
+    return bool(people) and dated and has_to and not _audience_only(tok)
+
+
+def _asked_whether(tok: Token) -> bool:
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return node.head.lemma_.lower() in ("ask", "wonder", "question")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _has_prep(tok: Token, preps: set[str]) -> bool:

@@ -68,3 +68,14 @@ def reported_conjunct_scope(trigger: Token, reporting: set[str]) -> set[int]:
             if subj:
                 return {t.i for s in subj for t in s.subtree}
     return set()
+
+
+_HOSTS = {"host", "chair", "attend", "convene", "organise", "organize"}
+
+
+def host_subjects(trigger: Token) -> list[Token]:
+    """ "Scholz is due to host the Western Balkans summit": Scholz (the subject of the host verb)."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lemma_.lower() not in _HOSTS:
+        return []
+    return _subject_of(verb, set())

@@ -33,6 +33,7 @@ from newsmon.extract.meeting_people import (
     resolve_pronoun,
 )
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
+from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense
 from newsmon.extract.places import Place, get_gazetteer
@@ -121,7 +122,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     )
     ents = frame.ents
     if definite:  # "the meeting": only what the noun phrase itself says; the rest is anaphora
-        ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
+        hosts = host_subjects(tok)  # "Scholz is due to host the summit": the host takes part
+        ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
+                or any(h.left_edge.i <= e.start and e.end <= h.right_edge.i + 1 for h in hosts)]  # fmt: skip
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
     participants = _dedupe(
