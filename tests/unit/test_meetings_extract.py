@@ -286,3 +286,22 @@ def test_spoke_to_a_named_person_on_a_day(extractor):
     )
     m = only(meetings(extractor, text, dt.date(2024, 6, 13)))
     assert {"Okoye", "Feld"} <= names(m) and m["date"] == "2024-06-12" and m["status"] == "held"
+
+
+def test_call_during_which_an_offer_was_made_took_place(extractor):
+    text = (
+        "Turkish President Recep Tayyip Erdogan has repeatedly offered to host peace talks, most recently "
+        "during a phone call with Russian President Vladimir Putin on Tuesday."
+    )
+    found = meetings(extractor, text, dt.date(2022, 5, 19))
+    call = next(m for m in found if m["kind"] == "call")
+    assert {"Erdogan", "Putin"} <= names(call)
+    assert call["status"] == "held" and call["date"] == "2022-05-17"
+
+
+def test_speaker_is_not_the_subject_that_visits(extractor):
+    text = (
+        "Library director Anne Kowalski told the council that a mobile library bus would visit both "
+        "neighborhoods twice a week."
+    )
+    assert meetings(extractor, text, dt.date(2024, 5, 15)) == []

@@ -33,8 +33,11 @@ def _subject_of(verb: Token, reporting: set[str]) -> list[Token]:
 
 def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     """ "X discussed Y with Z at a meeting": X (the acting subject) and Z (the with-object)."""
-    if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "at"):
+    if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"):
         return set()
+    call = trigger.lemma_.lower() in ("call", "conversation")
+    if not (trigger.head.lower_ == "at" or (trigger.head.lower_ == "during" and call)):
+        return set()  # "during a phone call with Putin": the caller; "during negotiations": anyone
     verb = trigger.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() in reporting:
         return set()

@@ -63,6 +63,8 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
 def status_from_cues(trigger: Token) -> str | None:
     """cancelled > postponed > proposed > ongoing > scheduled from the words around the trigger."""
     words, weak = status_words(trigger)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "during":
+        return None  # "offered to host a summit during a phone call with Putin": the call took place
     lemmas = {w.lemma_.lower() for w in words}
     texts = {w.lower_ for w in words}
     outcome = lemmas | {w.lemma_.lower() for w in weak}  # "the talks were cancelled/continued"

@@ -116,7 +116,8 @@ def _evokes_meeting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         return lemma in ("meet", "visit", "convene", "negotiate")
-    return tok.pos_ == "NOUN" and lemma in ("talk", "meeting", "summit", "visit", "negotiation", "trip")
+    nouns = ("talk", "meeting", "summit", "visit", "negotiation", "trip", "call")
+    return tok.pos_ == "NOUN" and lemma in nouns
 
 
 def status_from_tense(tok: Token, resolved: Resolved, published: dt.date | None, cue: str | None) -> str:

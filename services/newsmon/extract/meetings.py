@@ -151,6 +151,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if anaphor and not participants:  # "the two leaders met": the last two people named
         participants = last_two_named(ctx, tok.idx, anaphor, _anaphor_noun(tok))
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
+    if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_
+                                  for c in tok.children):  # fmt: skip
+        speakers = []  # "Kowalski said a library bus would visit": the subject, not the speaker, visits
     status = status_from_cues(tok)
     expr, resolved, date_tok = pick_date(ctx, tok, sent, status)
     if status == "ongoing-past":  # "talks continued for a third day on Monday"
