@@ -305,3 +305,12 @@ def test_speaker_is_not_the_subject_that_visits(extractor):
         "neighborhoods twice a week."
     )
     assert meetings(extractor, text, dt.date(2024, 5, 15)) == []
+
+
+def test_informed_someone_in_a_phone_call(extractor):
+    text = (
+        "Secretary of State Antony Blinken informed Chinese Foreign Minister Qin Gang of the decision "
+        "in a phone call on Friday morning, an official said."
+    )
+    m = only(meetings(extractor, text, dt.date(2023, 2, 4)))
+    assert m["kind"] == "call" and {"Blinken", "Gang"} <= names(m) and m["date"] == "2023-02-03"

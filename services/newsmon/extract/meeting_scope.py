@@ -36,9 +36,13 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"):
         return set()
     call = trigger.lemma_.lower() in ("call", "conversation")
-    if not (trigger.head.lower_ == "at" or (trigger.head.lower_ == "during" and call)):
+    if not (trigger.head.lower_ == "at" or (trigger.head.lower_ in ("during", "in") and call)):
         return set()  # "during a phone call with Putin": the caller; "during negotiations": anyone
     verb = trigger.head.head
+    for _ in range(3):  # "informed Wang of the decision in a phone call": the call is the informing
+        if not call or verb.pos_ == "VERB" or verb.dep_ not in ("pobj", "prep", "dobj"):
+            break
+        verb = verb.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() in reporting:
         return set()
     out: set[int] = set()
@@ -47,6 +51,8 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             out.update(t.i for t in c.subtree)
+        if call and c.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in c.subtree):
+            out.update(t.i for t in c.subtree)  # "informed Wang Yi of the decision in a phone call"
     return out
 
 
