@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsmon.extract.dateline import dateline_end
 from newsmon.extract.entities import NameIndex
 from newsmon.extract.text import Prepared
 
@@ -27,6 +28,7 @@ class ArticleContext:
     title: str | None
     is_html: bool = False
     names: NameIndex = field(default_factory=NameIndex)
+    dateline_end: int = 0  # offset after "GENEVA (Wire) — "; 0 when there is none
     extras: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -40,4 +42,5 @@ class ArticleContext:
             title=title,
             is_html=prepared.is_html,
             names=NameIndex.build(doc),
+            dateline_end=dateline_end(prepared.text),
         )

@@ -37,7 +37,8 @@ class Reported:
 def _in_paragraph(att: Attributor, verb: Token, span: Span) -> Span | None:
     """Clip a clause to the verb's paragraph (the parser's sentences may run across lines)."""
     para = att.paras[att.paragraph_of(verb.idx)]
-    toks = [t for t in span if para.start <= t.idx < para.end]
+    start = max(para.start, att.ctx.dateline_end)  # "OSLO — Ministers will meet ..., X said"
+    toks = [t for t in span if start <= t.idx < para.end]
     if not toks:
         return None
     return span.doc[toks[0].i : toks[-1].i + 1]
