@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from newsmon.errors import ConfigError, KqlSyntaxError
+from newsmon.errors import ConfigError
 from newsmon.es import IndexNames, load_template, make_client
 from newsmon.kql import field_types_from_mapping, parse, to_es_query
 from newsmon.kql.analysis import parse_date
@@ -152,10 +152,7 @@ def main(argv: list[str]) -> int:
     settings = ElasticsearchSettings(**({"es_url": args.es_url} if args.es_url else {}))
     try:
         body = build_request(args)
-    except KqlSyntaxError as exc:
-        print(f"newsmon search: {exc}", file=sys.stderr)
-        return 2
-    except ConfigError as exc:
+    except ConfigError as exc:  # KqlSyntaxError included: a bad query or a bad flag
         print(f"newsmon search: {exc}", file=sys.stderr)
         return 2
     index = IndexNames(settings.es_index_prefix).alias(args.kind)
