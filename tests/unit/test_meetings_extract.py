@@ -314,3 +314,12 @@ def test_informed_someone_in_a_phone_call(extractor):
     )
     m = only(meetings(extractor, text, dt.date(2023, 2, 4)))
     assert m["kind"] == "call" and {"Blinken", "Gang"} <= names(m) and m["date"] == "2023-02-03"
+
+
+def test_the_demonym_leader_is_that_country_s_head(extractor):
+    text = (
+        "Ukrainian President Volodymyr Zelensky arrived in Paris on Wednesday.\n\n"
+        "French President Emmanuel Macron will receive the Ukrainian leader at the Elysee on Thursday."
+    )
+    m = only(meetings(extractor, text, dt.date(2023, 4, 5)))
+    assert {"Macron", "Zelensky"} <= names(m) and m["date"] == "2023-04-06"

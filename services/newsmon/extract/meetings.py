@@ -24,6 +24,7 @@ from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_
 from newsmon.extract.meeting_people import (
     GROUPS,
     body_named,
+    demonym_country,
     last_two_named,
     participant,
     participant_named,
@@ -31,6 +32,7 @@ from newsmon.extract.meeting_people import (
     person_name,
     plural_anaphor,
     resolve_pronoun,
+    role_country,
 )
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
@@ -50,6 +52,7 @@ _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
 )
+_HEADS = {"president", "prime", "chancellor", "premier", "king"}
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -199,6 +202,13 @@ def _titled_person(ctx: ArticleContext, t: Token) -> str | None:
         title = (ctx.names.title_of(m.name) or "").lower()
         if m.kind == "person" and t.lower_ in title.split() and all(q in title for q in qualifiers):
             return m.name
+    if t.lower_ == "leader" and len(qualifiers) == 1:  # "the Ukrainian leader": Ukraine's head
+        code = demonym_country(qualifiers[0])
+        for m in ctx.names.mentions_before(t.idx):
+            title = ctx.names.title_of(m.name) or ""
+            head = bool(_HEADS & set(title.lower().split()))
+            if code and head and m.kind == "person" and role_country(title) == code:
+                return m.name
     return None  # "the French president" with no French president named: better nobody than Xi
 
 
