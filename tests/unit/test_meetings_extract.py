@@ -323,3 +323,14 @@ def test_the_demonym_leader_is_that_country_s_head(extractor):
     )
     m = only(meetings(extractor, text, dt.date(2023, 4, 5)))
     assert {"Macron", "Zelensky"} <= names(m) and m["date"] == "2023-04-06"
+
+
+def test_ministers_of_named_countries_are_the_titled_ministers(extractor):
+    text = (
+        "Talks between the foreign ministers of Serbia and Kosovo will open in Brussels on Monday.\n\n"
+        "Serbian Foreign Minister Ivica Dacic and Kosovar Foreign Minister Donika Gervalla-Schwarz "
+        "have not met since January."
+    )
+    found = meetings(extractor, text, dt.date(2023, 5, 10))
+    talks = next(m for m in found if m["date"] == "2023-05-15")
+    assert "Dacic" in names(talks)

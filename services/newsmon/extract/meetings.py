@@ -24,7 +24,6 @@ from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_
 from newsmon.extract.meeting_people import (
     GROUPS,
     body_named,
-    demonym_country,
     last_two_named,
     participant,
     participant_named,
@@ -32,11 +31,11 @@ from newsmon.extract.meeting_people import (
     person_name,
     plural_anaphor,
     resolve_pronoun,
-    role_country,
 )
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_status import status_from_cues
+from newsmon.extract.meeting_titles import officials_of, titled_person
 from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.logs import get_logger
@@ -52,7 +51,6 @@ _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
 )
-_HEADS = {"president", "prime", "chancellor", "premier", "king"}
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -147,9 +145,11 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             if body:
                 participants = _dedupe([*participants, Participant(body, "organization")])
             continue
-        name = _titled_person(ctx, t)
+        name = titled_person(ctx, t)
         if name:
             participants = _dedupe([*participants, participant_named(ctx, name)])
+    if not definite:  # "talks between the foreign ministers of Armenia and Azerbaijan": both ministers
+        participants = _dedupe([*participants, *officials_of(ctx, tok, frame.tokens)])
     anaphor = plural_anaphor(tok)
     if anaphor and not participants:  # "the two leaders met": the last two people named
         participants = last_two_named(ctx, tok.idx, anaphor, _anaphor_noun(tok))
@@ -189,27 +189,6 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )
-
-
-def _titled_person(ctx: ArticleContext, t: Token) -> str | None:
-    """ "the governor" -> the person last titled governor; "the French president" must be French."""
-    qualifiers = [
-        c.text.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
-    ]
-    if not qualifiers:
-        return ctx.names.person_with_title_word(t.lower_, before=t.idx)
-    for m in ctx.names.mentions_before(t.idx):
-        title = (ctx.names.title_of(m.name) or "").lower()
-        if m.kind == "person" and t.lower_ in title.split() and all(q in title for q in qualifiers):
-            return m.name
-    if t.lower_ == "leader" and len(qualifiers) == 1:  # "the Ukrainian leader": Ukraine's head
-        code = demonym_country(qualifiers[0])
-        for m in ctx.names.mentions_before(t.idx):
-            title = ctx.names.title_of(m.name) or ""
-            head = bool(_HEADS & set(title.lower().split()))
-            if code and head and m.kind == "person" and role_country(title) == code:
-                return m.name
-    return None  # "the French president" with no French president named: better nobody than Xi
 
 
 def _verb_above(tok: Token) -> str:

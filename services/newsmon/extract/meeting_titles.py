@@ -1,0 +1,60 @@
+"""Participants the article names only by title: "the governor", "the Ukrainian leader", "the
+foreign ministers of Armenia and Azerbaijan" -> the people it titled so earlier."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsmon.extract.context import ArticleContext
+from newsmon.extract.meeting_merge import Participant
+from newsmon.extract.meeting_people import demonym_country, participant_named, role_country
+from newsmon.extract.places import get_gazetteer
+
+_HEADS = {"president", "prime", "chancellor", "premier", "king"}
+_PLURAL_TITLES = {"ministers": "minister", "presidents": "president", "secretaries": "secretary"}
+
+
+def titled_person(ctx: ArticleContext, t: Token) -> str | None:
+    """ "the governor" -> the person last titled governor; "the French president" must be French."""
+    qualifiers = [
+        c.text.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+    ]
+    if not qualifiers:
+        return ctx.names.person_with_title_word(t.lower_, before=t.idx)
+    for m in ctx.names.mentions_before(t.idx):
+        title = (ctx.names.title_of(m.name) or "").lower()
+        if m.kind == "person" and t.lower_ in title.split() and all(q in title for q in qualifiers):
+            return m.name
+    if t.lower_ == "leader" and len(qualifiers) == 1:  # "the Ukrainian leader": Ukraine's head
+        code = demonym_country(qualifiers[0])
+        for m in ctx.names.mentions_before(t.idx):
+            title = ctx.names.title_of(m.name) or ""
+            head = bool(_HEADS & set(title.lower().split()))
+            if code and head and m.kind == "person" and role_country(title) == code:
+                return m.name
+    return None  # "the French president" with no French president named: better nobody than Xi
+
+
+def officials_of(ctx: ArticleContext, trigger: Token, frame: set[int]) -> list[Participant]:
+    """ "the foreign ministers of Armenia and Azerbaijan": the people titled "... Foreign Minister"
+    whose title names one of those countries ("Armenian Foreign Minister Ararat Mirzoyan")."""
+    gaz = get_gazetteer()
+    out: list[Participant] = []
+    for t in trigger.doc[trigger.left_edge.i : trigger.right_edge.i + 1]:
+        if t.i not in frame or t.lower_ not in _PLURAL_TITLES:
+            continue
+        mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+        codes = {
+            gaz.country_code(g.text)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.subtree
+            if g.ent_type_ == "GPE"
+        } - {None}
+        for m in ctx.names.mentions:  # the lead often names them only in the next sentence
+            title = ctx.names.title_of(m.name) or ""
+            words = set(title.lower().split())
+            if m.kind == "person" and _PLURAL_TITLES[t.lower_] in words and mods <= words:
+                if role_country(title) in codes and m.name not in {p.name for p in out}:
+                    out.append(participant_named(ctx, m.name))
+    return out
