@@ -334,3 +334,10 @@ def test_ministers_of_named_countries_are_the_titled_ministers(extractor):
     found = meetings(extractor, text, dt.date(2023, 5, 10))
     talks = next(m for m in found if m["date"] == "2023-05-15")
     assert "Dacic" in names(talks)
+
+
+def test_one_visit_per_country_visited(extractor):
+    text = "Pope Francis later visited Canada and Kazakhstan despite using a wheelchair."
+    found = meetings(extractor, text, dt.date(2023, 1, 20))
+    assert sorted(m["location"]["name"] for m in found) == ["Canada", "Kazakhstan"]
+    assert all(m["kind"] == "visit" and "Francis" in names(m) for m in found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
             try:
                 cands.append(_candidate(ctx, trig.token, trig.kind, seg))
                 cands[-1].triggers.append(trig.token.idx)
+                cands.extend(_other_destinations(cands[-1], trig.token))
                 anchor = relative_anchor(trig.token, seg, [t.token for t in trigs])
                 if anchor is not None and not cands[-1].date:
                     anchors[trig.token.idx] = anchor
@@ -189,6 +191,20 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )
+
+
+def _other_destinations(cand: Candidate, tok: Token) -> list[Candidate]:
+    """ "Francis later visited Canada and Kazakhstan": one visit per country."""
+    if tok.lemma_.lower() != "visit" or tok.pos_ != "VERB" or cand.place is None:
+        return []
+    gaz = get_gazetteer()
+    out: list[Candidate] = []
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "GPE"):
+        for conj in (c for c in obj.children if c.dep_ == "conj" and c.ent_type_ == "GPE"):
+            place = gaz.lookup(conj.text)
+            if place is not None and place.kind == "country" and place.name != cand.place.name:
+                out.append(replace(cand, place=place, participants=list(cand.participants), triggers=[]))
+    return out
 
 
 def _verb_above(tok: Token) -> str:
