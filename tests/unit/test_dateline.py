@@ -33,3 +33,16 @@ def test_reported_speech_leaves_the_dateline_out() -> None:
     assert len(reported) == 1
     assert reported[0]["text"].startswith("Energy ministers")
     assert reported[0]["parts"][0]["start"] == text.index("Energy")
+
+
+@pytest.mark.slow
+def test_dateline_city_is_not_a_meeting_participant() -> None:
+    from newsmon.extract import Extractor
+
+    text = (
+        "ROTTERDAM — Union negotiators and the port employers' association met for six hours in "
+        "Rotterdam on Monday, the first face-to-face session since dock workers walked out."
+    )
+    meetings = Extractor().extract(text, published=dt.date(2026, 11, 24))["meetings"]
+    names = [p["name"] for m in meetings for p in m["participants"]]
+    assert not any("ROTTERDAM" in n for n in names), names

@@ -48,8 +48,8 @@ def pick_date(
     """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
     best: tuple[int, DateExpr, Token] | None = None
     for expr in find_dates(sent.text):
-        if sent.start_char + expr.start < int(ctx.extras.get("dateline_end", 0)):
-            continue
+        if sent.start_char + expr.start < ctx.dateline_end:
+            continue  # "BERLIN, Dec 30 (Wire) -": not a meeting date
         if re.search(r"\bsince(\s+(early|mid|late))?[\s-]*$", sent.text[: expr.start].lower()):
             continue  # "the first visit since 2018" dates the previous one, not this one
         tok = _doc_token(sent, sent.start_char + expr.start)

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsmon.extract.context import ArticleContext
+from newsmon.extract.dateline import find_dateline
 from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_frame
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
@@ -43,9 +44,6 @@ from newsmon.logs import get_logger
 
 log = get_logger(__name__)
 
-_DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z0-9 .]+?)?\s*(?:\([^)]*\))?\s*[—–=-]{1,2}\s", re.M
-)
 _QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _GROUP = re.compile(r"G-?(?:7|8|20)")
 _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
@@ -59,8 +57,6 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     """All meetings of one article, one dict per real meeting (see the module docstring)."""
     del quotes  # speakers come from ctx.names, which the quote extractor also uses
     dateline = _dateline_place(ctx.text)
-    m = _DATELINE.search(ctx.text[:600])
-    ctx.extras["dateline_end"] = m.end() if m else 0  # "BERLIN, Dec 30 (Wire) -": not a meeting date
     quoted = _quoted_spans(ctx.text)
     cands: list[Candidate] = []
     anchors: dict[int, Anchor] = {}
@@ -109,8 +105,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _dateline_place(text: str) -> Place | None:
     """The city of an agency dateline ("GENEVA (Wire) — "), used for in-person meetings without a place."""
-    head = text[:600]
-    m = _DATELINE.search(head)
+    m = find_dateline(text)
     if not m or "/" in m.group(0):
         return None
     return get_gazetteer().lookup(m.group(1).strip().title())
@@ -123,7 +118,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     definite = tok.pos_ in ("NOUN", "PROPN") and any(
         c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in tok.children
     )
-    ents = frame.ents
+    # "OSLO — Ministers will meet ...": the dateline says where the story was filed, not who met
+    ents = [e for e in frame.ents if e.start_char >= ctx.dateline_end]
     if definite:  # "the meeting": only what the noun phrase itself says; the rest is anaphora
         hosts = host_subjects(tok)  # "Scholz is due to host the summit": the host takes part
         ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
