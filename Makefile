@@ -1,5 +1,5 @@
 # newsmon developer and CI entry points. `make test` is the one test command (README).
-# The local Kafka + Elasticsearch are managed by `newsmon stack` (see docs/infrastructure.md).
+# The local Kafka + Elasticsearch are managed by `newsmon stack` (see README.md, "Local servers, tests and CI").
 
 PYTHON ?= python3
 VENV   ?= .venv

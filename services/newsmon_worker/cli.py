@@ -19,7 +19,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="newsmon worker",
         description="Faust worker: extract quotes and meetings from articles and index everything "
-        "in Elasticsearch. Configured by NEWSMON_* environment variables (see docs/worker.md).",
+        "in Elasticsearch. Configured by NEWSMON_* environment variables (see README.md).",
     )
     parser.add_argument("--loglevel", default=None, help="Faust/mode log level (default: NEWSMON_LOG_LEVEL)")
     parser.add_argument(

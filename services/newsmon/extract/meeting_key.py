@@ -1,6 +1,6 @@
 """A stable key for one real meeting, shared by every outlet's report of it.
 
-Algorithm (documented in docs/meetings.md):
+Algorithm (documented in README.md, "Meeting events"):
 
 1. Each participant gets a short key that survives naming differences: a person's surname
    ("Biden", "Joe Biden", "President Biden" -> ``biden``), a country's ISO alpha-2 code

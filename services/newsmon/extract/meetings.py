@@ -6,7 +6,7 @@ parse (:mod:`newsmon.extract.meeting_frame`), resolves the date against the publ
 the clause's tense (:mod:`newsmon.extract.dates`), normalises the place through the gazetteer
 (:mod:`newsmon.extract.places`), merges the mentions of one real meeting
 (:mod:`newsmon.extract.meeting_merge`) and keys each meeting across articles
-(:mod:`newsmon.extract.meeting_key`). Output dicts follow docs/meetings.md.
+(:mod:`newsmon.extract.meeting_key`). Output dicts follow README.md, "Meeting events".
 """
 
 from __future__ import annotations
