@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.extract import Extractor
-from newsmon.extract.meetings import for_scorer
+from newsmon.extract.meetings import flat_view
 
 pytestmark = pytest.mark.slow
 
@@ -137,10 +137,14 @@ def test_same_meeting_same_key_across_outlets(extractor):
 def test_scorer_view_is_flat(extractor):
     text = "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Thursday."
     m = only(meetings(extractor, text, dt.date(2022, 12, 3)))
-    flat = for_scorer(m)
+    flat = flat_view(m)
     assert flat["location"] == "Paris"
     assert all(isinstance(p, str) for p in flat["participants"])
     assert isinstance(flat["evidence"], str)
+    # the structure stays beside the flat names
+    assert flat["place"]["country_code"] == "FR"
+    assert {p["name"] for p in flat["participant_details"]} == set(flat["participants"])
+    assert flat["evidence_span"] == {"start": m["evidence"]["start"], "end": m["evidence"]["end"]}
     assert json.dumps(flat)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,51 @@ def test_eval_scores_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "direct quote + speaker   F1 1.000" in out
     assert "reported speech span     F1 1.000" in out
     assert "absent, skipped" in out
+
+
+def test_jsonl_output_is_what_the_scorer_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsmon extract --jsonl` lines go straight into the product owner's scorer."""
+    scorer = evaluate.DEFAULT_SCORER
+    if not scorer.exists():
+        pytest.skip(f"the product owner's scorer {scorer} is not on this machine")
+    text = "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Thursday."
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "m", "text": text, "published": "2022-12-03"}) + "\n", encoding="utf-8")
+    assert cli.main(["--jsonl", str(src)]) == 0
+    row = json.loads(capsys.readouterr().out.strip())
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred" / "m.json").write_text(json.dumps(row), encoding="utf-8")
+    gold = {
+        "article": {"file": "m.txt", "published": "2022-12-03"},
+        "quotes": [],
+        "meetings": [
+            {
+                "participants": ["Olaf Scholz", "Emmanuel Macron"],
+                "location": "Paris",
+                "date": "2022-12-01",
+                "status": "held",
+            }
+        ],
+    }
+    (tmp_path / "gold" / "m.json").write_text(json.dumps(gold), encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(scorer),
+            "--gold-dir",
+            str(tmp_path / "gold"),
+            "--pred-dir",
+            str(tmp_path / "pred"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)["summary"]
+    assert summary["meetings"]["f1"] == 1.0
+    assert summary["meeting_fields_on_matched"] == {"date_exact": 1.0, "location": 1.0, "status": 1.0}
+    meeting = row["meetings"][0]
+    assert meeting["place"]["country_code"] == "FR"
+    assert {p["type"] for p in meeting["participant_details"]} == {"person"}

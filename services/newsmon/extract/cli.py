@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from newsmon.errors import ExtractionError
+from newsmon.extract.meetings import flat_result
 from newsmon.extract.pipeline import ArticleInput, Extractor
 from newsmon.logs import configure, get_logger
 
@@ -99,7 +100,7 @@ def run_jsonl(extractor: Extractor, stream: IO[str], out: IO[str]) -> int:
         for _, item in pending:
             if isinstance(item, ArticleInput):
                 res = next(results)
-                out.write(json.dumps({"id": item.id, **res}, ensure_ascii=False) + "\n")
+                out.write(json.dumps({"id": item.id, **flat_result(res)}, ensure_ascii=False) + "\n")
             else:
                 out.write(json.dumps(item, ensure_ascii=False) + "\n")
         out.flush()
@@ -135,5 +136,5 @@ def main(argv: list[str]) -> int:
             bad = run_jsonl(extractor, source, sys.stdout)
             return 1 if bad else 0
         result = extractor.extract(source.read(), published=args.published, title=args.title)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    print(json.dumps(flat_result(result), ensure_ascii=False, indent=2))
     return 0

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from newsmon.extract.meetings import flat_result
 from newsmon.extract.pipeline import ArticleInput, Extractor
 from newsmon.logs import configure
 
@@ -48,31 +49,12 @@ def load_corpus(directory: Path) -> list[tuple[str, ArticleInput]]:
     return items
 
 
-def _flat(value: Any) -> Any:
-    """Rich fields ({"name": ...} participants, {"text": ...} evidence) as the scorer's plain strings."""
-    if isinstance(value, dict):
-        return value.get("name") or value.get("text") or value.get("canonical")
-    return value
-
-
-def scorer_format(result: dict[str, Any]) -> dict[str, Any]:
-    """The extractor's output in the scorer's prediction format (strings where it compares strings)."""
-    meetings = []
-    for m in result.get("meetings", []):
-        m = dict(m)
-        m["participants"] = [_flat(p) for p in m.get("participants") or []]
-        for key in ("location", "evidence", "date"):
-            m[key] = _flat(m.get(key))
-        meetings.append(m)
-    return {**result, "meetings": meetings}
-
-
 def predict(extractor: Extractor, items: list[tuple[str, ArticleInput]], out_dir: Path) -> None:
     """Write one prediction file per article."""
     out_dir.mkdir(parents=True, exist_ok=True)
     results = extractor.extract_many(item for _, item in items)
     for (name, _), result in zip(items, results, strict=True):
-        text = json.dumps(scorer_format(result), ensure_ascii=False, indent=1)
+        text = json.dumps(flat_result(result), ensure_ascii=False, indent=1)
         (out_dir / f"{name}.json").write_text(text, encoding="utf-8")
 
 

@@ -266,19 +266,31 @@ def _group_names(tokens: set[int], sent: Span) -> list[Participant]:
     return out
 
 
-def for_scorer(meeting: dict[str, Any]) -> dict[str, Any]:
-    """The flat view ``eval/score.py`` reads: participant and place names as strings, evidence text.
+def flat_view(meeting: dict[str, Any]) -> dict[str, Any]:
+    """A meeting as ``newsmon extract`` prints it: names as strings, structure kept beside them.
 
-    The scorer compares strings (``same_entity``) and slices ``evidence``; the extractor's richer
-    dicts must go through this view before scoring (``newsmon eval`` does this for meetings).
+    The product owner's scorer (``eval/score.py``) compares ``participants`` and ``location`` as
+    strings and slices ``evidence``; so the command's output carries those as plain strings and
+    keeps the structured values under ``participant_details`` ({name, type, role?}), ``place``
+    ({name, country_code, lat, lon}) and ``evidence_span`` ({start, end}). Kafka messages and
+    indexed documents keep the structured form (schemas/meetings.v1).
     """
     loc = meeting.get("location")
     ev = meeting.get("evidence")
+    parts = meeting.get("participants") or []
     return {
         **meeting,
-        "participants": [
-            p["name"] if isinstance(p, dict) else str(p) for p in meeting.get("participants") or []
-        ],
+        "participants": [p["name"] if isinstance(p, dict) else str(p) for p in parts],
+        "participant_details": [p for p in parts if isinstance(p, dict)],
         "location": loc.get("name") if isinstance(loc, dict) else loc,
+        "place": loc if isinstance(loc, dict) else None,
         "evidence": ev.get("text", "") if isinstance(ev, dict) else ev,
+        "evidence_span": (
+            {"start": ev.get("start"), "end": ev.get("end")} if isinstance(ev, dict) else None
+        ),
     }
+
+
+def flat_result(result: dict[str, Any]) -> dict[str, Any]:
+    """An extraction result with every meeting in :func:`flat_view` form."""
+    return {**result, "meetings": [flat_view(m) for m in result.get("meetings", [])]}
