@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,31 +94,29 @@ def _common(prepared: PreparedArticle, extracted_at: str) -> dict[str, Any]:
     return common
 
 
+def _messages(
+    prepared: PreparedArticle,
+    items: list[dict[str, Any]],
+    id_of: Callable[[str, dict[str, Any]], str],
+    extracted_at: str | None,
+) -> list[dict[str, Any]]:
+    """One message per extracted item: the item, the article's fields, and a deterministic id."""
+    common = _common(prepared, extracted_at or now_iso())
+    feed = prepared.article.get("feed")
+    return [{**item, **common, "feed": feed, "id": id_of(common["article_id"], item)} for item in items]
+
+
 def quote_messages(
     prepared: PreparedArticle, quotes: list[dict[str, Any]], extracted_at: str | None = None
 ) -> list[dict[str, Any]]:
     """quotes.v1 messages for the extractor's quotes of one article."""
-    extracted_at = extracted_at or now_iso()
-    common = _common(prepared, extracted_at)
-    feed = prepared.article.get("feed")
-    out = []
-    for quote in quotes:
-        message = {**quote, **common, "feed": feed}
-        message["id"] = quote_id(common["article_id"], quote.get("parts") or [])
-        out.append(message)
-    return out
+    return _messages(
+        prepared, quotes, lambda article_id, q: quote_id(article_id, q.get("parts") or []), extracted_at
+    )
 
 
 def meeting_messages(
     prepared: PreparedArticle, meetings: list[dict[str, Any]], extracted_at: str | None = None
 ) -> list[dict[str, Any]]:
     """meetings.v1 messages for the extractor's meetings of one article."""
-    extracted_at = extracted_at or now_iso()
-    common = _common(prepared, extracted_at)
-    feed = prepared.article.get("feed")
-    out = []
-    for meeting in meetings:
-        message = {**meeting, **common, "feed": feed}
-        message["id"] = meeting_id(common["article_id"], meeting)
-        out.append(message)
-    return out
+    return _messages(prepared, meetings, meeting_id, extracted_at)
