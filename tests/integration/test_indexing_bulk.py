@@ -19,13 +19,6 @@ pytestmark = pytest.mark.elasticsearch
 
 
 @pytest.fixture
-def es() -> Iterator[Elasticsearch]:
-    client = es_client()
-    yield client
-    client.close()
-
-
-@pytest.fixture
 def prefix(es: Elasticsearch) -> Iterator[str]:
     name = unique("nmtest-bulk")
     installed(es, name)

@@ -6,19 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 from elasticsearch import Elasticsearch
-from indexing_support import ES_URL, cleanup_prefix, es_client, unique
+from indexing_support import ES_URL, cleanup_prefix, unique
 
 from newsmon.es import KINDS, IndexNames, ensure_templates, has_ilm, load_template, make_client
 from newsmon.settings import ElasticsearchSettings
 
 pytestmark = pytest.mark.elasticsearch
-
-
-@pytest.fixture
-def es() -> Iterator[Elasticsearch]:
-    client = es_client()
-    yield client
-    client.close()
 
 
 @pytest.fixture

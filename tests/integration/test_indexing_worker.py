@@ -20,7 +20,6 @@ from indexing_support import (
     WorkerProcess,
     cleanup_prefix,
     delete_topics,
-    es_client,
     installed,
     produce,
     read_dead_letters,
@@ -39,13 +38,6 @@ EXAMPLES = REPO_ROOT / "schemas" / "examples"
 
 def example(topic: str, name: str) -> dict:
     return json.loads((EXAMPLES / topic / name).read_text())
-
-
-@pytest.fixture
-def es() -> Iterator[Elasticsearch]:
-    client = es_client()
-    yield client
-    client.close()
 
 
 @pytest.fixture

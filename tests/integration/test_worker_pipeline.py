@@ -17,7 +17,6 @@ from indexing_support import (
     WorkerProcess,
     cleanup_prefix,
     delete_topics,
-    es_client,
     produce,
     read_dead_letters,
     search_all,
@@ -71,13 +70,6 @@ def article(body: str, title: str, n: int, **fields: object) -> dict:
         "fetched_at": "2024-05-07T09:05:00+00:00",
         "content_hash": "sha256:" + hashlib.sha256(body.encode()).hexdigest(),
     } | fields
-
-
-@pytest.fixture(scope="module")
-def es() -> Iterator[Elasticsearch]:
-    client = es_client()
-    yield client
-    client.close()
 
 
 @pytest.fixture(scope="module")
