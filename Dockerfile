@@ -8,9 +8,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     NEWSMON_CONFIG_DIR=/app/config \
+    NEWSMON_STATE_DIR=/var/lib/newsmon \
     NEWSMON_LOG_FORMAT=json
 
-RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin newsmon
+# The service user owns the state directory (poller dedupe database, worker data directory);
+# compose mounts a named volume there, which inherits this ownership.
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin newsmon \
+    && install -d -o newsmon -g newsmon /var/lib/newsmon
 
 WORKDIR /app
 # Dependencies first (cached layer), then the code.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -75,8 +75,16 @@ class TopicSettings(NewsmonSettings):
         return f"{self.topic_prefix}.dead-letter.v1"
 
 
+def _default_state_dir() -> Path:
+    # outside the repo on purpose: local state must survive a fresh checkout and never land in it
+    return Path.home() / ".local" / "state" / "newsmon"
+
+
 class CommonSettings(NewsmonSettings):
     """Settings every service reads."""
+
+    # Local state: the poller's dedupe database, the worker's Faust data directory.
+    state_dir: Path = Field(default_factory=_default_state_dir)
 
     config_dir: Path = REPO_ROOT / "config"
     log_format: str = "auto"  # auto | json | console

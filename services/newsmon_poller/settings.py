@@ -9,16 +9,9 @@ from pydantic import Field
 from newsmon.settings import CommonSettings, KafkaSettings, TopicSettings
 
 
-def _default_state_dir() -> Path:
-    # outside the repo on purpose: the dedupe state must survive a fresh checkout
-    return Path.home() / ".local" / "state" / "newsmon"
-
-
 class PollerSettings(KafkaSettings, TopicSettings, CommonSettings):
-    """Everything ``newsmon poller`` reads. Frozen."""
+    """Everything ``newsmon poller`` reads. Frozen. State: ``state_dir`` / poller.sqlite3."""
 
-    # Where the dedupe and conditional-GET state lives (sqlite file poller.sqlite3).
-    state_dir: Path = Field(default_factory=_default_state_dir)
     # feeds.yaml; default: $NEWSMON_CONFIG_DIR/feeds.yaml
     poller_feeds_file: Path | None = None
     poller_timeout_s: float = Field(default=20.0, gt=0)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import faust
 
+from newsmon.errors import ConfigError
 from newsmon.es import Backoff, BulkWriter, IndexNames, MeetingIndexer, make_client
 from newsmon.extract import Extractor
 from newsmon.logs import get_logger
@@ -96,8 +97,6 @@ def enabled_agents(settings: WorkerSettings) -> set[str]:
     chosen = {name.strip() for name in value.split(",") if name.strip()}
     unknown = chosen - set(AGENT_NAMES)
     if unknown:
-        from newsmon.errors import ConfigError
-
         raise ConfigError(
             f"NEWSMON_WORKER_AGENTS: unknown agent(s) {sorted(unknown)}; choose from {AGENT_NAMES}"
         )
@@ -111,10 +110,19 @@ def _brokers(bootstrap: str) -> list[str]:
 def build_app(settings: WorkerSettings, extractor: Extractor | None) -> tuple[faust.App, WorkerContext]:
     """The Faust app with the agents ``settings`` enables (``extractor`` is needed for ``extract``)."""
     web_port = settings.worker_web_port
+    datadir = settings.state_dir / "worker" / settings.worker_app_id
+    try:
+        datadir.mkdir(parents=True, exist_ok=True)  # Faust itself creates only the last level
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create the worker data directory {datadir}: {exc} (set NEWSMON_STATE_DIR)"
+        ) from exc
     app = faust.App(
         settings.worker_app_id,
         broker=_brokers(settings.kafka_bootstrap),
         store="memory://",
+        # Faust keeps a small data directory (default: ./<app id>-data in the working directory).
+        datadir=str(datadir),
         autodiscover=False,
         web_enabled=web_port is not None,
         web_port=web_port or 6066,

@@ -149,6 +149,7 @@ class WorkerProcess:
             "NEWSMON_TOPIC_PREFIX": prefix,
             "NEWSMON_ES_INDEX_PREFIX": prefix,
             "NEWSMON_WORKER_APP_ID": f"{prefix}-worker",
+            "NEWSMON_STATE_DIR": str(log_dir / f"state-{prefix}"),
             "NEWSMON_WORKER_AGENTS": agents,
             "NEWSMON_WORKER_BATCH_SECONDS": "0.3",
             "NEWSMON_WORKER_RETRY_MAX": "1",
