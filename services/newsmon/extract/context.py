@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from newsmon.extract.dateline import dateline_end
 from newsmon.extract.entities import NameIndex
+from newsmon.extract.entity_repairs import trim_dateline_entities
 from newsmon.extract.text import Prepared
 
 
@@ -35,6 +36,8 @@ class ArticleContext:
     def build(
         cls, doc: Doc, prepared: Prepared, published: dt.date | None = None, title: str | None = None
     ) -> ArticleContext:
+        end = dateline_end(prepared.text)
+        trim_dateline_entities(doc, end)
         return cls(
             doc=doc,
             text=prepared.text,
@@ -42,5 +45,5 @@ class ArticleContext:
             title=title,
             is_html=prepared.is_html,
             names=NameIndex.build(doc),
-            dateline_end=dateline_end(prepared.text),
+            dateline_end=end,
         )

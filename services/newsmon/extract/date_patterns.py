@@ -76,6 +76,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<body>(?P<m>{_MON})(?:\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?)\b",
     ),
     ("mon_mod", rf"\b(?P<mod>(?i:last|next|this|coming))\s+(?P<m>{_MON})\b"),
+    # attributive month or year: "a July NATO summit", "the 2009 Copenhagen climate summit"
+    (
+        "mon",
+        rf"\b(?i:a|an|the|its|their|this)\s+(?P<body>(?P<m>{_MON}))\s+(?=[A-Za-z])(?!(?i:of|for|to)\b)",
+    ),
     # "on the 16th" (agency style: a day of the current month)
     (
         "ord_day",
@@ -103,6 +108,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"the past|the previous|coming|following|past|previous))\s+(?P<u>(?i:week|month|year))\b",
     ),
     ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
+    (
+        "year",
+        rf"\b(?i:a|an|the|its|their)\s+(?P<body>(?P<y>{_YEAR}))\s+"
+        r"(?=[A-Z]|(?i:summit|meeting|talks|visit|conference)\b)",
+    ),
 ]
 YREL = {"next": 1, "last": -1, "this": 0}
 COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]

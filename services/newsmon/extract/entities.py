@@ -249,7 +249,8 @@ class NameIndex:
             if labels.get(ent.start, ent.label_) == "ORG" and len(words) > 1:
                 first = words[0].lower()
                 if first not in _GENERIC_ORG_WORDS and words[0][:1].isupper():
-                    if self._canon.get(first, words[0]) == words[0]:
+                    # "Obama" stays the person in "the Obama White House", "Obama administration"
+                    if self._canon.get(first, words[0]) == words[0] and words[0] not in self._people:
                         self._canon[first] = self._canon.get(" ".join(words).lower(), " ".join(words))
 
     def _register_first_names(self) -> None:

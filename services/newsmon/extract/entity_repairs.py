@@ -24,11 +24,22 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+# A "person" ending in one of these is an institution: "the Obama White House", "Clinton campaign".
+_INSTITUTION_HEADS = {
+    "house", "administration", "campaign", "department", "ministry", "committee", "council",
+    "party", "office", "government", "senate", "congress", "foundation", "institute", "university",
+    "commission", "agency", "court", "cabinet", "caucus", "team", "group", "camp",
+}  # fmt: skip
+
+
 def relabel(ent: Span, multi_word_people: set[str]) -> str:
-    """The entity label, with one-word "people" that are really places relabelled GPE."""
+    """The entity label, with one-word "people" that are really places relabelled GPE and
+    "people" ending in an institution word ("Obama White House") relabelled ORG."""
     if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.lower() not in multi_word_people:
         if ent.text.lower() in _place_names():
             return "GPE"
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _INSTITUTION_HEADS:
+        return "ORG"
     return ent.label_
 
 
@@ -71,3 +82,27 @@ def missed_people(doc: Doc) -> list[Span]:
         if tok.i - start >= 1 and not any(doc[i].ent_type_ for i in range(start, tok.i)):
             out.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return out
+
+
+def trim_dateline_entities(doc: Doc, dateline_end: int) -> None:
+    """Cut the dateline off entities that swallowed it: "ROME - Bernie Sanders" (ORG) -> "Bernie Sanders".
+
+    The small model reads an agency dateline as part of the next name. The remainder keeps the
+    entity's label unless it starts with a known first name, which makes it a person.
+    """
+    if dateline_end <= 0:
+        return
+    changed = False
+    ents: list[Span] = []
+    for ent in doc.ents:
+        if ent.start_char < dateline_end < ent.end_char:
+            start = next((t.i for t in ent if t.idx >= dateline_end), ent.end)
+            changed = True
+            if start >= ent.end:
+                continue
+            label = "PERSON" if doc[start].lower_ in (MALE_NAMES | FEMALE_NAMES) else ent.label_
+            ents.append(Span(doc, start, ent.end, label=label))
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = ents

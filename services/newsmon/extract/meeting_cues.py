@@ -130,6 +130,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 or _receives_delegation(tok)
             ):
                 continue
+            if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
+                continue  # "frequently meets with members of Congress": a habit, not one meeting
+            if _passive_reception(tok):
+                continue  # "the promise was met with relief"
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             if {"would", "have"} <= auxes:
                 continue  # "would have met": counterfactual
@@ -151,6 +155,20 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "host a summit": the noun is the trigger
             out.append(Trigger(tok, kind, sent))
     return out
+
+
+_HABITUAL = set(
+    "frequently often regularly routinely usually sometimes occasionally rarely seldom "
+    "always habitually periodically".split()
+)
+
+
+def _passive_reception(tok: Token) -> bool:
+    """ "was met with relief / skepticism / protests": a reaction, not a meeting."""
+    if tok.lemma_.lower() != "meet" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return bool(objs) and all(g.pos_ == "NOUN" and not g.ent_type_ for g in objs)
 
 
 def part_of_trip(tok: Token) -> bool:

@@ -18,7 +18,11 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING, frame_head, part_of_trip
-from newsmon.extract.meeting_scope import at_meeting_scope, reported_conjunct_scope
+from newsmon.extract.meeting_scope import (
+    at_meeting_scope,
+    participle_subject_scope,
+    reported_conjunct_scope,
+)
 from newsmon.extract.places import get_gazetteer
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -86,6 +90,7 @@ def frame_tokens(trigger: Token) -> set[int]:
         toks.add(trigger.head.i)
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
+    toks |= participle_subject_scope(trigger)
     return toks
 
 

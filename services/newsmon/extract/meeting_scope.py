@@ -88,3 +88,34 @@ def host_subjects(trigger: Token) -> list[Token]:
     if trigger.dep_ != "dobj" or verb.lemma_.lower() not in _HOSTS:
         return []
     return _subject_of(verb, set())
+
+
+_ADVERBIAL_PREPS = {"after", "following", "before", "since", "from", "during"}
+
+
+def _no_subject(verb: Token) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def participle_subject_scope(trigger: Token) -> set[int]:
+    """ "Emerging from a meeting with Obama, Sanders said", "After meeting Xi, Biden told reporters",
+    "Speaking after talks with Scholz, Macron ...": a subjectless adverbial clause shares the main
+    clause's subject, who took part (even when the main verb is a reporting verb)."""
+    main: Token | None = None
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in _ADVERBIAL_PREPS:
+        prep = trigger.head
+        holder = prep.head
+        participle = holder.pos_ == "VERB" and holder.tag_ in ("VBG", "VBN")
+        if participle and holder.dep_ == "advcl" and _no_subject(holder):
+            main = holder.head  # "Emerging from a meeting with X, Y said"
+        elif prep.lower_ in ("after", "following") and holder.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+                main = holder  # "After talks with Putin, Macron said"
+    elif trigger.pos_ == "VERB" and trigger.tag_ == "VBG" and _no_subject(trigger):
+        if trigger.dep_ == "advcl":
+            main = trigger.head  # "Meeting Xi on Monday, Biden said"
+        elif trigger.dep_ == "pcomp" and trigger.head.lower_ in _ADVERBIAL_PREPS:
+            main = trigger.head.head  # "After meeting with Xi, Biden said"
+    if main is None or main.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in main.children if c.dep_ == "nsubj" for t in c.subtree}

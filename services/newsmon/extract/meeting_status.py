@@ -60,9 +60,27 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
     return toks + extra, weak
 
 
+def _after_event(trigger: Token) -> bool:
+    """ "After meeting Xi, Biden said", "Emerging from talks with ...": the meeting is over by then,
+    unless the main clause is future ("after talks next week, the two will sign")."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pobj", "pcomp") or prep.i == trigger.i:
+        return False
+    if prep.lower_ in ("after", "following", "since"):
+        main = prep.head
+    elif prep.lower_ == "from" and prep.head.lemma_.lower() in ("emerge", "return", "come", "leave"):
+        main = prep.head.head if prep.head.dep_ == "advcl" else prep.head
+    else:
+        return False
+    auxes = {c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+    return not auxes & (MODAL_FUTURE | MODAL_PROPOSE) and main.tag_ != "VB"
+
+
 def status_from_cues(trigger: Token) -> str | None:
     """cancelled > postponed > proposed > ongoing > scheduled from the words around the trigger."""
     words, weak = status_words(trigger)
+    if _after_event(trigger):
+        return "held"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "during":
         return None  # "offered to host a summit during a phone call with Putin": the call took place
     lemmas = {w.lemma_.lower() for w in words}

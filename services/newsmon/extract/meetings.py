@@ -285,9 +285,7 @@ def flat_view(meeting: dict[str, Any]) -> dict[str, Any]:
         "location": loc.get("name") if isinstance(loc, dict) else loc,
         "place": loc if isinstance(loc, dict) else None,
         "evidence": ev.get("text", "") if isinstance(ev, dict) else ev,
-        "evidence_span": (
-            {"start": ev.get("start"), "end": ev.get("end")} if isinstance(ev, dict) else None
-        ),
+        "evidence_span": ({"start": ev.get("start"), "end": ev.get("end")} if isinstance(ev, dict) else None),
     }
 
 
