@@ -107,6 +107,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if kids & _PHONE and kind == "meeting":
                 kind = "call"
             out.append(Trigger(tok, kind, sent))
+        elif sat_down_with(tok):
+            out.append(Trigger(tok, "meeting", sent))
         elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and _by_phone_with(tok):
             out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
         elif tok.pos_ == "VERB" and lemma in VERB_KINDS:
@@ -145,7 +147,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
             ):
                 continue  # only "travel to <place>" is a visit
             if lemma == "visit" and any(
-                c.dep_ == "dobj" and c.ent_type_ and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
+                c.dep_ == "dobj"
+                and c.ent_type_
+                and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
+                and c.lower_ not in _SEATS
                 for c in tok.children
             ):
                 continue  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
@@ -157,6 +162,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return out
 
 
+# Seats of power one visits to meet whoever sits there: "visited the White House / the Kremlin".
+_SEATS = set(
+    "house palace capitol kremlin chancellery hill street pentagon vatican headquarters parliament "
+    "senate congress elysee quirinale bundestag".split()
+)
 _HABITUAL = set(
     "frequently often regularly routinely usually sometimes occasionally rarely seldom "
     "always habitually periodically".split()
@@ -247,8 +257,23 @@ def _spoke_with(tok: Token) -> bool:
     ]
     dated = any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ != "prep" or c.lower_ == "on"
                 for t in c.subtree)  # fmt: skip
+    # "Grassley spoke with Garland": one named person to another is an exchange even undated
+    person_subject = any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she")) for c in tok.children
+    )
     has_to = _has_prep(tok, {"with", "to"})
-    return bool(people) and dated and has_to and not _audience_only(tok)
+    return bool(people) and (dated or person_subject) and has_to and not _audience_only(tok)
+
+
+def sat_down_with(tok: Token) -> bool:
+    """ "sat down with Raul Castro", "sat face to face with Paul Ryan": a meeting."""
+    if tok.lemma_.lower() != "sit" or tok.pos_ != "VERB":
+        return False
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+    face = any(c.lower_ == "face" for c in tok.children)
+    withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return (down or face) and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PRON"
+                                  for w in withs for g in w.subtree)  # fmt: skip
 
 
 def _asked_whether(tok: Token) -> bool:
@@ -271,8 +296,10 @@ def _is_phone_verb(tok: Token) -> bool:
     words = {t.lower_ for t in tok.subtree}
     if lemma == "phone":
         return True
-    if lemma == "call":
-        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+    if lemma == "call":  # "called Carson a special person" names, it does not phone
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) and not any(
+            c.dep_ == "oprd" for c in tok.children
+        )
     return bool(words & {"phone", "telephone", "video", "videoconference"}) and _has_prep(
         tok, {"with", "to", "by"}
     )

@@ -53,6 +53,7 @@ class Frame:
     pronouns: list[Token] = field(default_factory=list)
     titled: list[Token] = field(default_factory=list)  # "the governor", "the health secretary"
     places: list[Span] = field(default_factory=list)
+    venues: list[Span] = field(default_factory=list)  # "at the White House", "visited the Capitol"
     tokens: set[int] = field(default_factory=set)
 
 
@@ -67,6 +68,9 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
             holds = c.left_edge.i <= keep.i <= c.right_edge.i
             if c.dep_ == "acl" and c.lemma_.lower() in _HOSTING:
                 stack.append(c)  # "talks hosted by Baerbock", "a session chaired by Austin"
+                continue
+            if c.dep_ == "advcl" and c.lower_ == "face":
+                stack.append(c)  # "sat face to face with Ryan"
                 continue
             if (c.dep_ in _SKIP_FRAME_DEPS or c.lemma_.lower() in REPORTING) and not holds:
                 continue
@@ -171,6 +175,21 @@ def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
     return bool(holder.dep_ == "pobj" and holder.head.head.i in anchor)
 
 
+# Last words of organisation names that are also buildings: "the White House", "Trump Tower".
+VENUE_HEADS = set(
+    "house tower hall palace capitol castle residence building center centre hotel headquarters "
+    "chancellery kremlin mansion estate manor lodge pentagon vatican".split()
+)
+
+
+def _is_venue(ent: Span, label: str) -> bool:
+    """A building or compound named as where something happens (FAC, or an ORG named after one)."""
+    if label == "FAC":
+        return True
+    words = ent.text.split()
+    return label in ("ORG", "GPE", "LOC") and bool(words) and words[-1].lower() in VENUE_HEADS
+
+
 def _where_place(trigger: Token, sent: Span) -> list[Span]:
     """ "Geneva, where the two delegations met" / "Hanoi, where he was attending a meeting"."""
     node = trigger
@@ -199,6 +218,9 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         if kind_of is not None and label not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             if kind_of(ent.text) == "person":
                 label = "PERSON"
+        if _is_venue(ent, label) and _via_location_prep(ent, anchor):
+            frame.venues.append(ent)
+            continue
         if label not in PARTICIPANT_LABELS | PLACE_LABELS:
             if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"):
                 covered.difference_update(range(ent.start, ent.end))  # "Lula in Brasilia" (WORK_OF_ART)

@@ -89,6 +89,8 @@ def status_from_cues(trigger: Token) -> str | None:
     phrasal = {
         (w.lemma_.lower(), c.lower_) for w in words + weak for c in w.children if c.dep_ in ("prt", "advmod")
     }
+    if ("rule", "out") in phrasal:  # "did not rule out a meeting" / "ruled out talks"
+        return "proposed" if any(w.dep_ == "neg" for w in words) else "cancelled"
     if outcome & CANCEL or ("call", "off") in phrasal:
         return "cancelled"
     if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:

@@ -153,6 +153,15 @@ def place_of(spans: list[Span], sent: Span) -> Place | None:
     return Place(name, None, kind="unknown") if name else None
 
 
+def venue_of(spans: list[Span]) -> Place | None:
+    """A named building when the frame gives no gazetteer place: "at the White House" -> White House."""
+    for span in spans:
+        name = re.sub(r"^the\s+", "", span.text.strip(), flags=re.I).strip(" ,.")
+        if name:
+            return Place(name, None, kind="venue")
+    return None
+
+
 def _qualifier_countries(span: Span) -> tuple[str, ...]:
     """Country codes named right after a place: "Brussels, Belgium", "Vienna, Virginia"."""
     doc = span.doc

@@ -38,7 +38,7 @@ from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import officials_of, titled_person
-from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense
+from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense, venue_of
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.logs import get_logger
 
@@ -165,7 +165,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if status == "held" and resolved.value and ctx.published:
         if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
             status = "scheduled"  # the parse said past, but the day has not come yet
-    place = place_of(frame.places, sent)
+    place = place_of(frame.places, sent) or venue_of(frame.venues)
     if any(w.lower_ in ("virtual", "video", "online", "videoconference") for w in sent) and kind == "meeting":
         kind = "call"
     if kind == "meeting" and any(e.label_ == "ORG" and "council" in e.text.lower() for e in ents):

@@ -1,0 +1,92 @@
+"""Meeting patterns of US political reporting (found on real 2016 news; loads spaCy: slow).
+
+Each case was a miss or a false meeting before its rule; the rule is named in the test id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmon.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+PUB = dt.date(2016, 4, 18)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def meetings(extractor: Extractor, text: str) -> list[dict]:
+    return extractor.extract(text, published=PUB)["meetings"]
+
+
+def people(meeting: dict) -> set[str]:
+    return {p["name"] for p in meeting["participants"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Promise to add soldiers is met with relief among allies.", id="met-with-relief"),
+        pytest.param("The Israeli leader frequently meets with members of Congress.", id="habitual"),
+        pytest.param("She called Ben Carson a “special person.”", id="called-x-a-y"),
+        pytest.param("Tourists visited the Peace Memorial Museum on Wednesday.", id="sightseeing"),
+    ],
+)
+def test_not_meetings(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []
+
+
+def test_dateline_is_cut_off_the_first_name(extractor: Extractor) -> None:
+    text = "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone of a detour."
+    (m,) = meetings(extractor, text)
+    assert {"Bernie Sanders", "Pope Francis"} <= people(m)
+    assert m["date"] == "2016-04-16"
+
+
+def test_institution_is_not_the_person(extractor: Extractor) -> None:
+    text = (
+        "Emerging from a 45-minute meeting with President Obama, Senator Bernie Sanders said the "
+        "session was useful.\n\nSeveral of Clinton's aides have served in the Obama White House."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Obama", "Bernie Sanders"}  # the participle's subject took part
+    assert m["status"] == "held"
+
+
+def test_after_meeting_is_held_and_has_the_main_subject(extractor: Extractor) -> None:
+    (m,) = meetings(
+        extractor, "After meeting with Xi Jinping on Monday, Joe Biden told reporters he was hopeful."
+    )
+    assert people(m) == {"Xi Jinping", "Joe Biden"}
+    assert m["status"] == "held"
+
+
+def test_sat_down_with_and_face_to_face(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "For an hour, Donald Trump sat face to face with House Speaker Paul Ryan.")
+    assert people(m) == {"Donald Trump", "Paul Ryan"}
+    (m,) = meetings(extractor, "Barack Obama sat down with Raul Castro in Havana on Monday.")
+    assert m["location"]["name"] == "Havana"
+
+
+def test_spoke_with_a_named_person_undated(extractor: Extractor) -> None:
+    found = meetings(extractor, "Chuck Grassley spoke with Merrick Garland and did not rule out a meeting.")
+    assert sorted(m["status"] for m in found) == ["held", "proposed"]
+    assert all(people(m) == {"Chuck Grassley", "Merrick Garland"} for m in found)
+
+
+def test_visit_to_a_seat_of_power_with_the_venue_as_place(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Aung San Suu Kyi visited the White House on Wednesday.")
+    assert m["kind"] == "visit"
+    assert m["location"]["name"] == "White House"
+    assert m["status"] == "held" and m["date"] == "2016-04-13"
+
+
+def test_attributive_month_dates_the_summit(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "NATO leaders are preparing for a July NATO summit meeting in Warsaw.")
+    assert m["date"] == "2016-07"
