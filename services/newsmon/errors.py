@@ -1,14 +1,14 @@
 """The newsmon exception tree.
 
-    NewsmonError
-    ├── ConfigError            invalid settings or config file (names file, line and field)
-    │   └── KqlSyntaxError     a Kibana Query Language query that does not parse (with position)
-    ├── SchemaValidationError  a Kafka message does not match its JSON Schema
-    ├── FeedError              a feed could not be fetched or parsed
-    ├── ExtractionError        the extractor could not process an article
-    ├── IndexingError          Elasticsearch refused or could not take documents
-    ├── DeliveryError          an alert could not be delivered to its destination
-    └── StackError             the local Kafka/Elasticsearch stack could not be managed
+NewsmonError
+├── ConfigError            invalid settings or config file (names file, line and field)
+│   └── KqlSyntaxError     a Kibana Query Language query that does not parse (with position)
+├── SchemaValidationError  a Kafka message does not match its JSON Schema
+├── FeedError              a feed could not be fetched or parsed
+├── ExtractionError        the extractor could not process an article
+├── IndexingError          Elasticsearch refused or could not take documents
+├── DeliveryError          an alert could not be delivered to its destination
+└── StackError             the local Kafka/Elasticsearch stack could not be managed
 """
 
 from __future__ import annotations

@@ -24,8 +24,10 @@ class NewsmonSettings(BaseSettings):
         out: dict[str, Any] = {}
         for name in type(self).model_fields:
             value = getattr(self, name)
-            out[name] = "**********" if isinstance(value, SecretStr) else (
-                str(value) if isinstance(value, Path) else value
+            out[name] = (
+                "**********"
+                if isinstance(value, SecretStr)
+                else (str(value) if isinstance(value, Path) else value)
             )
         return out
 

@@ -61,3 +61,18 @@ def test_city_state_stays_a_city(gaz):
 def test_unknown_place_is_none(gaz):
     assert gaz.lookup("Qwertyville") is None
     assert gaz.country_code("Atlantis") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Florida", "US"), ("California", "US"), ("Wales", "GB"), ("Ontario", "CA"), ("Punjab", "IN")],
+)
+def test_regions_from_pycountry_subdivisions(gaz, name, code):
+    place = gaz.lookup(name)
+    assert place is not None and place.kind == "region"
+    assert (place.name, place.country_code) == (name, code)
+
+
+@pytest.mark.parametrize("name", ["Washington", "Tokyo", "Kyiv"])
+def test_big_city_beats_same_named_region(gaz, name):
+    assert gaz.lookup(name).kind == "city"

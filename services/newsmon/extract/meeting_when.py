@@ -143,13 +143,22 @@ def place_of(spans: list[Span], sent: Span) -> Place | None:
     if not spans:
         return None
     gaz = get_gazetteer()
-    cities = [s for s in spans if gaz.city_candidates(s.text.strip())]
-    for span in cities or spans:
+    found = []
+    for span in spans:
         name = re.sub(r"^the\s+", "", span.text.strip(), flags=re.I)
-        place = gaz.lookup(name, _qualifier_countries(span))
+        found.append((span, name, gaz.lookup(name, _qualifier_countries(span))))
+    for _, _, place in found:
+        if place is not None and place.kind == "city":
+            return place
+    # "Hollywood Beach, Florida": a small place the gazetteer lacks, placed by the region after it
+    span, name, place = found[0]
+    if place is None and name:
+        qualifier = _qualifier_place(span)
+        if qualifier is not None:
+            return Place(name, qualifier.country_code, kind="unknown")
+    for _, _, place in found:
         if place is not None:
             return place
-    name = re.sub(r"^the\s+", "", spans[0].text.strip(), flags=re.I)
     return Place(name, None, kind="unknown") if name else None
 
 
@@ -159,6 +168,18 @@ def venue_of(spans: list[Span]) -> Place | None:
         name = re.sub(r"^the\s+", "", span.text.strip(), flags=re.I).strip(" ,.")
         if name:
             return Place(name, None, kind="venue")
+    return None
+
+
+def _qualifier_place(span: Span) -> Place | None:
+    """The region or country written right after a place: "Hollywood Beach, Florida"."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for ent in doc.ents:
+        if ent.start == span.end + 1 and ent.label_ in ("GPE", "LOC"):
+            gaz = get_gazetteer()
+            return gaz.region(ent.text.strip()) or gaz.country(ent.text.strip())
     return None
 
 

@@ -91,7 +91,7 @@ class Place:
     country_code: str | None
     lat: float | None = None
     lon: float | None = None
-    kind: str = "city"  # city | country
+    kind: str = "city"  # city | country | region | venue | unknown
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "country_code": self.country_code}
@@ -132,6 +132,16 @@ class Gazetteer:
         for alias, code in _COUNTRY_ALIASES.items():
             self._countries[_key(alias)] = code
         self._capital = {code: info.get("capital") for code, info in gc.get_countries().items()}
+        self._regions = _regions(set(self._countries))
+
+    def region(self, name: str, near_countries: tuple[str, ...] = ()) -> Place | None:
+        """A first-level region (pycountry subdivisions): "Florida" -> US, "Wales" -> GB, or None."""
+        cands = self._regions.get(_key(name), [])
+        near = [c for c in cands if c[1] in near_countries]
+        if not (near or cands):
+            return None
+        shown, code = (near or cands)[0]
+        return Place(shown, code, kind="region")
 
     def country_code(self, name: str | None) -> str | None:
         """ISO alpha-2 code of a country name ("Belgium" -> "BE"), or None."""
@@ -163,6 +173,13 @@ class Gazetteer:
             cands = [c for c in cands if c["countrycode"] == code and _key(c["name"]) == _key(name)]
             if not cands:
                 return self.country(name)
+        # "Florida" the state, not Floridablanca (an alternate name) nor Florida, Cuba; but
+        # "Washington" and "New York" are the cities
+        biggest = max((int(c.get("population") or 0) for c in cands), default=0)
+        if biggest < _REGION_BEATS_CITY_BELOW:
+            region = self.region(name, near_countries)
+            if region is not None:
+                return region
         if cands:
             near = [c for c in cands if c["countrycode"] in near_countries]
             best = max(near or cands, key=lambda c: int(c.get("population") or 0))
@@ -171,6 +188,24 @@ class Gazetteer:
             shown = name.strip() if _key(best["name"]) == _key(name) else best["name"]
             return Place(shown, best["countrycode"], float(best["latitude"]), float(best["longitude"]))
         return self.country(name)
+
+
+_REGION_BEATS_CITY_BELOW = 300_000
+_REGION_TYPES = ("State", "Country", "Nation", "Province", "Land", "Region", "Prefecture", "Canton",
+                 "Autonomous region", "Autonomous republic", "Oblast", "Federal district")  # fmt: skip
+
+
+def _regions(country_keys: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """First-level subdivisions by name ("Wales [Cymru GB-CYM]" also as "Wales"), states first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    subs = [s for s in pycountry.subdivisions if s.type in _REGION_TYPES and s.parent_code is None]
+    subs.sort(key=lambda s: _REGION_TYPES.index(s.type))
+    for sub in subs:
+        name = re.sub(r"\s*\[.*\]$", "", sub.name).strip()
+        key = _key(name)
+        if key and key not in country_keys:
+            out.setdefault(key, []).append((name, sub.country_code))
+    return out
 
 
 @lru_cache(maxsize=1)
