@@ -36,6 +36,8 @@ def people(meeting: dict) -> set[str]:
         pytest.param("The Israeli leader frequently meets with members of Congress.", id="habitual"),
         pytest.param("She called Ben Carson a “special person.”", id="called-x-a-y"),
         pytest.param("Tourists visited the Peace Memorial Museum on Wednesday.", id="sightseeing"),
+        pytest.param("He did not need to meet with a Mexican to decide.", id="negated-governor"),
+        pytest.param("Vladimir Putin has never met Volodymyr Zelensky in person.", id="never"),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:
@@ -90,3 +92,8 @@ def test_visit_to_a_seat_of_power_with_the_venue_as_place(extractor: Extractor) 
 def test_attributive_month_dates_the_summit(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "NATO leaders are preparing for a July NATO summit meeting in Warsaw.")
     assert m["date"] == "2016-07"
+
+
+def test_small_place_keeps_its_name_and_the_region_country(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "The RNC spring meeting in Hollywood Beach, Florida, opened on Friday.")
+    assert (m["location"]["name"], m["location"]["country_code"]) == ("Hollywood Beach", "US")

@@ -132,6 +132,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 or _receives_delegation(tok)
             ):
                 continue
+            if _negated(tok):
+                continue  # "did not need to meet with a Mexican", "has never met Putin"
             if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
                 continue  # "frequently meets with members of Congress": a habit, not one meeting
             if _passive_reception(tok):
@@ -171,6 +173,13 @@ _HABITUAL = set(
     "frequently often regularly routinely usually sometimes occasionally rarely seldom "
     "always habitually periodically".split()
 )
+
+
+def _negated(tok: Token) -> bool:
+    """ "did not meet", "never visited", "did not need to meet": no meeting (its own or its governor's
+    negation; "did not rule out a meeting" is a noun trigger and keeps its status cue)."""
+    nodes = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
+    return any(c.dep_ == "neg" or c.lower_ == "never" for n in nodes for c in n.children)
 
 
 def _passive_reception(tok: Token) -> bool:
