@@ -70,6 +70,7 @@ _GENERIC_ORG_WORDS = {
     "national", "united", "european", "international", "world", "new", "first", "royal", "federal",
     "state", "city", "general", "central", "american", "british", "global", "north", "south", "east", "west",
 }  # fmt: skip
+_PARTICLES = set("da de do dos das van von der den bin ibn al el del la le".split())
 _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
 
 
@@ -235,6 +236,9 @@ class NameIndex:
                 self._canon.setdefault(words[-1], full)
                 if len(words) > 2:  # "Laura K. Cooper" -> "Laura Cooper"
                     self._canon.setdefault(f"{words[0]} {words[-1]}", full)
+                    for inner in words[1:-1]:  # "Lula" -> "Luiz Inacio Lula da Silva"
+                        if len(inner) > 2 and inner.isalpha() and inner not in _PARTICLES:
+                            self._canon.setdefault(inner, full)
             if label == "PERSON":
                 self._people.add(self._canon.get(key, full))
             if label == "ORG" and len(words) > 2:

@@ -143,9 +143,21 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
     return None
 
 
+def _same_people(a: Candidate, b: Candidate) -> bool:
+    """One side's people are among the other's, or they share two: "Obama met Abe and Park" and
+    "Obama met Xi" share only the host, so they are two meetings."""
+    ka, kb = a.keys(), b.keys()
+    return bool(ka & kb) and (_covered(a, kb) or _covered(b, ka) or len(ka & kb) >= 2)
+
+
+def _covered(c: Candidate, keys: set[str]) -> bool:
+    """Every participant of ``c`` is in ``keys``, itself or through its title's country (Ryabkov: RU)."""
+    return all(p.key in keys or bool(p.country and p.country.lower() in keys) for p in c.participants)
+
+
 def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     for m in reversed(out):
-        if not (m.keys() & c.keys()) or _mode(m.kind) != _mode(c.kind):
+        if not _same_people(m, c) or _mode(m.kind) != _mode(c.kind):
             continue
         if not _dates_agree(m.date, c.date):
             continue
@@ -197,19 +209,18 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for m in meetings:
         if not m.date:
-            home = next(
-                (
-                    d
-                    for d in meetings
-                    if d is not m
-                    and d.date
-                    and d.keys() & m.keys()
-                    and _mode(d.kind) == _mode(m.kind)
-                    and _statuses_agree(d.status, m.status)
-                    and not (d.place and m.place and d.place.name != m.place.name)
-                ),
-                None,
-            )
+            homes = [
+                d
+                for d in meetings
+                if d is not m
+                and d.date
+                and _same_people(d, m)
+                and _mode(d.kind) == _mode(m.kind)
+                and _statuses_agree(d.status, m.status)
+                and not (d.place and m.place and d.place.name != m.place.name)
+            ]
+            # the dated meeting sharing the most people; among equals, the one reported first
+            home = max(homes, key=lambda d: len(d.keys() & m.keys()), default=None)
             if home is not None:
                 _absorb(home, m)
                 continue
