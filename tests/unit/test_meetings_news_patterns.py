@@ -97,3 +97,17 @@ def test_attributive_month_dates_the_summit(extractor: Extractor) -> None:
 def test_small_place_keeps_its_name_and_the_region_country(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "The RNC spring meeting in Hollywood Beach, Florida, opened on Friday.")
     assert (m["location"]["name"], m["location"]["country_code"]) == ("Hollywood Beach", "US")
+
+
+def test_host_meeting_different_guests_are_separate_meetings(extractor: Extractor) -> None:
+    text = (
+        "President Barack Obama first organized the Nuclear Security Summit in 2010.\n\n"
+        "The president held a joint meeting in the morning with Japan Prime Minister Shinzo Abe and "
+        "South Korea President Park Geun Hye.\n\n"
+        "Obama met in the afternoon with Chinese President Xi Jinping."
+    )
+    found = meetings(extractor, text)
+    guests = [people(m) - {"Barack Obama", "Obama"} for m in found]
+    assert {"Xi Jinping"} in guests
+    assert any({"Shinzo Abe", "Park Geun Hye"} <= g for g in guests)
+    assert all(m["date"] != "2010" for m in found if "Xi Jinping" in people(m))
