@@ -111,3 +111,26 @@ def test_host_meeting_different_guests_are_separate_meetings(extractor: Extracto
     assert {"Xi Jinping"} in guests
     assert any({"Shinzo Abe", "Park Geun Hye"} <= g for g in guests)
     assert all(m["date"] != "2010" for m in found if "Xi Jinping" in people(m))
+
+
+NARRATIVE = (
+    "President Barack Obama spent Thursday discussing North Korea with Asian leaders.\n\n"
+    "The president held a joint meeting in the morning with Japan Prime Minister Shinzo Abe and "
+    "South Korea President Park Geun Hye.\n\n"
+    "Obama met in the afternoon with Chinese President Xi Jinping.\n\n"
+    "Obama would meet Abe again at some point, officials said."
+)
+
+
+def test_undated_meetings_take_the_story_day(extractor: Extractor) -> None:
+    found = extractor.extract(NARRATIVE, published=dt.date(2016, 4, 1))["meetings"]  # a Friday
+    by_guest = {frozenset(people(m) - {"Barack Obama", "Obama"}): m for m in found}
+    assert by_guest[frozenset({"Xi Jinping"})]["date"] == "2016-03-31"
+    joint = next(m for k, m in by_guest.items() if {"Shinzo Abe", "Park Geun Hye"} <= k)
+    assert joint["date"] == "2016-03-31"
+
+
+def test_no_story_day_for_vague_or_distant_mentions(extractor: Extractor) -> None:
+    found = extractor.extract(NARRATIVE, published=dt.date(2016, 4, 1))["meetings"]
+    again = [m for m in found if "some point" in m["evidence"]["text"]]
+    assert again and all(m["date"] is None for m in again)

@@ -23,6 +23,7 @@ from newsmon.extract.dateline import find_dateline
 from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_frame
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
+from newsmon.extract.meeting_narrative import fill_narrative_dates
 from newsmon.extract.meeting_people import (
     GROUPS,
     body_named,
@@ -75,6 +76,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
             except (ValueError, IndexError) as exc:  # one unreadable parse loses one mention only
                 log.warning("meeting_mention_skipped", error=str(exc), sentence=seg.text[:120])
     meetings = merge_candidates(cands, anchors)
+    fill_narrative_dates(meetings, ctx)
     return finish(meetings, ctx, dateline)
 
 

@@ -1,0 +1,72 @@
+"""Narrative time: a meeting reported without a date of its own happened on the story's current day.
+
+News tells events in the order of a day: "President Obama spent Thursday discussing Asia ... The
+president held a joint meeting in the morning with Abe and Park ... Obama met in the afternoon with
+Xi". The last day the text named before a mention is its reference time (TimeML's narrative
+time); an undated held or ongoing meeting takes that day, a scheduled one the day if it is still to
+come. Only day-precise dates count, only within a short stretch of text, and never a day that
+contradicts the status (a held meeting after publication, a scheduled one before it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsmon.extract.context import ArticleContext
+from newsmon.extract.dates import find_dates, resolve
+from newsmon.extract.meeting_merge import Candidate
+from newsmon.extract.meeting_status import tense_of
+
+# A mention timed only vaguely keeps no date rather than the story's day.
+VAGUE = re.compile(
+    r"\b(?:summer|winter|spring|autumn|soon|eventually|someday|(?:at )?some point|in the future|"
+    r"coming (?:days|weeks|months)|later this (?:year|month)|any time|anytime|again)\b",
+    re.I,
+)
+WINDOW_CHARS = 1500  # about three short news paragraphs
+MAX_DAYS = 7  # the story's own week, not a date from its background
+
+
+def narrative_days(ctx: ArticleContext) -> list[tuple[int, str]]:
+    """(offset, ISO day) of every day-precise date the article names, in text order."""
+    out: list[tuple[int, str]] = []
+    for sent in ctx.doc.sents:
+        for expr in find_dates(sent.text):
+            start = sent.start_char + expr.start
+            if start < ctx.dateline_end:
+                continue
+            span = ctx.doc.char_span(start, sent.start_char + expr.end, alignment_mode="expand")
+            tense = tense_of(span.root) if span is not None else None
+            resolved = resolve(expr, ctx.published, tense)
+            if resolved.value and len(resolved.value) == 10 and not resolved.end_value:
+                out.append((start, resolved.value))
+    return out
+
+
+def fill_narrative_dates(meetings: list[Candidate], ctx: ArticleContext) -> None:
+    """Give undated held/ongoing/scheduled meetings the story's current day (see the module doc)."""
+    pub = ctx.published
+    if pub is None or all(m.date for m in meetings):
+        return
+    days = narrative_days(ctx)
+    for m in meetings:
+        if m.date or m.status not in ("held", "ongoing", "scheduled"):
+            continue
+        first = min(m.triggers) if m.triggers else m.sent_start
+        if any(VAGUE.search(_sentence_at(ctx, offset)) for offset in m.triggers or [first]):
+            continue
+        prior = [day for offset, day in days if offset < first and first - offset <= WINDOW_CHARS]
+        if not prior:
+            continue
+        day = dt.date.fromisoformat(prior[-1])
+        if abs((day - pub).days) > MAX_DAYS:
+            continue
+        if (m.status == "held" and day > pub) or (m.status == "scheduled" and day < pub):
+            continue
+        m.date = prior[-1]
+
+
+def _sentence_at(ctx: ArticleContext, offset: int) -> str:
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.sent.text if span is not None else ""
