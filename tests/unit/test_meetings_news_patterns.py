@@ -69,6 +69,13 @@ def test_after_meeting_is_held_and_has_the_main_subject(extractor: Extractor) ->
     assert m["status"] == "held"
 
 
+def test_subjects_agreeing_after_a_meeting_took_part(extractor: Extractor) -> None:
+    text = "Donald Trump and House Speaker Paul Ryan pledged to work together after a meeting Thursday."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Donald Trump", "Paul Ryan"}
+    assert (m["date"], m["status"]) == ("2016-04-14", "held")
+
+
 def test_sat_down_with_and_face_to_face(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "For an hour, Donald Trump sat face to face with House Speaker Paul Ryan.")
     assert people(m) == {"Donald Trump", "Paul Ryan"}

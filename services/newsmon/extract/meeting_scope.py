@@ -109,8 +109,10 @@ def participle_subject_scope(trigger: Token) -> set[int]:
         if participle and holder.dep_ == "advcl" and _no_subject(holder):
             main = holder.head  # "Emerging from a meeting with X, Y said"
         elif prep.lower_ in ("after", "following") and holder.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
-                main = holder  # "After talks with Putin, Macron said"
+            with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
+            if with_someone or indefinite:
+                main = holder  # "After talks with Putin, Macron said", "X and Y agreed after a meeting"
     elif trigger.pos_ == "VERB" and trigger.tag_ == "VBG" and _no_subject(trigger):
         if trigger.dep_ == "advcl":
             main = trigger.head  # "Meeting Xi on Monday, Biden said"
@@ -118,4 +120,4 @@ def participle_subject_scope(trigger: Token) -> set[int]:
             main = trigger.head.head  # "After meeting with Xi, Biden said"
     if main is None or main.pos_ not in ("VERB", "AUX"):
         return set()
-    return {t.i for c in main.children if c.dep_ == "nsubj" for t in c.subtree}
+    return {t.i for c in _subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}
