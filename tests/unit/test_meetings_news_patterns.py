@@ -38,6 +38,12 @@ def people(meeting: dict) -> set[str]:
         pytest.param("Tourists visited the Peace Memorial Museum on Wednesday.", id="sightseeing"),
         pytest.param("He did not need to meet with a Mexican to decide.", id="negated-governor"),
         pytest.param("Vladimir Putin has never met Volodymyr Zelensky in person.", id="never"),
+        pytest.param("Earlier this year, Edward Klein spoke with Breitbart News about it.", id="interview"),
+        pytest.param("He lambasted the Iran deal negotiated by President Obama.", id="deal-negotiated"),
+        pytest.param("Marco Rubio spoke on a conference call with reporters.", id="press-call"),
+        pytest.param("Ted Cruz pledged to visit every Iowa county.", id="every-county"),
+        pytest.param("Only four NATO countries meet the bar.", id="meet-the-bar"),
+        pytest.param("Edward Klein said he was gathering material for a book.", id="gathering-material"),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:

@@ -41,7 +41,7 @@ REPORTING = set(
 )
 _NOT_MEETINGS = set(
     "target demand need requirement criterion expectation deadline goal obligation condition "
-    "standard cost end challenge threshold".split()
+    "standard cost end challenge threshold bar benchmark mark quota commitment criteria".split()
 )
 _PHONE = {"phone", "telephone", "video", "videoconference", "zoom"}
 _OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
@@ -83,6 +83,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "a new round of talks", "the previous face-to-face round between the two sides"
             if lemma == "conference" and kids & _NEWS:
                 continue
+            if lemma == "conference" and tok.dep_ == "compound" and tok.head.lemma_.lower() == "call":
+                continue  # "a conference call with reporters": the call is the trigger
             if part_of_trip(tok):
                 continue  # "visited Washington for talks with Blinken": the visit's own talks
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
@@ -132,6 +134,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 or _receives_delegation(tok)
             ):
                 continue
+            if lemma == "negotiate" and tok.dep_ in ("acl", "amod"):
+                continue  # "the Iran nuclear deal negotiated by Obama": describes the deal
+            if lemma == "gather" and any(c.dep_ == "dobj" and not c.ent_type_ for c in tok.children):
+                continue  # "gathering material"
+            if any(c.dep_ == "dobj" and any(d.lower_ in ("every", "each", "all") for d in c.children)
+                   for c in tok.children):  # fmt: skip
+                continue  # "pledged to visit every Iowa county": a programme, not one visit
             if _negated(tok):
                 continue  # "did not need to meet with a Mexican", "has never met Putin"
             if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
@@ -264,6 +273,10 @@ def _spoke_with(tok: Token) -> bool:
         for g in c.subtree
         if g.ent_type_ == "PERSON"
     ]
+    # the one spoken with is a person, not "Breitbart News about Clinton" (an interview)
+    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children]
+    if objects and all(g.ent_type_ in ("ORG", "WORK_OF_ART") for g in objects):
+        return False
     dated = any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ != "prep" or c.lower_ == "on"
                 for t in c.subtree)  # fmt: skip
     # "Grassley spoke with Garland": one named person to another is an exchange even undated
