@@ -11,6 +11,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsmon.extract.meeting_cue_rules import (
+    HABITUAL,
+    PHONE,
+    SEATS,
+    asked_whether,
+    audience_only,
+    by_phone_with,
+    fixture,
+    has_prep,
+    is_phone_verb,
+    negated,
+    passive_reception,
+    receives_delegation,
+    sat_down_with,
+    spoke_with,
+)
+
 # noun lemma -> kind
 NOUN_KINDS = {
     k: v
@@ -43,7 +60,6 @@ _NOT_MEETINGS = set(
     "target demand need requirement criterion expectation deadline goal obligation condition "
     "standard cost end challenge threshold bar benchmark mark quota commitment criteria".split()
 )
-_PHONE = {"phone", "telephone", "video", "videoconference", "zoom"}
 _OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
 _NEWS = {"news", "press"}
 
@@ -78,7 +94,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if lemma == "round" and not (
                 kids & {"previous", "new", "next", "first", "second", "third", "last", "final", "latest"}
-                and (_has_prep(tok, {"between", "of"}) or "face" in {t.lower_ for t in tok.subtree})
+                and (has_prep(tok, {"between", "of"}) or "face" in {t.lower_ for t in tok.subtree})
             ):
                 continue  # "a new round of talks", "the previous face-to-face round between the two sides"
             if lemma == "conference" and kids & _NEWS:
@@ -89,13 +105,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "visited Washington for talks with Blinken": the visit's own talks
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
                 continue  # "president of the national bishops' conference": a body, not an event
-            if lemma in ("call", "conversation") and not (
-                kids & _PHONE or _has_prep(tok, {"with", "between"})
-            ):
+            if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
                 continue
             if lemma in ("dinner", "lunch") and "working" not in kids:
                 continue
-            if _audience_only(tok):
+            if audience_only(tok):
                 continue  # "his daily call with reporters", "a call with analysts"
             if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
                 if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
@@ -106,24 +120,24 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 and not any(c.ent_type_ == "DATE" for c in tok.subtree)
             ):
                 continue  # "his meetings": generic, not one event
-            if kids & _PHONE and kind == "meeting":
+            if kids & PHONE and kind == "meeting":
                 kind = "call"
             out.append(Trigger(tok, kind, sent))
         elif sat_down_with(tok):
             out.append(Trigger(tok, "meeting", sent))
-        elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and _by_phone_with(tok):
+        elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and by_phone_with(tok):
             out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
         elif tok.pos_ == "VERB" and lemma in VERB_KINDS:
             kind = VERB_KINDS[lemma]
-            if _audience_only(tok) or _asked_whether(tok):
+            if audience_only(tok) or asked_whether(tok):
                 continue  # "Asked whether Scholz planned to travel to Moscow, ...": a question
             if lemma == "meet" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MEETINGS for c in tok.children
             ):
                 continue
-            if lemma == "meet" and _fixture(tok):
+            if lemma == "meet" and fixture(tok):
                 continue  # "whose side meet Dynamo in the semi-final": a match, not a meeting
-            if lemma in ("speak", "talk", "call", "phone") and not (_is_phone_verb(tok) or _spoke_with(tok)):
+            if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
                 continue
             if lemma in ("receive", "host", "gather", "convene") and not (
                 any(
@@ -131,7 +145,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     and any(t.ent_type_ or t.pos_ == "PRON" for t in c.subtree)
                     for c in tok.children
                 )
-                or _receives_delegation(tok)
+                or receives_delegation(tok)
             ):
                 continue
             if lemma == "negotiate" and tok.dep_ in ("acl", "amod"):
@@ -141,11 +155,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if any(c.dep_ == "dobj" and any(d.lower_ in ("every", "each", "all") for d in c.children)
                    for c in tok.children):  # fmt: skip
                 continue  # "pledged to visit every Iowa county": a programme, not one visit
-            if _negated(tok):
+            if negated(tok):
                 continue  # "did not need to meet with a Mexican", "has never met Putin"
-            if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
+            if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
                 continue  # "frequently meets with members of Congress": a habit, not one meeting
-            if _passive_reception(tok):
+            if passive_reception(tok):
                 continue  # "the promise was met with relief"
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             if {"would", "have"} <= auxes:
@@ -161,7 +175,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 c.dep_ == "dobj"
                 and c.ent_type_
                 and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
-                and c.lower_ not in _SEATS
+                and c.lower_ not in SEATS
                 for c in tok.children
             ):
                 continue  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
@@ -171,32 +185,6 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "host a summit": the noun is the trigger
             out.append(Trigger(tok, kind, sent))
     return out
-
-
-# Seats of power one visits to meet whoever sits there: "visited the White House / the Kremlin".
-_SEATS = set(
-    "house palace capitol kremlin chancellery hill street pentagon vatican headquarters parliament "
-    "senate congress elysee quirinale bundestag".split()
-)
-_HABITUAL = set(
-    "frequently often regularly routinely usually sometimes occasionally rarely seldom "
-    "always habitually periodically".split()
-)
-
-
-def _negated(tok: Token) -> bool:
-    """ "did not meet", "never visited", "did not need to meet": no meeting (its own or its governor's
-    negation; "did not rule out a meeting" is a noun trigger and keeps its status cue)."""
-    nodes = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
-    return any(c.dep_ == "neg" or c.lower_ == "never" for n in nodes for c in n.children)
-
-
-def _passive_reception(tok: Token) -> bool:
-    """ "was met with relief / skepticism / protests": a reaction, not a meeting."""
-    if tok.lemma_.lower() != "meet" or not any(c.dep_ == "auxpass" for c in tok.children):
-        return False
-    objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
-    return bool(objs) and all(g.pos_ == "NOUN" and not g.ent_type_ for g in objs)
 
 
 def part_of_trip(tok: Token) -> bool:
@@ -213,118 +201,6 @@ def part_of_trip(tok: Token) -> bool:
             continue
         return False
     return False
-
-
-_AUDIENCE = set("reporter journalist press media analyst investor shareholder student fan".split())
-
-
-def _audience_only(tok: Token) -> bool:
-    withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
-    return bool(withs) and all(g.lemma_.lower() in _AUDIENCE for g in withs)
-
-
-_FIXTURES = set("final semi quarter semifinal quarterfinal match game fixture tie leg derby playoff".split())
-_VISITORS = set("representative delegation envoy leader minister official counterpart ambassador".split())
-
-
-def _fixture(tok: Token) -> bool:
-    """ "meet Dynamo in the semi-final", "meet them in Saturday's final": sport, not a meeting."""
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-            for obj in prep.children:
-                words = {w.lower() for t in obj.subtree for w in t.text.replace("-", " ").split()}
-                if obj.dep_ == "pobj" and (obj.lemma_.lower() in _FIXTURES or "semi" in words):
-                    return True
-    return False
-
-
-def _receives_delegation(tok: Token) -> bool:
-    """ "the minister, Claire Vasseur, received the representatives of the unions": a named host
-    (subject, or the noun the verb describes) and a delegation as the object."""
-    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _VISITORS]
-    if not objs:
-        return False
-    hosts = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
-    return any(t.ent_type_ == "PERSON" for h in hosts for t in h.subtree if t.i not in
-               {w.i for o in objs for w in o.subtree})  # fmt: skip
-
-
-def _by_phone_with(tok: Token) -> bool:
-    near = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "prep"))]
-    # "discussed the issue by telephone with Erdogan": "with" may hang off the phone noun
-    near += [g for n in near if n.dep_ == "prep" for g in n.children if g.lower_ in _PHONE]
-    by_phone = any(
-        c.dep_ == "prep" and c.lower_ in ("by", "over") and any(g.lower_ in _PHONE for g in c.children)
-        for n in near
-        for c in n.children
-    )
-    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for n in near for c in n.children)
-    return by_phone and with_someone
-
-
-def _spoke_with(tok: Token) -> bool:
-    """ "had spoken to the chief of staff, Ron Feld, on Wednesday": a dated exchange with a named person."""
-    if tok.lemma_.lower() not in ("speak", "talk"):
-        return False
-    people = [
-        g
-        for c in tok.children
-        if (c.dep_ == "prep" and c.lower_ in ("with", "to")) or c.dep_ in ("npadvmod", "appos")
-        for g in c.subtree
-        if g.ent_type_ == "PERSON"
-    ]
-    # the one spoken with is a person, not "Breitbart News about Clinton" (an interview)
-    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children]
-    if objects and all(g.ent_type_ in ("ORG", "WORK_OF_ART") for g in objects):
-        return False
-    dated = any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ != "prep" or c.lower_ == "on"
-                for t in c.subtree)  # fmt: skip
-    # "Grassley spoke with Garland": one named person to another is an exchange even undated
-    person_subject = any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she")) for c in tok.children
-    )
-    has_to = _has_prep(tok, {"with", "to"})
-    return bool(people) and (dated or person_subject) and has_to and not _audience_only(tok)
-
-
-def sat_down_with(tok: Token) -> bool:
-    """ "sat down with Raul Castro", "sat face to face with Paul Ryan": a meeting."""
-    if tok.lemma_.lower() != "sit" or tok.pos_ != "VERB":
-        return False
-    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
-    face = any(c.lower_ == "face" for c in tok.children)
-    withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
-    return (down or face) and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PRON"
-                                  for w in withs for g in w.subtree)  # fmt: skip
-
-
-def _asked_whether(tok: Token) -> bool:
-    node = tok
-    for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
-            return node.head.lemma_.lower() in ("ask", "wonder", "question")
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _has_prep(tok: Token, preps: set[str]) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
-
-
-def _is_phone_verb(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    words = {t.lower_ for t in tok.subtree}
-    if lemma == "phone":
-        return True
-    if lemma == "call":  # "called Carson a special person" names, it does not phone
-        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) and not any(
-            c.dep_ == "oprd" for c in tok.children
-        )
-    return bool(words & {"phone", "telephone", "video", "videoconference"}) and _has_prep(
-        tok, {"with", "to", "by"}
-    )
 
 
 def frame_head(tok: Token) -> Token:

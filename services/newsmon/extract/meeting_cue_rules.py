@@ -1,0 +1,147 @@
+"""Closed-class tests on one token that decide whether it evokes a meeting, for
+:func:`newsmon.extract.meeting_cues.find_triggers`: phone verbs, "spoke with", "sat down with",
+receptions, and what is *not* a meeting (negated, habitual, "met with relief", sport fixtures,
+audiences of reporters, questions)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PHONE = {"phone", "telephone", "video", "videoconference", "zoom"}
+
+# Seats of power one visits to meet whoever sits there: "visited the White House / the Kremlin".
+SEATS = set(
+    "house palace capitol kremlin chancellery hill street pentagon vatican headquarters parliament "
+    "senate congress elysee quirinale bundestag".split()
+)
+HABITUAL = set(
+    "frequently often regularly routinely usually sometimes occasionally rarely seldom "
+    "always habitually periodically".split()
+)
+
+
+def negated(tok: Token) -> bool:
+    """ "did not meet", "never visited", "did not need to meet": no meeting (its own or its governor's
+    negation; "did not rule out a meeting" is a noun trigger and keeps its status cue)."""
+    nodes = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
+    return any(c.dep_ == "neg" or c.lower_ == "never" for n in nodes for c in n.children)
+
+
+def passive_reception(tok: Token) -> bool:
+    """ "was met with relief / skepticism / protests": a reaction, not a meeting."""
+    if tok.lemma_.lower() != "meet" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return bool(objs) and all(g.pos_ == "NOUN" and not g.ent_type_ for g in objs)
+
+
+AUDIENCE = set("reporter journalist press media analyst investor shareholder student fan".split())
+
+
+def audience_only(tok: Token) -> bool:
+    withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return bool(withs) and all(g.lemma_.lower() in AUDIENCE for g in withs)
+
+
+FIXTURES = set("final semi quarter semifinal quarterfinal match game fixture tie leg derby playoff".split())
+VISITORS = set("representative delegation envoy leader minister official counterpart ambassador".split())
+
+
+def fixture(tok: Token) -> bool:
+    """ "meet Dynamo in the semi-final", "meet them in Saturday's final": sport, not a meeting."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for obj in prep.children:
+                words = {w.lower() for t in obj.subtree for w in t.text.replace("-", " ").split()}
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in FIXTURES or "semi" in words):
+                    return True
+    return False
+
+
+def receives_delegation(tok: Token) -> bool:
+    """ "the minister, Claire Vasseur, received the representatives of the unions": a named host
+    (subject, or the noun the verb describes) and a delegation as the object."""
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VISITORS]
+    if not objs:
+        return False
+    hosts = [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
+    return any(t.ent_type_ == "PERSON" for h in hosts for t in h.subtree if t.i not in
+               {w.i for o in objs for w in o.subtree})  # fmt: skip
+
+
+def by_phone_with(tok: Token) -> bool:
+    near = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "prep"))]
+    # "discussed the issue by telephone with Erdogan": "with" may hang off the phone noun
+    near += [g for n in near if n.dep_ == "prep" for g in n.children if g.lower_ in PHONE]
+    by_phone = any(
+        c.dep_ == "prep" and c.lower_ in ("by", "over") and any(g.lower_ in PHONE for g in c.children)
+        for n in near
+        for c in n.children
+    )
+    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for n in near for c in n.children)
+    return by_phone and with_someone
+
+
+def spoke_with(tok: Token) -> bool:
+    """ "had spoken to the chief of staff, Ron Feld, on Wednesday": a dated exchange with a named person."""
+    if tok.lemma_.lower() not in ("speak", "talk"):
+        return False
+    people = [
+        g
+        for c in tok.children
+        if (c.dep_ == "prep" and c.lower_ in ("with", "to")) or c.dep_ in ("npadvmod", "appos")
+        for g in c.subtree
+        if g.ent_type_ == "PERSON"
+    ]
+    # the one spoken with is a person, not "Breitbart News about Clinton" (an interview)
+    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children]
+    if objects and all(g.ent_type_ in ("ORG", "WORK_OF_ART") for g in objects):
+        return False
+    dated = any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ != "prep" or c.lower_ == "on"
+                for t in c.subtree)  # fmt: skip
+    # "Grassley spoke with Garland": one named person to another is an exchange even undated
+    person_subject = any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she")) for c in tok.children
+    )
+    has_to = has_prep(tok, {"with", "to"})
+    return bool(people) and (dated or person_subject) and has_to and not audience_only(tok)
+
+
+def sat_down_with(tok: Token) -> bool:
+    """ "sat down with Raul Castro", "sat face to face with Paul Ryan": a meeting."""
+    if tok.lemma_.lower() != "sit" or tok.pos_ != "VERB":
+        return False
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+    face = any(c.lower_ == "face" for c in tok.children)
+    withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return (down or face) and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PRON"
+                                  for w in withs for g in w.subtree)  # fmt: skip
+
+
+def asked_whether(tok: Token) -> bool:
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return node.head.lemma_.lower() in ("ask", "wonder", "question")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def has_prep(tok: Token, preps: set[str]) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def is_phone_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    words = {t.lower_ for t in tok.subtree}
+    if lemma == "phone":
+        return True
+    if lemma == "call":  # "called Carson a special person" names, it does not phone
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) and not any(
+            c.dep_ == "oprd" for c in tok.children
+        )
+    return bool(words & {"phone", "telephone", "video", "videoconference"}) and has_prep(
+        tok, {"with", "to", "by"}
+    )
