@@ -32,13 +32,13 @@ def people(meeting: dict) -> set[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Promise to add soldiers is met with relief among allies.", id="met-with-relief"),
+        pytest.param("Angela Merkel's promise was met with relief by Andrzej Duda.", id="met-with-relief"),
         pytest.param("The Israeli leader frequently meets with members of Congress.", id="habitual"),
         pytest.param("She called Ben Carson a “special person.”", id="called-x-a-y"),
         pytest.param("Tourists visited the Peace Memorial Museum on Wednesday.", id="sightseeing"),
-        pytest.param("He did not need to meet with a Mexican to decide.", id="negated-governor"),
+        pytest.param("Donald Trump did not need to meet with Enrique Pena Nieto.", id="negated-governor"),
         pytest.param("Vladimir Putin has never met Volodymyr Zelensky in person.", id="never"),
-        pytest.param("Earlier this year, Edward Klein spoke with Breitbart News about it.", id="interview"),
+        pytest.param("On Monday, Ed Klein spoke with Breitbart News about Hillary Clinton.", id="interview"),
         pytest.param("He lambasted the Iran deal negotiated by President Obama.", id="deal-negotiated"),
         pytest.param("Marco Rubio spoke on a conference call with reporters.", id="press-call"),
         pytest.param("Ted Cruz pledged to visit every Iowa county.", id="every-county"),
