@@ -147,3 +147,30 @@ def test_no_story_day_for_vague_or_distant_mentions(extractor: Extractor) -> Non
     found = extractor.extract(NARRATIVE, published=dt.date(2016, 4, 1))["meetings"]
     again = [m for m in found if "some point" in m["evidence"]["text"]]
     assert again and all(m["date"] is None for m in again)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "status"),
+    [
+        ("A year later, Barack Obama called Naghmeh Abedini.", {"Barack Obama", "Naghmeh Abedini"}, "held"),
+        (
+            "Mitch McConnell refused a perfunctory sit-down with Merrick Garland.",
+            {"Mitch McConnell", "Merrick Garland"},
+            "proposed",
+        ),
+        (
+            "Aung San Suu Kyi had breakfast with Vice President Joe Biden on Wednesday.",
+            {"Aung San Suu Kyi", "Joe Biden"},
+            "held",
+        ),
+    ],
+    ids=["called-name", "refused-sit-down", "breakfast-with"],
+)
+def test_meeting_words_of_political_reporting(extractor: Extractor, text: str, who: set, status: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert people(m) == who
+    assert m["status"] == status
+
+
+def test_a_meal_alone_is_no_meeting(extractor: Extractor) -> None:
+    assert meetings(extractor, "Joe Biden had lunch at a diner in Scranton.") == []

@@ -139,6 +139,9 @@ def is_phone_verb(tok: Token) -> bool:
     if lemma == "phone":
         return True
     if lemma == "call":  # "called Carson a special person" names, it does not phone
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+        if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
+            return True  # "called Naghmeh Abedini" (the small model sometimes says oprd)
         return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) and not any(
             c.dep_ == "oprd" for c in tok.children
         )

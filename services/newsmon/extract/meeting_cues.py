@@ -37,7 +37,8 @@ NOUN_KINDS = {
             "talk=talks negotiation=talks consultation=talks summit=summit meeting=meeting "
             "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
             "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
-            "videoconference=call round=talks"
+            "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
+            "roundtable=meeting"
         ).split()
     )
 }
@@ -77,6 +78,23 @@ class Trigger:
         return self.token.pos_ in ("NOUN", "PROPN")
 
 
+def _with_person(tok: Token) -> bool:
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return any(g.ent_type_ == "PERSON" for c in withs for g in c.subtree)
+
+
+def _sit_down_noun(tok: Token) -> bool:
+    """ "sit-down" as a noun: spaCy splits it into "sit", "-", "down"."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "down"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and doc[tok.i - 2].lower_ == "sit"
+    )
+
+
 def _children_lemmas(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children}
 
@@ -87,7 +105,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         low = tok.text.lower()
-        if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS:
+        if _sit_down_noun(tok):
+            out.append(Trigger(tok, "meeting", sent))  # "a perfunctory sit-down with Garland"
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS:
             kind = NOUN_KINDS[lemma]
             kids = _children_lemmas(tok)
             if lemma == "talk" and low != "talks":
@@ -107,8 +127,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "president of the national bishops' conference": a body, not an event
             if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
                 continue
-            if lemma in ("dinner", "lunch") and "working" not in kids:
-                continue
+            if lemma in ("dinner", "lunch", "breakfast") and "working" not in kids and not _with_person(tok):
+                continue  # "a working dinner", "had breakfast with Vice President Biden"
             if audience_only(tok):
                 continue  # "his daily call with reporters", "a call with analysts"
             if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
