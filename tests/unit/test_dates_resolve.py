@@ -42,6 +42,11 @@ CASES = [
     ("next week", FRI_DEC30, "future", "2023-01", None),
     ("last week", WED_JAN4, "past", "2022-12", None),
     ("this week", TUE, "present", "2022-01", None),
+    # a week is the month that holds most of its days (calendar week, or the last seven days)
+    ("last week", dt.date(2015, 12, 13), "past", "2015-12", None),  # Nov 30 - Dec 6
+    ("this week", dt.date(2022, 3, 1), "present", "2022-03", None),  # Feb 28 - Mar 6
+    ("over the past week", dt.date(2022, 3, 3), "past", "2022-02", None),  # Feb 24 - Mar 2
+    ("over the past week", dt.date(2015, 12, 13), "past", "2015-12", None),  # Dec 6 - 12
     ("next month", FRI_DEC30, "future", "2023-01", None),
     ("last month", TUE, "past", "2021-12", None),
     ("later this month", TUE, "future", "2022-01", None),

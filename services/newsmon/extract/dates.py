@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -144,12 +145,20 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def _span(unit: str, n: int, published: dt.date) -> str:
-    """ISO value for a week/month/year span shifted by ``n`` units from publication."""
+def _span(unit: str, n: int, published: dt.date, rolling: bool = False) -> str:
+    """ISO value for a week/month/year span shifted by ``n`` units from publication.
+
+    A week is given as the month that holds most of its seven days: the calendar week (Monday to
+    Sunday), or with ``rolling`` the seven days before publication ("over the past week")."""
     unit = unit.lower().rstrip("s")
     if unit == "week":
-        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
-        return f"{monday.year:04d}-{monday.month:02d}"
+        if rolling:
+            days = [published - dt.timedelta(days=i) for i in range(1, 8)]
+        else:
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
+            days = [monday + dt.timedelta(days=i) for i in range(7)]
+        year, month = Counter((d.year, d.month) for d in days).most_common(1)[0][0]
+        return f"{year:04d}-{month:02d}"
     if unit == "month":
         y, m = _add_months(published, n)
         return f"{y:04d}-{m:02d}"
@@ -265,7 +274,8 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
             if any(w in mod for w in ("next", "coming", "following"))
             else (-1 if any(w in mod for w in ("last", "past", "previous")) else 0)
         )
-        return Resolved(_span(expr.get("u") or "week", shift, published))
+        rolling = "past" in mod and shift == -1  # "the past week": the last seven days
+        return Resolved(_span(expr.get("u") or "week", shift, published, rolling))
     return Resolved(None)
 
 
