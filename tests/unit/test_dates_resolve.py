@@ -47,6 +47,8 @@ CASES = [
     ("this week", dt.date(2022, 3, 1), "present", "2022-03", None),  # Feb 28 - Mar 6
     ("over the past week", dt.date(2022, 3, 3), "past", "2022-02", None),  # Feb 24 - Mar 2
     ("over the past week", dt.date(2015, 12, 13), "past", "2015-12", None),  # Dec 6 - 12
+    ("he has spent the last year attacking them", dt.date(2016, 5, 12), "past", None, None),
+    ("last year", dt.date(2016, 5, 12), "past", "2015", None),
     ("next month", FRI_DEC30, "future", "2023-01", None),
     ("last month", TUE, "past", "2021-12", None),
     ("later this month", TUE, "future", "2022-01", None),

@@ -174,3 +174,14 @@ def test_meeting_words_of_political_reporting(extractor: Extractor, text: str, w
 
 def test_a_meal_alone_is_no_meeting(extractor: Extractor) -> None:
     assert meetings(extractor, "Joe Biden had lunch at a diner in Scranton.") == []
+
+
+def test_meeting_again_is_a_further_meeting(extractor: Extractor) -> None:
+    text = (
+        "Donald Trump and House Speaker Paul Ryan met for an hour at the RNC headquarters on Thursday.\n\n"
+        "Ryan and Trump agreed to meet again in the coming weeks."
+    )
+    found = meetings(extractor, text)
+    assert sorted(m["status"] for m in found) == ["held", "scheduled"]
+    again = next(m for m in found if m["status"] == "scheduled")
+    assert again["date"] is None

@@ -104,8 +104,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rel_span",
-        r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:next|last|this|the coming|the following|"
-        r"the past|the previous|coming|following|past|previous))\s+(?P<u>(?i:week|month|year))\b",
+        r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:the last|next|last|this|the coming|"
+        r"the following|the past|the previous|coming|following|past|previous))\s+"
+        r"(?P<u>(?i:week|month|year))\b",
     ),
     ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
     (

@@ -274,6 +274,9 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
             if any(w in mod for w in ("next", "coming", "following"))
             else (-1 if any(w in mod for w in ("last", "past", "previous")) else 0)
         )
+        unit = (expr.get("u") or "week").lower()
+        if unit == "year" and mod.startswith("the ") and shift == -1:
+            return Resolved(None)  # "spent the last year disparaging": twelve months, not a year
         rolling = "past" in mod and shift == -1  # "the past week": the last seven days
         return Resolved(_span(expr.get("u") or "week", shift, published, rolling))
     return Resolved(None)

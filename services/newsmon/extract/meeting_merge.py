@@ -55,6 +55,7 @@ class Candidate:
     speakers: list[Participant] = field(default_factory=list)
     plural_anaphor: str | None = None
     opening: bool = False  # the mention says when the meeting opened/began
+    again: bool = False  # "agreed to meet again", "another round": a further meeting, not the last one
     triggers: list[int] = field(default_factory=list)  # trigger offsets of the merged mentions
 
     def keys(self) -> set[str]:
@@ -129,7 +130,7 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
         for m in reversed(out):
             if m.date == c.date and _mode(m.kind) == _mode(c.kind):
                 return m
-    if c.definite and c.is_noun:
+    if c.definite and c.is_noun and not c.again:
         ok = [
             m
             for m in reversed(out)
@@ -159,6 +160,8 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     for m in reversed(out):
         if not _same_people(m, c) or _mode(m.kind) != _mode(c.kind):
             continue
+        if c.again and m.status == "held":
+            continue  # "agreed to meet again": not the meeting just held
         if not _dates_agree(m.date, c.date):
             continue
         if m.place and c.place and m.place.name != c.place.name:

@@ -186,9 +186,17 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         is_noun=tok.pos_ in ("NOUN", "PROPN"),
         speakers=speakers,
         plural_anaphor=anaphor,
+        again=_again(tok),
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )
+
+
+def _again(tok: Token) -> bool:
+    """ "meet again", "another meeting", "a second round", "follow-up talks": a further meeting."""
+    near = [tok, *tok.children, *(c for h in (tok.head,) if h.i != tok.i for c in h.children)]
+    words = {t.lower_ for t in near}
+    return bool(words & {"again", "another", "follow", "second", "third", "next", "further"})
 
 
 def _other_destinations(cand: Candidate, tok: Token) -> list[Candidate]:
