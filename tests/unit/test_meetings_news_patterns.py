@@ -185,3 +185,13 @@ def test_meeting_again_is_a_further_meeting(extractor: Extractor) -> None:
     assert sorted(m["status"] for m in found) == ["held", "scheduled"]
     again = next(m for m in found if m["status"] == "scheduled")
     assert again["date"] is None
+
+
+def test_no_story_day_for_an_earlier_background_visit(extractor: Extractor) -> None:
+    text = (
+        "Relatives gathered at Cairo airport on Thursday.\n\n"
+        "Monique Dalle had been visiting her daughter Esther Dalle in Paris."
+    )
+    found = extractor.extract(text, published=dt.date(2016, 5, 20))["meetings"]
+    visits = [m for m in found if "Monique Dalle" in people(m)]
+    assert visits and all(m["date"] is None for m in visits)

@@ -15,13 +15,15 @@ import re
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import find_dates, resolve
+from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_merge import Candidate
 from newsmon.extract.meeting_status import tense_of
 
 # A mention timed only vaguely keeps no date rather than the story's day.
 VAGUE = re.compile(
     r"\b(?:summer|winter|spring|autumn|soon|eventually|someday|(?:at )?some point|in the future|"
-    r"coming (?:days|weeks|months)|later this (?:year|month)|any time|anytime|again)\b",
+    r"coming (?:days|weeks|months)|next few (?:days|weeks|months)|later this (?:year|month)|any time|"
+    r"anytime|again)\b",
     re.I,
 )
 WINDOW_CHARS = 1500  # about three short news paragraphs
@@ -56,6 +58,8 @@ def fill_narrative_dates(meetings: list[Candidate], ctx: ArticleContext) -> None
         first = min(m.triggers) if m.triggers else m.sent_start
         if any(VAGUE.search(_sentence_at(ctx, offset)) for offset in m.triggers or [first]):
             continue
+        if any(_pluperfect(ctx, offset) for offset in m.triggers):
+            continue  # "she had been visiting her sister": before the story's day
         prior = [day for offset, day in days if offset < first and first - offset <= WINDOW_CHARS]
         if not prior:
             continue
@@ -70,3 +74,19 @@ def fill_narrative_dates(meetings: list[Candidate], ctx: ArticleContext) -> None
 def _sentence_at(ctx: ArticleContext, offset: int) -> str:
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span.sent.text if span is not None else ""
+
+
+def _pluperfect(ctx: ArticleContext, offset: int) -> bool:
+    """The trigger's clause is in the past perfect ("had met", "had been visiting")."""
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in node.children):
+            # "Xie said the two men had agreed": a reported past, shifted back by "said"
+            return not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING)
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
