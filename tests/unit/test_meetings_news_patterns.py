@@ -44,6 +44,8 @@ def people(meeting: dict) -> set[str]:
         pytest.param("Ted Cruz pledged to visit every Iowa county.", id="every-county"),
         pytest.param("Only four NATO countries meet the bar.", id="meet-the-bar"),
         pytest.param("Edward Klein said he was gathering material for a book.", id="gathering-material"),
+        pytest.param("Refugees arrived in Greece on Monday.", id="arrivals"),
+        pytest.param("Ted Cruz's frequent visits to Iowa helped him.", id="frequent-visits"),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:
@@ -195,3 +197,10 @@ def test_no_story_day_for_an_earlier_background_visit(extractor: Extractor) -> N
     found = extractor.extract(text, published=dt.date(2016, 5, 20))["meetings"]
     visits = [m for m in found if "Monique Dalle" in people(m)]
     assert visits and all(m["date"] is None for m in visits)
+
+
+def test_arriving_for_talks_is_one_visit(extractor: Extractor) -> None:
+    text = "Secretary of State Antony Blinken arrived in Beijing on Sunday for talks with Wang Yi."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Antony Blinken", "Wang Yi"}
+    assert (m["kind"], m["location"]["name"], m["date"]) == ("visit", "Beijing", "2016-04-17")

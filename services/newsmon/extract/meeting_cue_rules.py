@@ -20,6 +20,19 @@ HABITUAL = set(
 )
 
 
+HABITUAL_ADJ = set("frequent regular repeated occasional numerous periodic routine countless".split())
+
+
+def arrived_to_visit(tok: Token) -> bool:
+    """ "Netanyahu arrived at the White House", "Blinken arrived in Beijing on Sunday": a visit when
+    a named person (or a pronoun) arrives in a country or city or at a seat of power."""
+    subject = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for s in subject for t in s.subtree):
+        return False
+    places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children]
+    return any(g.ent_type_ == "GPE" or (g.ent_type_ in ("ORG", "FAC") and g.lower_ in SEATS) for g in places)
+
+
 def negated(tok: Token) -> bool:
     """ "did not meet", "never visited", "did not need to meet": no meeting (its own or its governor's
     negation; "did not rule out a meeting" is a noun trigger and keeps its status cue)."""

@@ -13,8 +13,10 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_cue_rules import (
     HABITUAL,
+    HABITUAL_ADJ,
     PHONE,
     SEATS,
+    arrived_to_visit,
     asked_whether,
     audience_only,
     by_phone_with,
@@ -49,7 +51,7 @@ VERB_KINDS = {
         item.split("=")
         for item in (
             "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
-            "receive=meeting dine=meeting phone=call speak=call talk=call call=call travel=visit"
+            "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call travel=visit"
         ).split()
     )
 }
@@ -134,6 +136,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
                 if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
                     continue
+            if kids & HABITUAL_ADJ and low.endswith("s"):
+                continue  # "his frequent visits", "regular meetings": a habit, not one event
             if (
                 low.endswith("s")
                 and lemma in ("meeting", "summit", "visit", "call", "trip")
@@ -184,6 +188,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             if {"would", "have"} <= auxes:
                 continue  # "would have met": counterfactual
+            if lemma == "arrive" and not arrived_to_visit(tok):
+                continue  # only a named person arriving in a country or city or at a seat of power
             if lemma == "travel" and not any(
                 c.dep_ == "prep"
                 and c.lower_ == "to"
@@ -207,6 +213,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return out
 
 
+_TRIP_VERBS = {"meet", "visit", "travel", "fly", "go", "arrive"}
+
+
 def part_of_trip(tok: Token) -> bool:
     """A meeting noun that is the purpose or setting of a meeting verb: "travelled to Moscow for
     three hours of talks with Putin", "met in Berlin at talks hosted by Baerbock"."""
@@ -215,7 +224,7 @@ def part_of_trip(tok: Token) -> bool:
         head = node.head
         if node.dep_ == "pobj" and head.lower_ in ("for", "at", "during"):
             verb = head.head
-            return verb.pos_ == "VERB" and verb.lemma_.lower() in ("meet", "visit", "travel", "fly", "go")
+            return verb.pos_ == "VERB" and verb.lemma_.lower() in _TRIP_VERBS
         if node.dep_ == "pobj" and head.lower_ == "of":
             node = head.head  # "three hours of talks"
             continue
