@@ -204,3 +204,34 @@ def test_arriving_for_talks_is_one_visit(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert people(m) == {"Antony Blinken", "Wang Yi"}
     assert (m["kind"], m["location"]["name"], m["date"]) == ("visit", "Beijing", "2016-04-17")
+
+
+def test_described_parties_keep_the_meeting(extractor: Extractor) -> None:
+    text = (
+        "ROTTERDAM — Union negotiators and the port employers' association met for six hours "
+        "in Rotterdam on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Union negotiators", "port employers' association"}
+    assert (m["location"]["name"], m["date"], m["status"]) == ("Rotterdam", "2016-04-18", "held")
+    assert meetings(extractor, "The ministers met on Monday.") == []  # too vague to report
+
+
+def test_a_failing_rule_loses_one_mention_not_the_article(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsmon.extract.meetings as meetings_module
+
+    calls = {"n": 0}
+    real = meetings_module.described_parties
+
+    def flaky(tok, after=0):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise TypeError("a rule bug")
+        return real(tok, after)
+
+    monkeypatch.setattr(meetings_module, "described_parties", flaky)
+    text = "Joe Biden met Xi Jinping on Monday.\n\nBiden will meet Fumio Kishida on Friday."
+    (m,) = meetings(extractor, text)  # the first mention raised; the second one is still there
+    assert "Fumio Kishida" in people(m) and m["date"] == "2016-04-22"

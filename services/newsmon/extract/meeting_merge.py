@@ -56,6 +56,7 @@ class Candidate:
     plural_anaphor: str | None = None
     opening: bool = False  # the mention says when the meeting opened/began
     again: bool = False  # "agreed to meet again", "another round": a further meeting, not the last one
+    described: list[Participant] = field(default_factory=list)  # "Union negotiators": last resort
     triggers: list[int] = field(default_factory=list)  # trigger offsets of the merged mentions
 
     def keys(self) -> set[str]:
@@ -194,7 +195,7 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
             target = _attach_target(out, c)
             anaphoric = target is not None
             if target is None:
-                c.participants = list(c.speakers)  # "diplomats from X and Y said the talks ..."
+                c.participants = list(c.speakers) or list(c.described)  # "diplomats from X and Y said"
                 if not c.participants:
                     continue  # nobody named and nothing to attach to: not reportable
         if target is None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.meeting_cues import find_triggers
+from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_frame
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_narrative import fill_narrative_dates
@@ -73,8 +74,10 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
                 anchor = relative_anchor(trig.token, seg, [t.token for t in trigs])
                 if anchor is not None and not cands[-1].date:
                     anchors[trig.token.idx] = anchor
-            except (ValueError, IndexError) as exc:  # one unreadable parse loses one mention only
-                log.warning("meeting_mention_skipped", error=str(exc), sentence=seg.text[:120])
+            except Exception as exc:  # one unreadable parse or rule bug loses one mention, not the article
+                log.warning(
+                    "meeting_mention_skipped", error=repr(exc), sentence=seg.text[:120], exc_info=True
+                )
     meetings = merge_candidates(cands, anchors)
     fill_narrative_dates(meetings, ctx)
     return finish(meetings, ctx, dateline)
@@ -187,6 +190,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         speakers=speakers,
         plural_anaphor=anaphor,
         again=_again(tok),
+        described=described_parties(tok, ctx.dateline_end),
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )

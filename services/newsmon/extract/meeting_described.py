@@ -1,0 +1,44 @@
+"""Parties the text only describes: "Union negotiators and the port employers' association met".
+
+A last resort for a meeting verb whose subject names nobody: each coordinated subject headed by a
+group noun (negotiators, ministers, association, ...) with at least one modifier becomes an
+organisation participant, so the meeting is kept rather than dropped. A bare "ministers" or "the
+two men" is too vague and gives nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsmon.extract.meeting_merge import Participant
+
+GROUP_HEADS = set(
+    "negotiator minister leader official delegation representative association union employer "
+    "worker envoy diplomat lawmaker legislator senator governor mayor committee council government "
+    "federation confederation chamber group coalition bloc".split()
+)
+_MODIFIERS = {"compound", "amod", "poss", "nmod"}
+
+
+def described_parties(trigger: Token, after: int = 0) -> list[Participant]:
+    """Organisation participants for the described subjects of a meeting verb (see the module doc);
+    words before character offset ``after`` (a dateline) are never part of a name."""
+    if trigger.pos_ != "VERB":
+        return []
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj" and c.idx >= after]
+    if not subjects:
+        return []
+    out: list[Participant] = []
+    for head in [subjects[0], *subjects[0].conjuncts]:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_HEADS:
+            continue
+        mods = [t for t in head.lefts if t.dep_ in _MODIFIERS]
+        if not mods:
+            continue
+        floor = max((t.i + 1 for t in head.doc[: head.i] if t.idx < after), default=0)
+        start = max(min(t.left_edge.i for t in mods), floor)
+        span = head.doc[start : head.i + 1]
+        name = span.text[len(span[0].text) :].lstrip() if span[0].pos_ == "DET" else span.text
+        if name:
+            out.append(Participant(name, "organization"))
+    return out
