@@ -235,3 +235,13 @@ def test_a_failing_rule_loses_one_mention_not_the_article(
     text = "Joe Biden met Xi Jinping on Monday.\n\nBiden will meet Fumio Kishida on Friday."
     (m,) = meetings(extractor, text)  # the first mention raised; the second one is still there
     assert "Fumio Kishida" in people(m) and m["date"] == "2016-04-22"
+
+
+def test_offer_to_meet_again_is_with_the_last_counterpart(extractor: Extractor) -> None:
+    text = (
+        "Diplomats from the United States and Russia held talks in Geneva on Monday.\n\n"
+        "The United States had offered to meet again soon, a US official said."
+    )
+    found = meetings(extractor, text)
+    offer = next(m for m in found if m["status"] == "proposed")
+    assert people(offer) == {"United States", "Russia"}

@@ -178,6 +178,16 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     return None
 
 
+def _same_parties_again(out: list[Candidate], c: Candidate) -> None:
+    """ "The United States offered to meet again": again with whoever it last met in the article
+    (the parties of the same type: countries for a country, people for a person, not the host)."""
+    kind = c.participants[0].type
+    for m in reversed(out):
+        if m.keys() & c.keys() and _mode(m.kind) == _mode(c.kind) and len(m.participants) > 1:
+            c.participants.extend(p for p in m.participants if p.key not in c.keys() and p.type == kind)
+            return
+
+
 def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None = None) -> list[Candidate]:
     """Merge mentions of the same real meeting (see the module docstring); ``anchors`` date
     meetings given only relatively to another ("a day after", "on the sidelines")."""
@@ -201,6 +211,8 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
         if target is None:
             target = _same_meeting(out, c)
         if target is None:
+            if c.again and len(c.participants) == 1:
+                _same_parties_again(out, c)  # the other side of "offered to meet again" is unnamed
             out.append(c)
         else:
             _absorb(target, c, anaphoric)
