@@ -278,7 +278,7 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         if unit == "year" and mod.startswith("the ") and shift == -1:
             return Resolved(None)  # "spent the last year disparaging": twelve months, not a year
         rolling = "past" in mod and shift == -1  # "the past week": the last seven days
-        return Resolved(_span(expr.get("u") or "week", shift, published, rolling))
+        return Resolved(_span(unit, shift, published, rolling))
     return Resolved(None)
 
 

@@ -35,8 +35,9 @@ def described_parties(trigger: Token, after: int = 0) -> list[Participant]:
         mods = [t for t in head.lefts if t.dep_ in _MODIFIERS]
         if not mods:
             continue
-        floor = max((t.i + 1 for t in head.doc[: head.i] if t.idx < after), default=0)
-        start = max(min(t.left_edge.i for t in mods), floor)
+        start = min(t.left_edge.i for t in mods)
+        while head.doc[start].idx < after:  # the dateline is never part of the name
+            start += 1
         span = head.doc[start : head.i + 1]
         name = span.text[len(span[0].text) :].lstrip() if span[0].pos_ == "DET" else span.text
         if name:

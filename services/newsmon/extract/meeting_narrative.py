@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.tokens import Token
+
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
@@ -56,9 +58,10 @@ def fill_narrative_dates(meetings: list[Candidate], ctx: ArticleContext) -> None
         if m.date or m.status not in ("held", "ongoing", "scheduled"):
             continue
         first = min(m.triggers) if m.triggers else m.sent_start
-        if any(VAGUE.search(_sentence_at(ctx, offset)) for offset in m.triggers or [first]):
+        tokens = [t for t in (_token_at(ctx, offset) for offset in m.triggers or [first]) if t is not None]
+        if any(VAGUE.search(t.sent.text) for t in tokens):
             continue
-        if any(_pluperfect(ctx, offset) for offset in m.triggers):
+        if m.triggers and any(_pluperfect(t) for t in tokens):
             continue  # "she had been visiting her sister": before the story's day
         prior = [day for offset, day in days if offset < first and first - offset <= WINDOW_CHARS]
         if not prior:
@@ -71,17 +74,14 @@ def fill_narrative_dates(meetings: list[Candidate], ctx: ArticleContext) -> None
         m.date = prior[-1]
 
 
-def _sentence_at(ctx: ArticleContext, offset: int) -> str:
+def _token_at(ctx: ArticleContext, offset: int) -> Token | None:
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span.sent.text if span is not None else ""
+    return span.root if span is not None else None
 
 
-def _pluperfect(ctx: ArticleContext, offset: int) -> bool:
+def _pluperfect(trigger: Token) -> bool:
     """The trigger's clause is in the past perfect ("had met", "had been visiting")."""
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
+    node = trigger
     for _ in range(3):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in node.children):
             # "Xie said the two men had agreed": a reported past, shifted back by "said"

@@ -171,33 +171,32 @@ def venue_of(spans: list[Span]) -> Place | None:
     return None
 
 
-def _qualifier_place(span: Span) -> Place | None:
-    """The region or country written right after a place: "Hollywood Beach, Florida"."""
+def _entity_after_comma(span: Span) -> Span | None:
+    """The entity written right after a place and a comma: "Brussels, Belgium" -> Belgium."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    for ent in doc.ents:
-        if ent.start == span.end + 1 and ent.label_ in ("GPE", "LOC"):
-            gaz = get_gazetteer()
-            return gaz.region(ent.text.strip()) or gaz.country(ent.text.strip())
-    return None
+    return next((ent for ent in doc.ents if ent.start == span.end + 1), None)
+
+
+def _qualifier_place(span: Span) -> Place | None:
+    """The region or country written right after a place: "Hollywood Beach, Florida"."""
+    ent = _entity_after_comma(span)
+    if ent is None or ent.label_ not in ("GPE", "LOC"):
+        return None
+    gaz = get_gazetteer()
+    return gaz.region(ent.text.strip()) or gaz.country(ent.text.strip())
 
 
 def _qualifier_countries(span: Span) -> tuple[str, ...]:
     """Country codes named right after a place: "Brussels, Belgium", "Vienna, Virginia"."""
-    doc = span.doc
-    after = doc[span.end : min(span.end + 4, len(doc))]
-    if not len(after) or after[0].text != ",":
+    ent = _entity_after_comma(span)
+    if ent is None:
         return ()
-    gaz = get_gazetteer()
-    for ent in doc.ents:
-        if ent.start == span.end + 1:
-            code = gaz.country_code(ent.text.strip())
-            if code:
-                return (code,)
-            if ent.text.strip() in _us_states():
-                return ("US",)
-    return ()
+    code = get_gazetteer().country_code(ent.text.strip())
+    if code:
+        return (code,)
+    return ("US",) if ent.text.strip() in _us_states() else ()
 
 
 @lru_cache(maxsize=1)
