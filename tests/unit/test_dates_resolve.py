@@ -165,3 +165,29 @@ def test_ordinal_day_of_month(text, published, tense, value):
 def test_relative_year_after_a_date(text, published, value, end_value):
     got = resolve_text(text, published, "future")
     assert got is not None and (got.value, got.end_value) == (value, end_value)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("last winter", dt.date(2016, 1, 20), "2015"),  # in January: the winter before this one
+        ("last winter", dt.date(2016, 4, 20), "2016"),  # the winter that ended in February
+        ("last summer", dt.date(2016, 7, 10), "2015"),  # in the summer: the one before
+        ("last summer", dt.date(2016, 9, 10), "2016"),
+        ("last fall", dt.date(2016, 12, 10), "2016"),
+        ("next spring", dt.date(2016, 2, 1), "2016"),
+        ("next spring", dt.date(2016, 6, 1), "2017"),
+        ("this summer", dt.date(2016, 4, 1), "2016"),
+        ("in the spring of 2015", dt.date(2016, 2, 1), "2015"),
+        ("summer 2014", dt.date(2016, 2, 1), "2014"),
+    ],
+)
+def test_seasons_give_a_year(text, published, value):
+    got = resolve_text(text, published, None)
+    assert got is not None and got.value == value and got.precision == "year"
+
+
+@pytest.mark.parametrize("text", ["prices fall sharply", "in the summer", "a winter storm"])
+def test_a_bare_season_is_no_date(text):
+    got = resolve_text(text, dt.date(2016, 2, 1), "past")
+    assert got is None or got.value is None

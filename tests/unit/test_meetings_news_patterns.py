@@ -245,3 +245,41 @@ def test_offer_to_meet_again_is_with_the_last_counterpart(extractor: Extractor) 
     found = meetings(extractor, text)
     offer = next(m for m in found if m["status"] == "proposed")
     assert people(offer) == {"United States", "Russia"}
+
+
+def test_title_before_a_name_is_not_a_first_name(extractor: Extractor) -> None:
+    text = "Aung San Suu Kyi had breakfast with Vice President Biden on Wednesday."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Aung San Suu Kyi", "Biden"}  # not "President Biden"
+
+
+def test_a_later_short_name_is_the_full_name(extractor: Extractor) -> None:
+    text = (
+        "Aung San Suu Kyi arrived in Washington on Tuesday.\n\n"
+        "Barack Obama met Suu Kyi at the White House on Wednesday."
+    )
+    found = [m for m in meetings(extractor, text) if "Barack Obama" in people(m)]
+    assert found and people(found[0]) == {"Barack Obama", "Aung San Suu Kyi"}
+
+
+def test_huddle_is_a_meeting(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Donald Trump is set to huddle privately with Paul Ryan on Thursday.")
+    assert people(m) == {"Donald Trump", "Paul Ryan"}
+    assert (m["date"], m["status"]) == ("2016-04-21", "scheduled")
+
+
+def test_a_standing_invitation_looks_ahead(extractor: Extractor) -> None:
+    # published Monday 2016-04-18: the invited meeting is the coming Thursday, not the last one
+    (m,) = meetings(extractor, "Paul Ryan has invited Donald Trump to meet with him on Thursday.")
+    assert m["date"] == "2016-04-21"
+    # an offer made on a past call keeps the call in the past
+    (call,) = [
+        m
+        for m in meetings(
+            extractor,
+            "Recep Tayyip Erdogan has repeatedly offered to host such a summit, most recently during "
+            "a phone call with Vladimir Putin on Tuesday.",
+        )
+        if m["kind"] == "call"
+    ]
+    assert call["date"] == "2016-04-12"

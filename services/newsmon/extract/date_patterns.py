@@ -108,6 +108,14 @@ _PATTERNS: list[tuple[str, str]] = [
         r"the following|the past|the previous|coming|following|past|previous))\s+"
         r"(?P<u>(?i:week|month|year))\b",
     ),
+    # "last winter", "in the summer", "spring of 2015" (a season alone, "prices fall", is not one)
+    (
+        "season",
+        rf"\b(?:(?P<mod>(?i:this|last|next|past|coming|the past|the coming))\s+"
+        rf"|(?i:in|during|over|through|by|until)\s+(?i:the)\s+(?:(?i:early|late)\s+)?)"
+        rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}))?\b"
+        rf"|\b(?P<s2>(?i:spring|summer|fall|autumn|winter)),?\s+(?:(?i:of)\s+)?(?P<y2>{_YEAR})\b",
+    ),
     ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
     (
         "year",

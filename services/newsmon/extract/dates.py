@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsmon.extract.date_patterns import COMPILED, MONTHS, NUMBERS, WEEKDAYS, YREL
+from newsmon.extract.seasons import season_year
 
 Tense = Literal["past", "future", "present"] | None
 
@@ -207,6 +208,9 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         return Resolved(f"{int(expr.get('y') or 0):04d}-{_month(expr.get('m')):02d}")
     if k == "year":
         return Resolved(expr.get("y"))
+    if k == "season":
+        season = expr.get("s") or expr.get("s2") or "summer"
+        return Resolved(season_year(season, expr.get("mod"), expr.get("y") or expr.get("y2"), published))
     if published is None:
         return Resolved(None)
     if k in ("mon", "mon_mod"):

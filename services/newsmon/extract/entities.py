@@ -236,6 +236,8 @@ class NameIndex:
                 self._canon.setdefault(words[-1], full)
                 if len(words) > 2:  # "Laura K. Cooper" -> "Laura Cooper"
                     self._canon.setdefault(f"{words[0]} {words[-1]}", full)
+                    for k in range(1, len(words) - 1):  # "Suu Kyi" -> "Aung San Suu Kyi"
+                        self._canon.setdefault(" ".join(words[k:]), full)
                     for inner in words[1:-1]:  # "Lula" -> "Luiz Inacio Lula da Silva"
                         if len(inner) > 2 and inner.isalpha() and inner not in _PARTICLES:
                             self._canon.setdefault(inner, full)

@@ -57,6 +57,8 @@ def _name_pairs(doc: Doc) -> list[Span]:
             continue
         if a.ent_type_ == "PERSON" or (a.ent_type_ and a.ent_iob_ == "I"):
             continue
+        if a.lower_.rstrip(".") in TITLE_WORDS:
+            continue  # "Vice President Biden": a title before a name, not a first name
         if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
             continue
         before = doc[i - 2].lower_.rstrip(".") if i >= 2 else ""

@@ -40,7 +40,7 @@ NOUN_KINDS = {
             "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
             "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
             "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
-            "roundtable=meeting"
+            "roundtable=meeting huddle=meeting"
         ).split()
     )
 }
@@ -51,7 +51,8 @@ VERB_KINDS = {
         item.split("=")
         for item in (
             "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
-            "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call travel=visit"
+            "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call "
+            "travel=visit huddle=meeting"
         ).split()
     )
 }

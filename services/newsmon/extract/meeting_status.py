@@ -113,6 +113,12 @@ def status_from_cues(trigger: Token) -> str | None:
     return None
 
 
+_LOOKS_AHEAD = set("plan schedule due set expect go intend want hope prepare".split())
+# "has invited Trump to meet on Thursday": ahead of an invitation still standing (a past one,
+# "invited him to meet on Monday", keeps the past tense)
+_STANDING_OFFER = set("invite agree offer promise ask".split())
+
+
 def tense_of(tok: Token) -> Tense:
     """Tense of the clause governing ``tok``: the nearest verb, its auxiliaries and xcomp governors."""
     node: Token | None = tok
@@ -140,10 +146,19 @@ def tense_of(tok: Token) -> Tense:
     lemmas = {v.lemma_.lower() for v in chain}
     if lowers & MODAL_FUTURE or lowers & MODAL_PROPOSE:
         return "future"
-    if lemmas & {"plan", "schedule", "due", "set", "expect", "go", "intend", "want", "hope", "prepare"}:
+    if lemmas & _LOOKS_AHEAD:
         if any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes) or any(v.tag_ == "VBD" for v in chain):
             return None  # "had been due to ...": future seen from the past; take the nearest day
         return "future"
+    governors = {v.lemma_.lower() for v in chain[1:]}
+    recently = any(c.lower_ == "recently" for v in chain for c in v.children)  # "most recently during a call"
+    if (
+        governors & _STANDING_OFFER
+        and not recently
+        and not any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes)
+    ):
+        if not any(v.tag_ == "VBD" for v in chain):
+            return "future"
     if any(a.lower_ in ("has", "have", "had") for a in auxes) or any(v.tag_ == "VBD" for v in chain):
         return "past"
     if any(a.tag_ == "VBD" for a in auxes):
