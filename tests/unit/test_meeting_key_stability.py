@@ -71,3 +71,8 @@ def test_key_is_readable_and_id_safe():
     assert key.startswith("meet:2021-06-16:biden+putin#")
     assert " " not in key and "/" not in key
     assert meeting_key([country("Russia")], None, "talks").startswith("meet:undated:ru#")
+
+
+@pytest.mark.parametrize("name", ["G20", "G-20", "Group of 20", "Group of Twenty", "g20"])
+def test_group_spellings_share_a_key(name: str) -> None:
+    assert participant_key(name, "organization") == "g20"

@@ -46,6 +46,26 @@ def people(meeting: dict) -> set[str]:
         pytest.param("Edward Klein said he was gathering material for a book.", id="gathering-material"),
         pytest.param("Refugees arrived in Greece on Monday.", id="arrivals"),
         pytest.param("Ted Cruz's frequent visits to Iowa helped him.", id="frequent-visits"),
+        pytest.param(
+            "After a town hall meeting in Londonderry on Monday, John Kasich spoke.", id="town-hall"
+        ),
+        pytest.param("The AP analysed Hillary Clinton's calendar and call sheets.", id="noun-modifier"),
+        pytest.param(
+            "Malcolm Hoenlein leads the Conference of Presidents of Major American Jewish Organizations.",
+            id="body-named-after-meetings",
+        ),
+        pytest.param("Ted Cruz vowed to attend every local meeting in Texas.", id="every-meeting"),
+        pytest.param("Robert Stovall joined Ted Cruz at Tea Party gatherings.", id="generic-gatherings"),
+        pytest.param(
+            "Heather Samuelson, a Clinton aide, was receiving legal protection.", id="receive-a-thing"
+        ),
+        pytest.param(
+            "Bernie Sanders allies have been hosting liberal activists at house parties.", id="host-activists"
+        ),
+        pytest.param(
+            "As they met in Ottawa on Wednesday, Donald Trump was 340 miles away in Maine.",
+            id="they-is-not-one-person",
+        ),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:
@@ -283,3 +303,25 @@ def test_a_standing_invitation_looks_ahead(extractor: Extractor) -> None:
         if m["kind"] == "call"
     ]
     assert call["date"] == "2016-04-12"
+
+
+def test_hosting_a_named_guest_or_receiving_a_briefing_is_a_meeting(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Barack Obama hosted Benjamin Netanyahu at the White House on Monday.")
+    assert people(m) == {"Barack Obama", "Benjamin Netanyahu"}
+    (m,) = meetings(extractor, "Hillary Clinton on Saturday received her first national security briefing.")
+    assert people(m) == {"Hillary Clinton"} and m["date"] == "2016-04-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Leaders of the Group of 20 met in Hangzhou on Sunday. The G20 summit ended on Monday.",
+            "Group of 20",
+        ),
+        ("Barack Obama attended the G-20 summit in Hangzhou on Sunday.", "G-20"),
+    ],
+)
+def test_a_group_is_named_as_the_article_names_it(extractor: Extractor, text: str, group: str) -> None:
+    names = {n for m in meetings(extractor, text) for n in people(m)}
+    assert group in names and "Group of Twenty" not in names

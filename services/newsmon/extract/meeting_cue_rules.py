@@ -161,3 +161,56 @@ def is_phone_verb(tok: Token) -> bool:
     return bool(words & {"phone", "telephone", "video", "videoconference"}) and has_prep(
         tok, {"with", "to", "by"}
     )
+
+
+_CAMPAIGN_EVENTS = {"town", "hall", "campaign", "rally", "fundraising", "fundraiser", "prayer"}
+_EVENT_NOUNS = {"meeting", "summit", "talk", "talks", "visit", "call", "conference", "session", "trip"}
+_GENERIC_PLURALS = {"gathering", "dinner", "lunch", "breakfast", "huddle", "retreat", "roundtable"}
+
+
+def not_an_event_noun(tok: Token) -> bool:
+    """A meeting noun that names no single meeting: a campaign event ("a town hall meeting"), a
+    body's name ("the Conference of Presidents of Major American Jewish Organizations"), a modifier
+    of another noun ("call sheets"), every or any meeting ("every local meeting"), or a generic
+    plural ("Tea Party gatherings")."""
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if kids & _CAMPAIGN_EVENTS:
+        return True
+    doc = tok.doc
+    if (
+        tok.ent_type_ == "ORG"
+        and tok.pos_ == "PROPN"
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ == "of"
+        and doc[tok.i + 1].ent_type_ == "ORG"
+    ):
+        return True  # the body is named after its meetings; "Munich Security Conference" ends the name
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in _EVENT_NOUNS:
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children):
+        return True
+    plural = tok.tag_ in ("NNS", "NNPS")
+    return (
+        plural
+        and tok.lemma_.lower() in _GENERIC_PLURALS
+        and not any(c.ent_type_ == "DATE" for c in tok.subtree)
+    )
+
+
+_GUEST_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_RECEIVED = {"briefing", "guest", "visitor", "delegation", "envoy", "counterpart"}
+
+
+def hosts_a_guest(tok: Token) -> bool:
+    """ "Obama hosted Netanyahu", "Xi received him": the object of host/receive is a named guest or a
+    pronoun; "received legal protection" and "hosting liberal activists at house parties" are not."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in _RECEIVED:
+            return True  # "received his first national security briefing", "hosted visitors"
+        if c.dep_ == "dobj" and (c.ent_type_ in _GUEST_ENTS or c.pos_ == "PRON"):
+            return True
+        if c.dep_ == "dobj" and any(t.ent_type_ in _GUEST_ENTS for t in c.subtree if t.dep_ != "amod"):
+            return True  # "received the leaders of Japan and South Korea"
+        if c.dep_ == "nsubjpass" and any(t.ent_type_ in _GUEST_ENTS or t.pos_ == "PRON" for t in c.subtree):
+            return True  # "Netanyahu was received by Obama"
+    return False

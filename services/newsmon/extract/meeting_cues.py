@@ -22,8 +22,10 @@ from newsmon.extract.meeting_cue_rules import (
     by_phone_with,
     fixture,
     has_prep,
+    hosts_a_guest,
     is_phone_verb,
     negated,
+    not_an_event_noun,
     passive_reception,
     receives_delegation,
     sat_down_with,
@@ -126,6 +128,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "a conference call with reporters": the call is the trigger
             if part_of_trip(tok):
                 continue  # "visited Washington for talks with Blinken": the visit's own talks
+            if not_an_event_noun(tok):
+                continue  # "a town hall meeting", "call sheets", "every local meeting"
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
                 continue  # "president of the national bishops' conference": a body, not an event
             if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
@@ -164,6 +168,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "whose side meet Dynamo in the semi-final": a match, not a meeting
             if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
                 continue
+            if lemma in ("receive", "host") and not (hosts_a_guest(tok) or receives_delegation(tok)):
+                continue  # "received legal protection", "hosting activists at house parties"
             if lemma in ("receive", "host", "gather", "convene") and not (
                 any(
                     c.dep_ in ("dobj", "nsubj", "nsubjpass")

@@ -65,9 +65,17 @@ def _ascii(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
 
 
+_GROUP = re.compile(r"(?i)(?:G-?|Group of )(7|8|20|seven|eight|twenty)")
+_GROUP_NUMBERS = {"seven": "7", "eight": "8", "twenty": "20"}
+
+
 def participant_key(name: str, ptype: str | None = None) -> str:
     """Short, outlet-independent key for one participant (see the module docstring)."""
     raw = " ".join(name.split())
+    group = _GROUP.fullmatch(raw)
+    if group:  # "G20", "G-20", "Group of 20", "Group of Twenty" -> g20
+        num = group.group(1).lower()
+        return f"g{_GROUP_NUMBERS.get(num, num)}"
     if ptype in (None, "country"):
         code = get_gazetteer().country_code(raw)
         if code:

@@ -7,6 +7,8 @@ Sherman"), countries through the gazetteer ("U.S." -> "United States"), demonyms
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
@@ -42,14 +44,25 @@ def person_name(ctx: ArticleContext, text: str) -> str | None:
     return full if " " in full and first in FIRST_NAMES else None
 
 
-GROUPS = {"g7": "Group of Seven", "g-7": "Group of Seven", "g8": "Group of Eight", "g20": "Group of Twenty",
-          "g-20": "Group of Twenty"}  # fmt: skip
+_GROUP_NUMBERS = {"7": "Seven", "8": "Eight", "20": "Twenty"}
+_GROUP = re.compile(r"G-?(7|8|20)", re.IGNORECASE)
+
+
+def group_name(ctx: ArticleContext, short: str) -> str:
+    """ "G20" -> the long form the article itself uses ("Group of 20" or "Group of Twenty"), else
+    the short form as written: outlets differ, and the fullest name is the article's own."""
+    m = _GROUP.fullmatch(short)
+    if not m:
+        return short
+    num = m.group(1)
+    long = re.search(rf"\bGroup of (?:{num}|{_GROUP_NUMBERS[num]})\b", ctx.text)
+    return long.group(0) if long else short
 
 
 def expand_acronym(ctx: ArticleContext, name: str) -> str:
     """ "ASEAN" -> "Association of Southeast Asian Nations" when the article spells it out."""
-    if name.lower() in GROUPS:
-        return GROUPS[name.lower()]
+    if _GROUP.fullmatch(name):
+        return group_name(ctx, name)
     if not (name.isupper() and 2 <= len(name) <= 7 and name.isalpha()):
         return name
     for m in ctx.names.mentions:
@@ -226,8 +239,8 @@ def resolve_pronoun(
     gender = PRONOUNS[pron.lower_]
     maybe = [participant(ctx, e) for e in subjects_above(pron.head if pron.dep_ == "nsubj" else trigger)]
     found = [p for p in maybe if p is not None and p.name not in names]
-    if gender == "pl":
-        return found
+    if gender == "pl":  # "As they met in Ottawa, Trump was miles away": one person is not "they"
+        return [] if len(found) == 1 and found[0].type == "person" else found
     if pron.dep_ == "poss" and found and found[0].type == "person":
         return found[:1]  # "Scholz plans to follow with his own visit": his = the clause's subject
     for ent in governing_speaker(trigger):

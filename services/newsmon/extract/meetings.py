@@ -26,8 +26,8 @@ from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_fr
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_narrative import fill_narrative_dates
 from newsmon.extract.meeting_people import (
-    GROUPS,
     body_named,
+    group_name,
     last_two_named,
     participant,
     participant_named,
@@ -132,7 +132,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
     participants = _dedupe(
-        [p for e in ents for p in participants_of(ctx, e)] + _group_names(frame.tokens, sent)
+        [p for e in ents for p in participants_of(ctx, e)] + _group_names(ctx, frame.tokens, sent)
     )
     for pron in frame.pronouns:
         if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i):
@@ -254,10 +254,10 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
     return out
 
 
-def _group_names(tokens: set[int], sent: Span) -> list[Participant]:
+def _group_names(ctx: ArticleContext, tokens: set[int], sent: Span) -> list[Participant]:
     """Summit groups the tagger misses: "G7", "G20", "G-7", "Group of Seven"."""
     out = [
-        Participant(GROUPS.get(t.lower_, t.text), "organization")
+        Participant(group_name(ctx, t.text), "organization")
         for t in sent
         if t.i in tokens and _GROUP.fullmatch(t.text)
     ]
