@@ -325,3 +325,38 @@ def test_hosting_a_named_guest_or_receiving_a_briefing_is_a_meeting(extractor: E
 def test_a_group_is_named_as_the_article_names_it(extractor: Extractor, text: str, group: str) -> None:
     names = {n for m in meetings(extractor, text) for n in people(m)}
     assert group in names and "Group of Twenty" not in names
+
+
+def test_a_paragraph_is_its_own_sentence(extractor: Extractor) -> None:
+    # the first paragraph ends in "the U.S." (no full stop of its own): its parse must not run on
+    text = (
+        "Donald Trump says China is using trade rules to take jobs away from the U.S.\n\n"
+        "China, Japan and South Korea are key participants in the Nuclear Security Summit, "
+        "an event Barack Obama first organized in 2010."
+    )
+    doc = extractor.nlp(text)
+    starts = [s.start_char for s in doc.sents]
+    assert text.index("China, Japan") in starts
+    (m,) = meetings(extractor, text)
+    assert {"China", "Japan", "South Korea"} <= people(m)  # the participants in it,
+    assert "Donald Trump" not in people(m)  # not the speaker of the paragraph before
+    assert m["date"] != "2010"  # 2010 dates the first summit, not this one
+
+
+def test_spoke_by_telephone_with_is_a_call_however_parsed(extractor: Extractor) -> None:
+    text = (
+        "Blinken and Lavrov speak by phone as tensions mount\n\n"
+        "WASHINGTON (Wire) — U.S. Secretary of State Antony Blinken spoke by telephone with Russian "
+        "Foreign Minister Sergei Lavrov on Tuesday, the State Department said."
+    )
+    found = extractor.extract(text, published=PUB, title=text.split("\n")[0])["meetings"]
+    assert [(m["kind"], people(m)) for m in found] == [("call", {"Antony Blinken", "Sergei Lavrov"})]
+
+
+def test_a_dated_summit_does_not_date_another_meeting(extractor: Extractor) -> None:
+    text = (
+        "Barack Obama met Xi Jinping in the afternoon.\n\n"
+        "The leaders then attended the 2010 summit's anniversary dinner."
+    )
+    (m,) = [m for m in meetings(extractor, text) if "Xi Jinping" in people(m)]
+    assert m["date"] != "2010"

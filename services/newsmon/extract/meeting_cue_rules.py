@@ -87,7 +87,9 @@ def by_phone_with(tok: Token) -> bool:
     # "discussed the issue by telephone with Erdogan": "with" may hang off the phone noun
     near += [g for n in near if n.dep_ == "prep" for g in n.children if g.lower_ in PHONE]
     by_phone = any(
-        c.dep_ == "prep" and c.lower_ in ("by", "over") and any(g.lower_ in PHONE for g in c.children)
+        c.dep_ in ("prep", "agent")
+        and c.lower_ in ("by", "over")
+        and any(g.lower_ in PHONE for g in c.children)
         for n in near
         for c in n.children
     )
@@ -143,7 +145,8 @@ def asked_whether(tok: Token) -> bool:
 
 
 def has_prep(tok: Token, preps: set[str]) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+    """``tok`` governs one of ``preps`` ("by" may be parsed as a passive agent: "spoke by telephone")."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in tok.children)
 
 
 def is_phone_verb(tok: Token) -> bool:

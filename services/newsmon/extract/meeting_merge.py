@@ -137,6 +137,7 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
             for m in reversed(out)
             if _mode(m.kind) == _mode(c.kind)
             and (not m.date or not c.date or m.date == c.date or _opens(c, m))
+            and (m.kind == c.kind or not c.date or m.date)  # a dated summit dates no other meeting
             and not _places_conflict(m.place, c.place)
         ]
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
@@ -232,6 +233,7 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 and d.date
                 and _same_people(d, m)
                 and _mode(d.kind) == _mode(m.kind)
+                and (d.kind == m.kind or _covered(m, d.keys()))  # "met Xi" is not "the 2010 summit"
                 and _statuses_agree(d.status, m.status)
                 and not (d.place and m.place and d.place.name != m.place.name)
             ]

@@ -82,9 +82,18 @@ def reported_conjunct_scope(trigger: Token, reporting: set[str]) -> set[int]:
 _HOSTS = {"host", "chair", "attend", "convene", "organise", "organize"}
 
 
+_ROLES = {"participant", "attendee", "delegate", "guest", "host", "member"}
+
+
 def host_subjects(trigger: Token) -> list[Token]:
-    """ "Scholz is due to host the Western Balkans summit": Scholz (the subject of the host verb)."""
+    """ "Scholz is due to host the Western Balkans summit": Scholz (the subject of the host verb);
+    "China and Japan are key participants in the summit": the subjects of the role noun."""
     verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.lower_ in ("in", "at", "of") and verb.head.lemma_.lower() in _ROLES:
+        role = verb.head
+        if role.dep_ == "attr" and role.head.pos_ in ("AUX", "VERB"):
+            return _subject_of(role.head, set())
+        return []
     if trigger.dep_ != "dobj" or verb.lemma_.lower() not in _HOSTS:
         return []
     return _subject_of(verb, set())

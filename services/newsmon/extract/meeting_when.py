@@ -97,6 +97,8 @@ def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
             return False
         if node.dep_ == "relcl" and node.head.ent_type_ == "PERSON":
             return True  # "Riek Machar, who were kissed by Francis in April 2019": about the person
+        if node.dep_ in ("relcl", "acl") and any(c.lower_ == "first" for c in node.children):
+            return True  # "the summit, an event Obama first organized in 2010": the first edition
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN") and not _evokes_meeting(node.head):
             if node.head.i not in _own_phrase(trigger):
                 return True  # "met Wang and agreed to resume exchanges with Australia, which ... in August"

@@ -52,6 +52,7 @@ _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
 )
+_PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -127,8 +128,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     ents = [e for e in frame.ents if e.start_char >= ctx.dateline_end]
     if definite:  # "the meeting": only what the noun phrase itself says; the rest is anaphora
         hosts = host_subjects(tok)  # "Scholz is due to host the summit": the host takes part
-        ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
-                or any(h.left_edge.i <= e.start and e.end <= h.right_edge.i + 1 for h in hosts)]  # fmt: skip
+        ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
+        ents += [e for e in sent.ents if e not in ents and e.label_ in _PARTY_LABELS and _within(e, hosts)]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
     participants = _dedupe(
@@ -194,6 +195,11 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )
+
+
+def _within(ent: Span, heads: list[Token]) -> bool:
+    """``ent`` lies inside the phrase of one of ``heads``."""
+    return any(h.left_edge.i <= ent.start and ent.end <= h.right_edge.i + 1 for h in heads)
 
 
 def _again(tok: Token) -> bool:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsmon.errors import ConfigError
 
@@ -23,6 +24,27 @@ def _default_model() -> str:
     return CommonSettings().spacy_model
 
 
+@Language.component("newsmon_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a paragraph that ends in "the U.S." (no full stop of its own)
+    or a headline without one must not run into the next paragraph's parse."""
+    for tok in doc[:-2]:
+        if tok.is_space and "\n" in tok.text:
+            first, second = doc[tok.i + 1], doc[tok.i + 2]
+            first.is_sent_start = True
+            if not (first.is_upper or first.is_punct or second.is_punct or second.is_space):
+                second.is_sent_start = (
+                    False  # "Ana | Reyes: ...": a paragraph never opens with a one-word sentence
+                )
+    return doc
+
+
+def _with_paragraph_breaks(nlp: Language) -> Language:
+    if "newsmon_paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("newsmon_paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load the spaCy pipeline ``name`` (default: ``NEWSMON_SPACY_MODEL``), trying its aliases."""
@@ -35,9 +57,9 @@ def load_model(name: str | None = None) -> Language:
             errors.append(f"{candidate}: {exc}")
             continue
         nlp: Language = module.load()
-        return nlp
+        return _with_paragraph_breaks(nlp)
     try:  # a path or a package spaCy knows how to find
-        return spacy.load(wanted)
+        return _with_paragraph_breaks(spacy.load(wanted))
     except OSError as exc:
         errors.append(f"spacy.load({wanted!r}): {exc}")
     raise ConfigError(
