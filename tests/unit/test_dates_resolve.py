@@ -191,3 +191,16 @@ def test_seasons_give_a_year(text, published, value):
 def test_a_bare_season_is_no_date(text):
     got = resolve_text(text, dt.date(2016, 2, 1), "past")
     assert got is None or got.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("traveled to Jerusalem during the 2012 presidential race", "2012"),
+        ("met donors in the 2008 campaign", "2008"),
+        ("the 2000 delegates met", None),  # a number, not a year
+    ],
+)
+def test_attributive_year_of_an_election(text, value):
+    got = resolve_text(text, dt.date(2015, 11, 10), "past")
+    assert (got.value if got else None) == value

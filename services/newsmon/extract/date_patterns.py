@@ -120,7 +120,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "year",
         rf"\b(?i:a|an|the|its|their)\s+(?P<body>(?P<y>{_YEAR}))\s+"
-        r"(?=[A-Z]|(?i:summit|meeting|talks|visit|conference)\b)",
+        r"(?=[A-Z]|(?i:summit|meeting|talks|visit|trip|conference|convention|presidential|election|campaign"
+        r"|race|primary|primaries|midterms?)\b)",
     ),
 ]
 YREL = {"next": 1, "last": -1, "this": 0}
