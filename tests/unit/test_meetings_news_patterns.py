@@ -360,3 +360,10 @@ def test_a_dated_summit_does_not_date_another_meeting(extractor: Extractor) -> N
     )
     (m,) = [m for m in meetings(extractor, text) if "Xi Jinping" in people(m)]
     assert m["date"] != "2010"
+
+
+def test_a_trip_to_meet_someone_is_one_meeting_with_the_traveller(extractor: Extractor) -> None:
+    text = "Merrick Garland visited the Capitol on Thursday to meet with Harry Reid and Patrick Leahy."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Merrick Garland", "Harry Reid", "Patrick Leahy"}
+    assert (m["date"], m["location"]["name"]) == ("2016-04-14", "Capitol")

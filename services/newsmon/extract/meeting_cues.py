@@ -223,6 +223,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
 _TRIP_VERBS = {"meet", "visit", "travel", "fly", "go", "arrive"}
 
 
+def _purpose_of_trip(clause: Token) -> bool:
+    """ "visited the Capitol on Thursday to meet with Senate Democrats": the trip's purpose shares
+    its subject."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.tag_ == "TO" for c in clause.children)
+        and clause.head.lemma_.lower() in _TRIP_VERBS
+    )
+
+
 def part_of_trip(tok: Token) -> bool:
     """A meeting noun that is the purpose or setting of a meeting verb: "travelled to Moscow for
     three hours of talks with Putin", "met in Berlin at talks hosted by Baerbock"."""
@@ -248,7 +258,8 @@ def frame_head(tok: Token) -> Token:
             and head.head.lemma_.lower() not in REPORTING
         ):
             if head.dep_ in ("ccomp", "advcl") and head.head.pos_ in ("VERB", "AUX"):
-                break
+                if not _purpose_of_trip(head):
+                    break
             head = head.head
         elif head.dep_ in (
             "nsubj",
