@@ -367,3 +367,20 @@ def test_a_trip_to_meet_someone_is_one_meeting_with_the_traveller(extractor: Ext
     (m,) = meetings(extractor, text)
     assert people(m) == {"Merrick Garland", "Harry Reid", "Patrick Leahy"}
     assert (m["date"], m["location"]["name"]) == ("2016-04-14", "Capitol")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "When President Obama flew to Boise, Idaho, last week, he met privately with Naghmeh Abedini.",
+            "Boise",
+        ),
+        ("Bernie Sanders spent Monday in New York, meeting with Al Sharpton.", "New York City"),
+        ("Barack Obama and Vladimir Putin met during a Group of 20 meeting in China on Monday.", "China"),
+    ],
+)
+def test_the_setting_of_the_clause_places_the_meeting(extractor: Extractor, text: str, place: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert m["location"] and m["location"]["name"] == place
+    assert "Group" not in people(m)  # the tagger's fragment of "Group of 20"

@@ -202,6 +202,34 @@ def _where_place(trigger: Token, sent: Span) -> list[Span]:
     return []
 
 
+_MOVES = {"travel", "fly", "go", "come", "head", "spend", "return", "arrive"}
+_SETTINGS = {"during", "at"}
+
+
+def _setting_place(trigger: Token, sent: Span) -> list[Span]:
+    """Where the clause around a meeting verb is: "When Obama flew to Boise, Idaho, ..., he met",
+    "Sanders spent Wednesday in New York, meeting with Sharpton", "met during a G20 meeting in
+    China"."""
+    if trigger.pos_ != "VERB":
+        return []
+    holders = [c for c in trigger.children if c.dep_ == "advcl" and c.lemma_.lower() in _MOVES]
+    if (
+        trigger.dep_ in ("advcl", "xcomp", "conj")
+        and trigger.tag_ == "VBG"
+        and trigger.head.lemma_.lower() in _MOVES
+    ):
+        holders.append(trigger.head)
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "in")]
+    events = [  # "during a Group of 20 meeting in China": the setting event's place
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _SETTINGS for g in c.children
+    ]
+    preps += [t for e in events for t in e.subtree if t.dep_ == "prep" and t.lower_ == "in"]
+    objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    heads = {t.i for g in objs for t in (g, *(c for c in g.children if c.dep_ == "appos"))}
+    # the small model tags some towns ORG ("Boise"); the gazetteer decides what is a place
+    return [e for e in sent.ents if e.label_ in PLACE_LABELS | {"ORG"} and e.root.i in heads]
+
+
 def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None = None) -> Frame:
     """Entities, pronouns and place names in the trigger's frame.
 
@@ -210,7 +238,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
     """
     toks = frame_tokens(trigger)
     anchor = anchors(trigger)
-    frame = Frame(tokens=toks, places=_where_place(trigger, sent))
+    frame = Frame(tokens=toks, places=_where_place(trigger, sent) or _setting_place(trigger, sent))
     covered: set[int] = set()
     for ent in sent.ents:
         covered.update(range(ent.start, ent.end))

@@ -251,10 +251,16 @@ def _anaphor_noun(tok: Token) -> str | None:
 
 
 def _dedupe(parts: list[Participant]) -> list[Participant]:
+    """One participant per key; an organisation that is only the first word of another's name
+    ("Group" beside "Group of 20", a tagger fragment) is dropped."""
     seen: set[str] = set()
     out: list[Participant] = []
+    names = [p.name for p in parts]
     for p in parts:
-        if p.key not in seen:
+        fragment = (
+            p.type == "organization" and " " not in p.name and any(n.startswith(p.name + " ") for n in names)
+        )
+        if p.key not in seen and not fragment:
             seen.add(p.key)
             out.append(p)
     return out
