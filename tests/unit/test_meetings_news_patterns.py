@@ -384,3 +384,12 @@ def test_the_setting_of_the_clause_places_the_meeting(extractor: Extractor, text
     (m,) = meetings(extractor, text)
     assert m["location"] and m["location"]["name"] == place
     assert "Group" not in people(m)  # the tagger's fragment of "Group of 20"
+
+
+def test_no_story_day_for_a_meeting_told_as_past_experience(extractor: Extractor) -> None:
+    text = (
+        "On Monday, Barack Obama endorsed Hillary Clinton at the White House.\n\n"
+        "Clinton has met previously with Elizabeth Warren."
+    )
+    (m,) = [m for m in meetings(extractor, text) if "Elizabeth Warren" in people(m)]
+    assert m["date"] is None

@@ -25,7 +25,7 @@ from newsmon.extract.meeting_status import tense_of
 VAGUE = re.compile(
     r"\b(?:summer|winter|spring|autumn|soon|eventually|someday|(?:at )?some point|in the future|"
     r"coming (?:days|weeks|months)|next few (?:days|weeks|months)|later this (?:year|month)|any time|"
-    r"anytime|again)\b",
+    r"anytime|again|previously|in the past|ever|over the years|for years|(?:many|several|a few) times)\b",
     re.I,
 )
 WINDOW_CHARS = 1500  # about three short news paragraphs
