@@ -393,3 +393,9 @@ def test_no_story_day_for_a_meeting_told_as_past_experience(extractor: Extractor
     )
     (m,) = [m for m in meetings(extractor, text) if "Elizabeth Warren" in people(m)]
     assert m["date"] is None
+
+
+def test_a_named_person_coming_or_flying_to_a_place_visits_it(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "When Benjamin Netanyahu came to Washington in May 2009, he felt blindsided.")
+    assert (people(m), m["kind"], m["date"]) == ({"Benjamin Netanyahu"}, "visit", "2009-05")
+    assert meetings(extractor, "Some 250 volunteers came to Denver on Saturday for a training.") == []

@@ -54,7 +54,7 @@ VERB_KINDS = {
         for item in (
             "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
             "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call "
-            "travel=visit huddle=meeting"
+            "travel=visit huddle=meeting come=visit fly=visit"
         ).split()
     )
 }
@@ -197,7 +197,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "would have met": counterfactual
             if lemma == "arrive" and not arrived_to_visit(tok):
                 continue  # only a named person arriving in a country or city or at a seat of power
-            if lemma == "travel" and not any(
+            if lemma in ("come", "fly") and not any(
+                c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in tok.children
+            ):
+                continue  # "volunteers came to Denver": only a named person's trip is a visit
+            if lemma in ("travel", "come", "fly") and not any(
                 c.dep_ == "prep"
                 and c.lower_ == "to"
                 and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
