@@ -66,6 +66,9 @@ def people(meeting: dict) -> set[str]:
             "As they met in Ottawa on Wednesday, Donald Trump was 340 miles away in Maine.",
             id="they-is-not-one-person",
         ),
+        pytest.param(
+            "Bernie Sanders made a visit to the Brooklyn apartment where he grew up.", id="sightseeing-visit"
+        ),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:
@@ -399,3 +402,23 @@ def test_a_named_person_coming_or_flying_to_a_place_visits_it(extractor: Extract
     (m,) = meetings(extractor, "When Benjamin Netanyahu came to Washington in May 2009, he felt blindsided.")
     assert (people(m), m["kind"], m["date"]) == ({"Benjamin Netanyahu"}, "visit", "2009-05")
     assert meetings(extractor, "Some 250 volunteers came to Denver on Saturday for a training.") == []
+
+
+def test_a_visit_to_someones_place_is_a_visit(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Joseph Brown recalled a visit to his church by Rafael Cruz in 2012.")
+    assert "Rafael Cruz" in people(m)
+
+
+def test_who_was_not_invited_is_no_participant(extractor: Extractor) -> None:
+    text = "Angela Merkel hosted a summit of 27 leaders - Theresa May was not invited - on Friday."
+    (m,) = meetings(extractor, text)
+    assert "Theresa May" not in people(m) and "Angela Merkel" in people(m)
+
+
+def test_a_described_lead_joins_the_named_meeting_of_the_day(extractor: Extractor) -> None:
+    text = (
+        "European leaders gathered Friday to discuss the challenges facing their continent.\n\n"
+        "The European Union summit in Bratislava on Friday agreed on a plan for closer defence ties."
+    )
+    found = extractor.extract(text, published=dt.date(2016, 9, 18))["meetings"]
+    assert [(people(m), m["date"]) for m in found] == [({"European Union"}, "2016-09-16")]

@@ -24,6 +24,11 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def is_big_place(name: str) -> bool:
+    """A country or a city of 200k+ people."""
+    return name.lower() in _place_names()
+
+
 # A "person" ending in one of these is an institution: "the Obama White House", "Clinton campaign".
 _INSTITUTION_HEADS = {
     "house", "administration", "campaign", "department", "ministry", "committee", "council",

@@ -217,3 +217,28 @@ def hosts_a_guest(tok: Token) -> bool:
         if c.dep_ == "nsubjpass" and any(t.ent_type_ in _GUEST_ENTS or t.pos_ == "PRON" for t in c.subtree):
             return True  # "Netanyahu was received by Obama"
     return False
+
+
+# places one visits to see the place, not someone: "a visit to the Brooklyn apartment where he grew up"
+_SIGHTS = set(
+    "apartment home house school museum memorial site factory plant farm church mosque synagogue temple "
+    "hospital store restaurant shop neighborhood neighbourhood campus park zoo grave cemetery monument "
+    "border wall".split()
+)
+
+
+def sightseeing(tok: Token) -> bool:
+    """A visit or trip whose destination is a sight, not a host or a country: "visited the factory",
+    "a visit to the Brooklyn apartment where he grew up"."""
+    dests = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    dests += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return bool(dests) and all(_a_sight(d) for d in dests) and not has_prep(tok, {"with"})
+
+
+def _a_sight(dest: Token) -> bool:
+    return (
+        dest.lemma_.lower() in _SIGHTS
+        and not dest.ent_type_
+        and dest.lower_ not in SEATS
+        and not any(c.dep_ == "poss" for c in dest.children)  # "a visit to his church": to its pastor
+    )

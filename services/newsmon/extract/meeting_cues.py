@@ -29,6 +29,7 @@ from newsmon.extract.meeting_cue_rules import (
     passive_reception,
     receives_delegation,
     sat_down_with,
+    sightseeing,
     spoke_with,
 )
 
@@ -130,6 +131,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "visited Washington for talks with Blinken": the visit's own talks
             if not_an_event_noun(tok):
                 continue  # "a town hall meeting", "call sheets", "every local meeting"
+            if lemma in ("visit", "trip") and sightseeing(tok):
+                continue  # "a visit to the Brooklyn apartment where he grew up"
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
                 continue  # "president of the national bishops' conference": a body, not an event
             if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
@@ -216,6 +219,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 for c in tok.children
             ):
                 continue  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
+            if lemma == "visit" and sightseeing(tok):
+                continue  # "visited the factory"
             if lemma == "host" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KINDS for c in tok.children
             ):

@@ -230,6 +230,26 @@ def _setting_place(trigger: Token, sent: Span) -> list[Span]:
     return [e for e in sent.ents if e.label_ in PLACE_LABELS | {"ORG"} and e.root.i in heads]
 
 
+_LEFT_OUT = {"invite", "attend", "join", "include", "take", "participate"}
+
+
+def _left_out(ent: Span, trigger: Token) -> bool:
+    """The subject of a negated "invite / attend / join" other than the trigger: not a participant."""
+    verb = ent.root.head
+    if (
+        ent.root.dep_ in ("nsubj", "nsubjpass")
+        and verb.i != trigger.i
+        and verb.lemma_.lower() in _LEFT_OUT
+        and any(c.dep_ == "neg" for c in verb.children)
+    ):
+        return True
+    after = ent.doc[ent.end : ent.end + 4]  # "Theresa May was not invited", however it is parsed
+    negs = [t.i for t in after if t.dep_ == "neg" or t.lower_ in ("not", "never")]
+    return bool(negs) and any(
+        t.i > negs[0] and t.lemma_.lower() in _LEFT_OUT and t.i != trigger.i for t in after
+    )
+
+
 def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None = None) -> Frame:
     """Entities, pronouns and place names in the trigger's frame.
 
@@ -262,6 +282,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         if label in PLACE_LABELS:
             if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOC_PREPS):
                 continue  # "the fighting in Sudan": some other thing's place
+        if _left_out(ent, trigger):
+            continue  # "a summit of 27 leaders - Theresa May was not invited -"
         if is_title_modifier(ent):
             continue
         if (

@@ -57,6 +57,7 @@ class Candidate:
     opening: bool = False  # the mention says when the meeting opened/began
     again: bool = False  # "agreed to meet again", "another round": a further meeting, not the last one
     described: list[Participant] = field(default_factory=list)  # "Union negotiators": last resort
+    vague: bool = False  # its participants are only described ("European leaders gathered Friday")
     triggers: list[int] = field(default_factory=list)  # trigger offsets of the merged mentions
 
     def keys(self) -> set[str]:
@@ -209,6 +210,7 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
                 c.participants = list(c.speakers) or list(c.described)  # "diplomats from X and Y said"
                 if not c.participants:
                     continue  # nobody named and nothing to attach to: not reportable
+                c.vague = not c.speakers
         if target is None:
             target = _same_meeting(out, c)
         if target is None:
@@ -219,6 +221,32 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
             _absorb(target, c, anaphoric)
     apply_anchors(out, anchors or {})
     return _fold_undated(out)
+
+
+def fold_vague(meetings: list[Candidate]) -> list[Candidate]:
+    """ "European leaders gathered Friday" (the lead, before the summit is named) is the summit
+    the article names later on that day: a described-only mention joins a named meeting of the
+    same day, without its description (after narrative time has dated the named one)."""
+    kept: list[Candidate] = []
+    for m in meetings:
+        if m.vague and m.date and len(m.date) == 10:
+            home = next(
+                (
+                    d
+                    for d in meetings
+                    if not d.vague
+                    and d.date == m.date
+                    and _mode(d.kind) == _mode(m.kind)
+                    and _statuses_agree(d.status, m.status)
+                ),
+                None,
+            )
+            if home is not None:
+                m.participants = []
+                _absorb(home, m)
+                continue
+        kept.append(m)
+    return kept
 
 
 def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:

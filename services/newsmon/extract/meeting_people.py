@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
+from newsmon.extract.entity_repairs import is_big_place
 from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES
 from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS, governing_speaker, is_title_modifier
 from newsmon.extract.meeting_merge import Participant
@@ -103,6 +104,8 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
     text = _extend_name(ent).strip()
     full = person_name(ctx, text) if ent.label_ != "NORP" else None
     label = "PERSON" if full else ent.label_
+    if label == "PERSON" and not full and ctx.names.kind_of(text) != "person" and is_big_place(text):
+        label = "GPE"  # "Bratislava" tagged a person: a city of 200k+ the article names no one after
     if label == "PERSON":
         name = full or ctx.names.canonical(text)
         if not name or name.lower() in PRONOUNS:

@@ -23,7 +23,7 @@ from newsmon.extract.dateline import find_dateline
 from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_frame
-from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
+from newsmon.extract.meeting_merge import Candidate, Participant, finish, fold_vague, merge_candidates
 from newsmon.extract.meeting_narrative import fill_narrative_dates
 from newsmon.extract.meeting_people import (
     body_named,
@@ -81,7 +81,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
                 )
     meetings = merge_candidates(cands, anchors)
     fill_narrative_dates(meetings, ctx)
-    return finish(meetings, ctx, dateline)
+    return finish(fold_vague(meetings), ctx, dateline)
 
 
 def _segments(doc: Doc) -> Iterator[Span]:
