@@ -23,10 +23,10 @@ from newsmon.extract.meeting_scope import (
     participle_subject_scope,
     reported_conjunct_scope,
 )
+from newsmon.extract.meeting_setting import PLACE_LABELS, left_out, setting_place, where_place
 from newsmon.extract.places import get_gazetteer
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-PLACE_LABELS = {"GPE", "LOC"}
 _LOC_PREPS = {"in", "at", "outside", "near", "to", "inside"}
 _DELEGATION = set(
     "delegation side negotiator team official leader government authority diplomat minister "
@@ -190,66 +190,6 @@ def _is_venue(ent: Span, label: str) -> bool:
     return label in ("ORG", "GPE", "LOC") and bool(words) and words[-1].lower() in VENUE_HEADS
 
 
-def _where_place(trigger: Token, sent: Span) -> list[Span]:
-    """ "Geneva, where the two delegations met" / "Hanoi, where he was attending a meeting"."""
-    node = trigger
-    for _ in range(3):
-        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
-            return [e for e in sent.ents if e.root.i == node.head.i and e.label_ in PLACE_LABELS]
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return []
-
-
-_MOVES = {"travel", "fly", "go", "come", "head", "spend", "return", "arrive"}
-_SETTINGS = {"during", "at"}
-
-
-def _setting_place(trigger: Token, sent: Span) -> list[Span]:
-    """Where the clause around a meeting verb is: "When Obama flew to Boise, Idaho, ..., he met",
-    "Sanders spent Wednesday in New York, meeting with Sharpton", "met during a G20 meeting in
-    China"."""
-    if trigger.pos_ != "VERB":
-        return []
-    holders = [c for c in trigger.children if c.dep_ == "advcl" and c.lemma_.lower() in _MOVES]
-    if (
-        trigger.dep_ in ("advcl", "xcomp", "conj")
-        and trigger.tag_ == "VBG"
-        and trigger.head.lemma_.lower() in _MOVES
-    ):
-        holders.append(trigger.head)
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "in")]
-    events = [  # "during a Group of 20 meeting in China": the setting event's place
-        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _SETTINGS for g in c.children
-    ]
-    preps += [t for e in events for t in e.subtree if t.dep_ == "prep" and t.lower_ == "in"]
-    objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-    heads = {t.i for g in objs for t in (g, *(c for c in g.children if c.dep_ == "appos"))}
-    # the small model tags some towns ORG ("Boise"); the gazetteer decides what is a place
-    return [e for e in sent.ents if e.label_ in PLACE_LABELS | {"ORG"} and e.root.i in heads]
-
-
-_LEFT_OUT = {"invite", "attend", "join", "include", "take", "participate"}
-
-
-def _left_out(ent: Span, trigger: Token) -> bool:
-    """The subject of a negated "invite / attend / join" other than the trigger: not a participant."""
-    verb = ent.root.head
-    if (
-        ent.root.dep_ in ("nsubj", "nsubjpass")
-        and verb.i != trigger.i
-        and verb.lemma_.lower() in _LEFT_OUT
-        and any(c.dep_ == "neg" for c in verb.children)
-    ):
-        return True
-    after = ent.doc[ent.end : ent.end + 4]  # "Theresa May was not invited", however it is parsed
-    negs = [t.i for t in after if t.dep_ == "neg" or t.lower_ in ("not", "never")]
-    return bool(negs) and any(
-        t.i > negs[0] and t.lemma_.lower() in _LEFT_OUT and t.i != trigger.i for t in after
-    )
-
-
 def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None = None) -> Frame:
     """Entities, pronouns and place names in the trigger's frame.
 
@@ -258,7 +198,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
     """
     toks = frame_tokens(trigger)
     anchor = anchors(trigger)
-    frame = Frame(tokens=toks, places=_where_place(trigger, sent) or _setting_place(trigger, sent))
+    frame = Frame(tokens=toks, places=where_place(trigger, sent) or setting_place(trigger, sent))
     covered: set[int] = set()
     for ent in sent.ents:
         covered.update(range(ent.start, ent.end))
@@ -282,7 +222,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         if label in PLACE_LABELS:
             if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOC_PREPS):
                 continue  # "the fighting in Sudan": some other thing's place
-        if _left_out(ent, trigger):
+        if left_out(ent, trigger):
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
         if is_title_modifier(ent):
             continue

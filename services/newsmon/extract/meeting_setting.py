@@ -1,0 +1,69 @@
+"""Where a meeting mention is set and who is left out of it, read from the clause around the
+trigger: "Geneva, where the delegations met", "When Obama flew to Boise, he met", "met during a
+G20 meeting in China", "Theresa May was not invited"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+def where_place(trigger: Token, sent: Span) -> list[Span]:
+    """ "Geneva, where the two delegations met" / "Hanoi, where he was attending a meeting"."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            return [e for e in sent.ents if e.root.i == node.head.i and e.label_ in PLACE_LABELS]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+_MOVES = {"travel", "fly", "go", "come", "head", "spend", "return", "arrive"}
+_SETTINGS = {"during", "at"}
+
+
+def setting_place(trigger: Token, sent: Span) -> list[Span]:
+    """Where the clause around a meeting verb is: "When Obama flew to Boise, Idaho, ..., he met",
+    "Sanders spent Wednesday in New York, meeting with Sharpton", "met during a G20 meeting in
+    China"."""
+    if trigger.pos_ != "VERB":
+        return []
+    holders = [c for c in trigger.children if c.dep_ == "advcl" and c.lemma_.lower() in _MOVES]
+    if (
+        trigger.dep_ in ("advcl", "xcomp", "conj")
+        and trigger.tag_ == "VBG"
+        and trigger.head.lemma_.lower() in _MOVES
+    ):
+        holders.append(trigger.head)
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "in")]
+    events = [  # "during a Group of 20 meeting in China": the setting event's place
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _SETTINGS for g in c.children
+    ]
+    preps += [t for e in events for t in e.subtree if t.dep_ == "prep" and t.lower_ == "in"]
+    objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    heads = {t.i for g in objs for t in (g, *(c for c in g.children if c.dep_ == "appos"))}
+    # the small model tags some towns ORG ("Boise"); the gazetteer decides what is a place
+    return [e for e in sent.ents if e.label_ in PLACE_LABELS | {"ORG"} and e.root.i in heads]
+
+
+_LEFT_OUT = {"invite", "attend", "join", "include", "take", "participate"}
+
+
+def left_out(ent: Span, trigger: Token) -> bool:
+    """The subject of a negated "invite / attend / join" other than the trigger: not a participant."""
+    verb = ent.root.head
+    if (
+        ent.root.dep_ in ("nsubj", "nsubjpass")
+        and verb.i != trigger.i
+        and verb.lemma_.lower() in _LEFT_OUT
+        and any(c.dep_ == "neg" for c in verb.children)
+    ):
+        return True
+    after = ent.doc[ent.end : ent.end + 4]  # "Theresa May was not invited", however it is parsed
+    negs = [t.i for t in after if t.dep_ == "neg" or t.lower_ in ("not", "never")]
+    return bool(negs) and any(
+        t.i > negs[0] and t.lemma_.lower() in _LEFT_OUT and t.i != trigger.i for t in after
+    )
