@@ -422,3 +422,21 @@ def test_a_described_lead_joins_the_named_meeting_of_the_day(extractor: Extracto
     )
     found = extractor.extract(text, published=dt.date(2016, 9, 18))["meetings"]
     assert [(people(m), m["date"]) for m in found] == [({"European Union"}, "2016-09-16")]
+
+
+def test_the_speaker_of_a_quote_takes_part_in_their_own_meeting(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "“We met as the core four today,” Kellyanne Conway added.")
+    assert (people(m), m["date"], m["status"]) == ({"Kellyanne Conway"}, "2016-04-18", "held")
+    (m,) = meetings(extractor, "“I want to wait until I meet with Benjamin Netanyahu,” Donald Trump said.")
+    assert people(m) == {"Donald Trump", "Benjamin Netanyahu"} and m["status"] in ("scheduled", "proposed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Vladimir Putin and Joe Biden met on Monday,” the analyst said.",  # not the speaker's own
+        "“When I visit other countries, I do not comment on candidates,” Barack Obama said.",  # a habit
+    ],
+)
+def test_other_meetings_inside_quotes_are_the_speakers_words(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []

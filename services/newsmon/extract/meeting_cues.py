@@ -69,6 +69,7 @@ _NOT_MEETINGS = set(
 )
 _OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
 _NEWS = {"news", "press"}
+_GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "whoever", "people"}
 
 
 @dataclass
@@ -191,8 +192,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "pledged to visit every Iowa county": a programme, not one visit
             if negated(tok):
                 continue  # "did not need to meet with a Mexican", "has never met Putin"
+            if any(c.dep_ == "nsubj" and c.lower_ in _GENERIC_SUBJECTS for c in tok.children):
+                continue  # "more than half of those who met Clinton": people in general
             if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
                 continue  # "frequently meets with members of Congress": a habit, not one meeting
+            if (
+                tok.tag_ in ("VBP", "VBZ")
+                and any(c.lower_ in ("when", "whenever") for c in tok.children)
+                and any(c.dep_ == "dobj" and c.tag_ == "NNS" and not c.ent_type_ for c in tok.children)
+            ):
+                continue  # "When I visit other countries, ...": whenever, not one visit
             if passive_reception(tok):
                 continue  # "the promise was met with relief"
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}

@@ -18,6 +18,7 @@ GROUP_HEADS = set(
     "federation confederation chamber group coalition bloc".split()
 )
 _MODIFIERS = {"compound", "amod", "poss", "nmod"}
+_QUANTIFIERS = {"many", "some", "several", "few", "most", "all", "other", "numerous", "various", "any"}
 
 
 def described_parties(trigger: Token, after: int = 0) -> list[Participant]:
@@ -33,8 +34,8 @@ def described_parties(trigger: Token, after: int = 0) -> list[Participant]:
         if head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_HEADS:
             continue
         mods = [t for t in head.lefts if t.dep_ in _MODIFIERS]
-        if not mods:
-            continue
+        if not mods or any(t.lower_ in _QUANTIFIERS for t in head.lefts):
+            continue  # "many unions negotiated": unions in general, no party
         start = min(t.left_edge.i for t in mods)
         while head.doc[start].idx < after:  # the dateline is never part of the name
             start += 1

@@ -130,6 +130,10 @@ def tense_of(tok: Token) -> Tense:
         node = node.head if node.head.i != node.i else None
     if node is None or node.pos_ not in ("VERB", "AUX"):
         return None
+    if node.tag_ in ("VBP", "VBZ") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("until", "once", "before") for c in node.children
+    ):
+        return "future"  # "wait until I meet with Bibi": the present of a time clause is to come
     chain = [node]
     # "to meet both sides" / "and to hold talks": an infinitive takes the tense of its governor
     while (

@@ -36,6 +36,7 @@ from newsmon.extract.meeting_people import (
     plural_anaphor,
     resolve_pronoun,
 )
+from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_status import status_from_cues
@@ -46,7 +47,7 @@ from newsmon.logs import get_logger
 
 log = get_logger(__name__)
 
-_QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
+_QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"|''[^\n]{1,600}?''")  # '' quotes: wire archives
 _GROUP = re.compile(r"G-?(?:7|8|20)")
 _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
@@ -58,18 +59,25 @@ _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "he
 
 def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """All meetings of one article, one dict per real meeting (see the module docstring)."""
-    del quotes  # speakers come from ctx.names, which the quote extractor also uses
     dateline = _dateline_place(ctx.text)
     quoted = _quoted_spans(ctx.text)
+    speakers = quote_speakers(quotes)
     cands: list[Candidate] = []
     anchors: dict[int, Anchor] = {}
     for n, seg in enumerate(_segments(ctx.doc)):
         if n == 0 and _is_headline(seg, ctx.title):
             continue  # the headline restates the lead, without the details that place and date it
-        trigs = [t for t in find_triggers(seg) if not any(s <= t.token.idx < e for s, e in quoted)]
+        trigs = find_triggers(seg)
         for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
+            own = None
+            if any(s <= trig.token.idx < e for s, e in quoted):
+                own = first_person_speaker(trig.token, speakers)  # unless the speaker's own meeting
+                if own is None:
+                    continue
             try:
                 cands.append(_candidate(ctx, trig.token, trig.kind, seg))
+                if own is not None:
+                    cands[-1].participants = _dedupe([participant_named(ctx, own), *cands[-1].participants])
                 cands[-1].triggers.append(trig.token.idx)
                 cands.extend(_other_destinations(cands[-1], trig.token))
                 anchor = relative_anchor(trig.token, seg, [t.token for t in trigs])
@@ -158,6 +166,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if anaphor and not participants:  # "the two leaders met": the last two people named
         participants = last_two_named(ctx, tok.idx, anaphor, _anaphor_noun(tok))
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
+    if any(t.lemma_.lower() == "report" and t.dep_ == "ROOT" for t in sent):
+        speakers = []  # "..., the Guardian reported": a news outlet tells, it does not meet
     if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_
                                   for c in tok.children):  # fmt: skip
         speakers = []  # "Kowalski said a library bus would visit": the subject, not the speaker, visits
