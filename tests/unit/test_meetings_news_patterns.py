@@ -440,3 +440,11 @@ def test_the_speaker_of_a_quote_takes_part_in_their_own_meeting(extractor: Extra
 )
 def test_other_meetings_inside_quotes_are_the_speakers_words(extractor: Extractor, text: str) -> None:
     assert meetings(extractor, text) == []
+
+
+def test_a_working_dinner_hosted_in_a_relative_clause(extractor: Extractor) -> None:
+    text = (
+        "Barack Obama, who welcomed world leaders to the White House for a working dinner, spoke on Thursday."
+    )
+    (m,) = meetings(extractor, text)
+    assert "Barack Obama" in people(m)

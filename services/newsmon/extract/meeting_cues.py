@@ -138,7 +138,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "president of the national bishops' conference": a body, not an event
             if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
                 continue
-            if lemma in ("dinner", "lunch", "breakfast") and "working" not in kids and not _with_person(tok):
+            working = any(c.lower_ == "working" for c in tok.children)
+            if lemma in ("dinner", "lunch", "breakfast") and not working and not _with_person(tok):
                 continue  # "a working dinner", "had breakfast with Vice President Biden"
             if audience_only(tok):
                 continue  # "his daily call with reporters", "a call with analysts"

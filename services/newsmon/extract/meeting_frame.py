@@ -92,6 +92,15 @@ def frame_tokens(trigger: Token) -> set[int]:
     # the object of a relative clause ("Geneva, where the delegations met"): its head noun is the place
     if trigger.dep_ == "relcl":
         toks.add(trigger.head.i)
+    # "Obama, who welcomed world leaders for a working dinner": "who" is the name it follows
+    clause = head
+    while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
+        clause = clause.head  # "for a working dinner" -> "welcomed"
+    if clause.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children
+    ):
+        noun = clause.head
+        toks |= {t.i for t in noun.subtree if t.i <= noun.i and not clause.left_edge.i <= t.i <= clause.i}
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
     toks |= participle_subject_scope(trigger)
