@@ -448,3 +448,13 @@ def test_a_working_dinner_hosted_in_a_relative_clause(extractor: Extractor) -> N
     )
     (m,) = meetings(extractor, text)
     assert "Barack Obama" in people(m)
+
+
+def test_people_sent_to_meet_someone_take_part(extractor: Extractor) -> None:
+    text = (
+        "Ann O'Leary advises Hillary Clinton.\n\n"
+        "Clinton dispatched O'Leary and political director Amanda Renteria to meet with doctors and "
+        "officials in Puerto Rico last week."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Ann O'Leary", "Amanda Renteria"} <= people(m) and m["date"] == "2016-04"

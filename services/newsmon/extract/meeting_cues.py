@@ -243,12 +243,12 @@ _TRIP_VERBS = {"meet", "visit", "travel", "fly", "go", "arrive"}
 
 
 def _purpose_of_trip(clause: Token) -> bool:
-    """ "visited the Capitol on Thursday to meet with Senate Democrats": the trip's purpose shares
-    its subject."""
+    """ "visited the Capitol on Thursday to meet with Senate Democrats", "dispatched O'Leary to meet
+    with doctors": the trip's purpose shares its arguments."""
     return (
         clause.dep_ == "advcl"
         and any(c.tag_ == "TO" for c in clause.children)
-        and clause.head.lemma_.lower() in _TRIP_VERBS
+        and clause.head.lemma_.lower() in _TRIP_VERBS | {"send", "dispatch"}
     )
 
 
