@@ -425,8 +425,10 @@ def test_a_described_lead_joins_the_named_meeting_of_the_day(extractor: Extracto
 
 
 def test_the_speaker_of_a_quote_takes_part_in_their_own_meeting(extractor: Extractor) -> None:
-    (m,) = meetings(extractor, "“We met as the core four today,” Kellyanne Conway added.")
-    assert (people(m), m["date"], m["status"]) == ({"Kellyanne Conway"}, "2016-04-18", "held")
+    for marks in ("“”", "''"):  # curly marks, and the doubled apostrophes of wire archives
+        text = f"{marks[0]}We met as the core four today,{marks[-1]} Kellyanne Conway added."
+        (m,) = meetings(extractor, text.replace("'", "''") if marks == "''" else text)
+        assert (people(m), m["date"], m["status"]) == ({"Kellyanne Conway"}, "2016-04-18", "held")
     (m,) = meetings(extractor, "“I want to wait until I meet with Benjamin Netanyahu,” Donald Trump said.")
     assert people(m) == {"Donald Trump", "Benjamin Netanyahu"} and m["status"] in ("scheduled", "proposed")
 

@@ -72,3 +72,9 @@ def test_hard_wrapped_lines_stay_in_their_paragraph() -> None:
     assert len(paragraphs(text)) == 3
     unwrapped = "“One per line.”\n“Next line, unbalanced.\n\nThird paragraph with a long line " + "x" * 100
     assert len(paragraphs(unwrapped)) == 3
+
+
+def test_doubled_apostrophes_of_wire_archives_are_quote_marks() -> None:
+    text = "''We met as the core four today,'' Ms. Conway added. He called it ''a good day.''"
+    assert _texts(text) == ["We met as the core four today,", "a good day."]
+    assert _texts("The players' union met the owners' group.") == []

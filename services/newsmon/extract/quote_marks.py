@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 DOUBLE_MARKS = frozenset('"“”«»„‟')
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'‹](?=[\w“\"])", re.M)
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:…—–-])[’'›](?=[\s.,;:!?)\]—–-]|$)", re.M)
+_DOUBLED = re.compile(r"''")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
@@ -74,7 +75,13 @@ def paragraphs(text: str) -> list[Paragraph]:
 def _mark_positions(text: str, para: Paragraph, single: bool) -> list[int]:
     chunk = text[para.start : para.end]
     if not single:
-        return [para.start + i for i, ch in enumerate(chunk) if ch in DOUBLE_MARKS]
+        marks = [i for i, ch in enumerate(chunk) if ch in DOUBLE_MARKS]
+        for m in _DOUBLED.finditer(chunk):  # ''wire archive style'': the inner apostrophe bounds the text
+            after = chunk[m.end() : m.end() + 1]
+            marks.append(
+                m.start() + 1 if after and not after.isspace() and after not in ".,;:!?" else m.start()
+            )
+        return [para.start + i for i in sorted(marks)]
     found = [(m.start(), 0) for m in _SINGLE_OPEN.finditer(chunk)]
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(chunk)]
     # "the players' union": a mark after -s followed by a lower-case word is a possessive, unless
@@ -96,7 +103,7 @@ def _mark_positions(text: str, para: Paragraph, single: bool) -> list[int]:
 
 def uses_single_marks(text: str) -> bool:
     """British style: no double marks at all, but single marks that open words."""
-    return not any(ch in DOUBLE_MARKS for ch in text) and bool(_SINGLE_OPEN.search(text))
+    return not any(ch in DOUBLE_MARKS for ch in text) and "''" not in text and bool(_SINGLE_OPEN.search(text))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
