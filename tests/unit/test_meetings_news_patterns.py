@@ -460,3 +460,12 @@ def test_people_sent_to_meet_someone_take_part(extractor: Extractor) -> None:
     )
     (m,) = meetings(extractor, text)
     assert {"Ann O'Leary", "Amanda Renteria"} <= people(m) and m["date"] == "2016-04"
+
+
+def test_an_undated_visit_right_after_last_week_is_in_that_week(extractor: Extractor) -> None:
+    text = (
+        "As the candidates battled in Wisconsin last week, Speaker Paul D. Ryan was on the road.\n\n"
+        "He visited Prime Minister Benjamin Netanyahu in Israel."
+    )
+    (m,) = meetings(extractor, text)
+    assert m["date"] == "2016-04"  # the week of 11-17 April 2016 (published Monday 18 April)

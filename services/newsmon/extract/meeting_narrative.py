@@ -30,6 +30,7 @@ VAGUE = re.compile(
 )
 WINDOW_CHARS = 1500  # about three short news paragraphs
 MAX_DAYS = 7  # the story's own week, not a date from its background
+WEEK_WINDOW_CHARS = 400  # "battled in Wisconsin last week ... He visited Netanyahu": the next sentence
 
 
 def narrative_days(ctx: ArticleContext) -> list[tuple[int, str]]:
@@ -43,7 +44,9 @@ def narrative_days(ctx: ArticleContext) -> list[tuple[int, str]]:
             span = ctx.doc.char_span(start, sent.start_char + expr.end, alignment_mode="expand")
             tense = tense_of(span.root) if span is not None else None
             resolved = resolve(expr, ctx.published, tense)
-            if resolved.value and len(resolved.value) == 10 and not resolved.end_value:
+            day = resolved.value and len(resolved.value) == 10 and not resolved.end_value
+            week = expr.kind == "rel_span" and (expr.get("u") or "").lower() == "week"
+            if resolved.value and (day or week):  # "last week": the story's week, as its month
                 out.append((start, resolved.value))
     return out
 
@@ -63,15 +66,20 @@ def fill_narrative_dates(meetings: list[Candidate], ctx: ArticleContext) -> None
             continue
         if m.triggers and any(_pluperfect(t) for t in tokens):
             continue  # "she had been visiting her sister": before the story's day
-        prior = [day for offset, day in days if offset < first and first - offset <= WINDOW_CHARS]
+        prior = [(offset, day) for offset, day in days if offset < first and first - offset <= WINDOW_CHARS]
         if not prior:
             continue
-        day = dt.date.fromisoformat(prior[-1])
+        offset, value = prior[-1]
+        if len(value) == 7:  # a week: only for the very next sentences, and never a coming one
+            if first - offset <= WEEK_WINDOW_CHARS and m.status == "held" and value <= pub.isoformat()[:7]:
+                m.date = value
+            continue
+        day = dt.date.fromisoformat(value)
         if abs((day - pub).days) > MAX_DAYS:
             continue
         if (m.status == "held" and day > pub) or (m.status == "scheduled" and day < pub):
             continue
-        m.date = prior[-1]
+        m.date = value
 
 
 def _token_at(ctx: ArticleContext, offset: int) -> Token | None:
