@@ -469,3 +469,12 @@ def test_an_undated_visit_right_after_last_week_is_in_that_week(extractor: Extra
     )
     (m,) = meetings(extractor, text)
     assert m["date"] == "2016-04"  # the week of 11-17 April 2016 (published Monday 18 April)
+
+
+def test_a_subject_pronoun_continues_the_last_subject(extractor: Extractor) -> None:
+    text = (
+        "Washington rolled out the red carpet for Aung San Suu Kyi, who had breakfast with Vice "
+        "President Biden on Wednesday. She will visit Capitol Hill on Thursday."
+    )
+    (visit,) = [m for m in meetings(extractor, text) if m["kind"] == "visit"]
+    assert people(visit) == {"Aung San Suu Kyi"}

@@ -193,8 +193,13 @@ class NameIndex:
             kind = KINDS[labels.get(ent.start, ent.label_)]
             index._kinds.setdefault(name, kind)
             root = ent.root
-            is_subject = root.dep_ in {"nsubj", "nsubjpass"} or (
-                root.dep_ in {"appos", "compound"} and root.head.dep_ in {"nsubj", "nsubjpass"}
+            is_subject = (
+                root.dep_ in {"nsubj", "nsubjpass"}
+                or (root.dep_ in {"appos", "compound"} and root.head.dep_ in {"nsubj", "nsubjpass"})
+                or any(  # "Suu Kyi, who had breakfast with Biden": the subject of its relative clause
+                    c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+                    for c in root.children
+                )
             )
             index.mentions.append(
                 Mention(ent.start_char, ent.end_char, ent.text, name, kind, ent.sent.start_char, is_subject)

@@ -250,13 +250,15 @@ def resolve_pronoun(
         p = participant(ctx, ent)
         if p and p.type == "person" and p.name not in names:
             return [p]
-    for m in ctx.names.mentions_before(pron.idx):
-        if m.kind != "person" or m.name in names:
-            continue
-        g = ctx.names.gender_of(m.name)
-        if g is None or g == gender:
-            role = ctx.names.title_of(m.name)
-            return [Participant(m.name, "person", role, role_country(role))]
+    before = [m for m in ctx.names.mentions_before(pron.idx) if m.kind == "person" and m.name not in names]
+    fits = [m for m in before if ctx.names.gender_of(m.name) in (None, gender)]
+    if pron.dep_ in ("nsubj", "nsubjpass"):  # a subject pronoun continues the last sentences' subject
+        recent = pron.sent.start_char - 400
+        subjects = [m for m in fits if m.is_subject and m.sent_start >= recent]
+        fits = subjects[:1] + fits
+    if fits:
+        role = ctx.names.title_of(fits[0].name)
+        return [Participant(fits[0].name, "person", role, role_country(role))]
     return []
 
 
