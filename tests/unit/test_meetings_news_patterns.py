@@ -438,6 +438,7 @@ def test_the_speaker_of_a_quote_takes_part_in_their_own_meeting(extractor: Extra
     [
         "“Vladimir Putin and Joe Biden met on Monday,” the analyst said.",  # not the speaker's own
         "“When I visit other countries, I do not comment on candidates,” Barack Obama said.",  # a habit
+        "“I'm O.K. with negotiations and getting them back,” Peter Hoekstra said.",  # an opinion on talks
     ],
 )
 def test_other_meetings_inside_quotes_are_the_speakers_words(extractor: Extractor, text: str) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 _FIRST_PERSON = {"i", "we"}
+_AT_EVENT = {"at", "during", "after", "before", "in", "since"}  # "we spoke at the meeting"
 
 
 def quote_speakers(quotes: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
@@ -33,10 +34,12 @@ def first_person_speaker(trigger: Token, spans: list[tuple[int, int, str]]) -> s
         return None
     node = trigger
     for _ in range(4):  # the trigger's verb, then the verbs it is a complement of ("want to ... meet")
-        if node.pos_ in ("VERB", "AUX") and any(
+        if node.pos_ == "VERB" and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in node.children
         ):
             return speaker
+        if node.dep_ == "prep" and node.lower_ not in _AT_EVENT:
+            break  # "I'm O.K. with negotiations": an opinion about talks, not the speaker's talks
         if node.head.i == node.i or node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "advcl", "ROOT"):
             break
         node = node.head
