@@ -479,3 +479,13 @@ def test_a_subject_pronoun_continues_the_last_subject(extractor: Extractor) -> N
     )
     (visit,) = [m for m in meetings(extractor, text) if m["kind"] == "visit"]
     assert people(visit) == {"Angela Merkel"}
+
+
+def test_golf_with_someone_and_an_invitation_from_someone(extractor: Extractor) -> None:
+    text = "Barack Obama spent Saturday afternoon playing golf with Jim Yong Kim."
+    (m,) = meetings(extractor, text)
+    assert "Jim Yong Kim" in people(m) and m["date"] == "2016-04-16"
+    (m,) = meetings(extractor, "Hillary Clinton is not accepting the invitation from Enrique Pena Nieto.")
+    assert people(m) == {"Hillary Clinton", "Enrique Pena Nieto"} and m["status"] == "proposed"
+    assert meetings(extractor, "Ted Cruz accepted an invitation to speak at the convention.") == []
+    assert meetings(extractor, "Barack Obama played golf on Sunday.") == []

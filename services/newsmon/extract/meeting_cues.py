@@ -43,7 +43,7 @@ NOUN_KINDS = {
             "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
             "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
             "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
-            "roundtable=meeting huddle=meeting"
+            "roundtable=meeting huddle=meeting golf=meeting invitation=meeting"
         ).split()
     )
 }
@@ -88,6 +88,18 @@ class Trigger:
 def _with_person(tok: Token) -> bool:
     withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
     return any(g.ent_type_ == "PERSON" for c in withs for g in c.subtree)
+
+
+def _invited_by_or_to_meet(tok: Token) -> bool:
+    """ "the invitation from Pena Nieto" / "an invitation to visit Mexico": a proposed meeting;
+    "an invitation to speak at the convention" is not."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            if any(g.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for g in c.subtree):
+                return True
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("meet", "visit", "attend", "join"):
+            return True
+    return False
 
 
 def _sit_down_noun(tok: Token) -> bool:
@@ -138,6 +150,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "president of the national bishops' conference": a body, not an event
             if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
                 continue
+            if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
+                continue  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
+            if lemma == "invitation" and not _invited_by_or_to_meet(tok):
+                continue  # "the invitation from Pena Nieto", "an invitation to visit Beijing"
             working = any(c.lower_ == "working" for c in tok.children)
             if lemma in ("dinner", "lunch", "breakfast") and not working and not _with_person(tok):
                 continue  # "a working dinner", "had breakfast with Vice President Biden"

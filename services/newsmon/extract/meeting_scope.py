@@ -79,7 +79,9 @@ def reported_conjunct_scope(trigger: Token, reporting: set[str]) -> set[int]:
     return set()
 
 
-_HOSTS = {"host", "chair", "attend", "convene", "organise", "organize"}
+# the subject of these, with the meeting as object, takes part: "hosted the summit", "is not
+# accepting the invitation", "extended an invitation"
+_HOSTS = {"host", "chair", "attend", "convene", "organise", "organize", "accept", "decline", "extend"}
 
 
 _ROLES = {"participant", "attendee", "delegate", "guest", "host", "member"}

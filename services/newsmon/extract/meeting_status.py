@@ -96,6 +96,8 @@ def status_from_cues(trigger: Token) -> str | None:
     if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
         return "postponed"
     if "accept" in lemmas or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "agree"):
+        if any(w.dep_ == "neg" for w in words):
+            return "proposed"  # "is not accepting the invitation": offered, not agreed
         return "scheduled"  # "accepted an invitation to visit", "agreed to meet"
     if lemmas & PROPOSE or texts & MODAL_PROPOSE:
         return "proposed"
