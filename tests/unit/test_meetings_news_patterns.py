@@ -489,3 +489,22 @@ def test_golf_with_someone_and_an_invitation_from_someone(extractor: Extractor) 
     assert people(m) == {"Hillary Clinton", "Enrique Pena Nieto"} and m["status"] == "proposed"
     assert meetings(extractor, "Ted Cruz accepted an invitation to speak at the convention.") == []
     assert meetings(extractor, "Barack Obama played golf on Sunday.") == []
+
+
+def test_a_visit_to_the_white_house_meets_its_occupant_when_the_article_names_him(
+    extractor: Extractor,
+) -> None:
+    text = "Barack Obama praised her.\n\nAung San Suu Kyi visited the White House on Wednesday."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Aung San Suu Kyi", "Barack Obama"}
+    (m,) = meetings(extractor, "Aung San Suu Kyi visited the White House on Wednesday.")
+    assert people(m) == {"Aung San Suu Kyi"}  # never an occupant the article does not name
+
+
+def test_seat_occupants_by_day() -> None:
+    from newsmon.extract.seats import occupant
+
+    assert occupant("the White House", dt.date(2016, 9, 14)) == "Obama"
+    assert occupant("White House", dt.date(2017, 1, 20)) == "Trump"
+    assert occupant("the Kremlin", dt.date(2010, 1, 1)) == "Medvedev"
+    assert occupant("the Pentagon", dt.date(2016, 1, 1)) is None

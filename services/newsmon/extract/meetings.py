@@ -11,6 +11,7 @@ the clause's tense (:mod:`newsmon.extract.dates`), normalises the place through 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -43,6 +44,7 @@ from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import officials_of, titled_person
 from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense, venue_of
 from newsmon.extract.places import Place, get_gazetteer
+from newsmon.extract.seats import occupant
 from newsmon.logs import get_logger
 
 log = get_logger(__name__)
@@ -182,6 +184,11 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
             status = "scheduled"  # the parse said past, but the day has not come yet
     place = place_of(frame.places, sent) or venue_of(frame.venues)
+    if kind == "visit" and place is not None and place.kind == "venue" and ctx.published:
+        day = dt.date.fromisoformat(resolved.value) if resolved.value and len(resolved.value) == 10 else None
+        host = _occupant_named(ctx, place.name, day or ctx.published)  # "visited the White House"
+        if host is not None and host.key not in {p.key for p in participants}:
+            participants = [*participants, host]
     if any(w.lower_ in ("virtual", "video", "online", "videoconference") for w in sent) and kind == "meeting":
         kind = "call"
     if kind == "meeting" and any(e.label_ == "ORG" and "council" in e.text.lower() for e in ents):
@@ -205,6 +212,14 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),
     )
+
+
+def _occupant_named(ctx: ArticleContext, seat: str, day: dt.date) -> Participant | None:
+    """The seat's occupant on the meeting's day, if the article names them (see ``seats``)."""
+    surname = occupant(seat, day)
+    if surname is None or ctx.names.kind_of(surname) != "person":
+        return None
+    return participant_named(ctx, ctx.names.canonical(surname))
 
 
 def _within(ent: Span, heads: list[Token]) -> bool:
