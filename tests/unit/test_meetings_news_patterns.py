@@ -508,3 +508,14 @@ def test_seat_occupants_by_day() -> None:
     assert occupant("White House", dt.date(2017, 1, 20)) == "Trump"
     assert occupant("the Kremlin", dt.date(2010, 1, 1)) == "Medvedev"
     assert occupant("the Pentagon", dt.date(2016, 1, 1)) is None
+
+
+def test_a_described_groups_meeting_stays_apart_from_a_named_one(extractor: Extractor) -> None:
+    text = (
+        "When Benjamin Netanyahu arrived at the White House on Monday, he and Barack Obama spoke for "
+        "two hours.\n\n"
+        "In an interview last week, Malcolm Hoenlein described the Jewish leaders' meeting with Mr. Obama."
+    )
+    found = extractor.extract(text, published=dt.date(2015, 11, 10))["meetings"]
+    assert len(found) == 2
+    assert any(people(m) == {"Barack Obama"} for m in found)

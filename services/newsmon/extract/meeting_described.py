@@ -22,11 +22,15 @@ _QUANTIFIERS = {"many", "some", "several", "few", "most", "all", "other", "numer
 
 
 def described_parties(trigger: Token, after: int = 0) -> list[Participant]:
-    """Organisation participants for the described subjects of a meeting verb (see the module doc);
+    """Organisation participants for the described subjects of a meeting verb, or the described
+    owner of a meeting noun (see the module doc);
     words before character offset ``after`` (a dateline) are never part of a name."""
-    if trigger.pos_ != "VERB":
+    if trigger.pos_ == "NOUN":  # "the Jewish leaders' meeting with Obama"
+        subjects = [c for c in trigger.children if c.dep_ == "poss" and c.idx >= after]
+    elif trigger.pos_ == "VERB":
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj" and c.idx >= after]
+    else:
         return []
-    subjects = [c for c in trigger.children if c.dep_ == "nsubj" and c.idx >= after]
     if not subjects:
         return []
     out: list[Participant] = []

@@ -159,9 +159,19 @@ def _covered(c: Candidate, keys: set[str]) -> bool:
     return all(p.key in keys or bool(p.country and p.country.lower() in keys) for p in c.participants)
 
 
+def _other_groups(a: Candidate, b: Candidate) -> bool:
+    """ "the Jewish leaders' meeting with Obama" is not Netanyahu's meeting with Obama: one side
+    has a described party the other lacks."""
+    ka, kb = {p.key for p in a.described}, {p.key for p in b.described}
+    if not (ka ^ kb) or ka & kb:
+        return False
+    grouped, other = (a, b) if ka else (b, a)
+    return not _covered(other, grouped.keys())  # the other side names someone the group's mention lacks
+
+
 def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     for m in reversed(out):
-        if not _same_people(m, c) or _mode(m.kind) != _mode(c.kind):
+        if not _same_people(m, c) or _mode(m.kind) != _mode(c.kind) or _other_groups(m, c):
             continue
         if c.again and m.status == "held":
             continue  # "agreed to meet again": not the meeting just held
@@ -260,6 +270,7 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 if d is not m
                 and d.date
                 and _same_people(d, m)
+                and not _other_groups(d, m)
                 and _mode(d.kind) == _mode(m.kind)
                 and (d.kind == m.kind or _covered(m, d.keys()))  # "met Xi" is not "the 2010 summit"
                 and _statuses_agree(d.status, m.status)
