@@ -69,6 +69,14 @@ def people(meeting: dict) -> set[str]:
         pytest.param(
             "Bernie Sanders made a visit to the Brooklyn apartment where he grew up.", id="sightseeing-visit"
         ),
+        pytest.param(
+            "David Cameron said Donald Trump would unite Britain against him if he visited.",
+            id="hypothetical-if",
+        ),
+        pytest.param(
+            "Sheldon Adelson spoke days after hosting the latest debate among Republican Party candidates.",
+            id="hosting-a-debate",
+        ),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:
@@ -519,3 +527,9 @@ def test_a_described_groups_meeting_stays_apart_from_a_named_one(extractor: Extr
     found = extractor.extract(text, published=dt.date(2015, 11, 10))["meetings"]
     assert len(found) == 2
     assert any(people(m) == {"Barack Obama"} for m in found)
+
+
+def test_a_country_qualifying_someone_is_no_participant(extractor: Extractor) -> None:
+    text = "Joseph Brown backed Ted Cruz after meeting Mr. Cruz's Cuba-born father on Monday."
+    (m,) = meetings(extractor, text)
+    assert "Cuba" not in people(m)

@@ -204,9 +204,17 @@ _GUEST_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _RECEIVED = {"briefing", "guest", "visitor", "delegation", "envoy", "counterpart"}
 
 
+_HOSTED_EVENTS = set(
+    "debate rally fundraiser forum concert show game party convention ceremony festival hearing vote "
+    "caucus primary tournament match".split()
+)
+
+
 def hosts_a_guest(tok: Token) -> bool:
     """ "Obama hosted Netanyahu", "Xi received him": the object of host/receive is a named guest or a
     pronoun; "received legal protection" and "hosting liberal activists at house parties" are not."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _HOSTED_EVENTS for c in tok.children):
+        return False  # "hosting the latest debate among Republican candidates"
     for c in tok.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in _RECEIVED:
             return True  # "received his first national security briefing", "hosted visitors"

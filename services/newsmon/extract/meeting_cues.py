@@ -209,6 +209,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "pledged to visit every Iowa county": a programme, not one visit
             if negated(tok):
                 continue  # "did not need to meet with a Mexican", "has never met Putin"
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+                continue  # "would unite Britain against him if he visited": a hypothetical
             if any(c.dep_ == "nsubj" and c.lower_ in _GENERIC_SUBJECTS for c in tok.children):
                 continue  # "more than half of those who met Clinton": people in general
             if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):

@@ -36,6 +36,7 @@ BODY_WORDS = {"council", "committee", "board", "commission", "assembly", "parlia
               "club", "company", "firm", "union"}  # fmt: skip
 _OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
 _HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
+_MODIFIER_TAILS = {"born", "based", "led", "backed", "owned", "made", "funded", "brokered"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 PRONOUNS = {
     k: v
@@ -231,6 +232,12 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         if label in PLACE_LABELS:
             if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOC_PREPS):
                 continue  # "the fighting in Sudan": some other thing's place
+        if (
+            ent.end + 1 < len(ent.doc)
+            and ent.doc[ent.end].text == "-"
+            and ent.doc[ent.end + 1].lower_ in _MODIFIER_TAILS
+        ):
+            continue  # "Cruz's Cuba-born father": the country qualifies someone, it does not meet
         if left_out(ent, trigger):
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
         if is_title_modifier(ent):
