@@ -77,6 +77,10 @@ def people(meeting: dict) -> set[str]:
             "Sheldon Adelson spoke days after hosting the latest debate among Republican Party candidates.",
             id="hosting-a-debate",
         ),
+        pytest.param(
+            "Also receiving legal protection was Heather Samuelson, a Clinton campaign staffer.",
+            id="receiving-a-thing-inverted",
+        ),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:

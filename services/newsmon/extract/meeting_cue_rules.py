@@ -215,6 +215,11 @@ def hosts_a_guest(tok: Token) -> bool:
     pronoun; "received legal protection" and "hosting liberal activists at house parties" are not."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _HOSTED_EVENTS for c in tok.children):
         return False  # "hosting the latest debate among Republican candidates"
+    if tok.lemma_.lower() == "receive" and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() not in _RECEIVED
+        for c in tok.children
+    ):
+        return False  # "receiving legal protection was Heather Samuelson": a thing is received
     for c in tok.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in _RECEIVED:
             return True  # "received his first national security briefing", "hosted visitors"
