@@ -13,40 +13,23 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_cue_rules import (
     HABITUAL,
-    HABITUAL_ADJ,
-    PHONE,
     SEATS,
     arrived_to_visit,
     asked_whether,
     audience_only,
     by_phone_with,
     fixture,
-    has_prep,
     hosts_a_guest,
     is_phone_verb,
     negated,
-    not_an_event_noun,
     passive_reception,
     receives_delegation,
     sat_down_with,
     sightseeing,
     spoke_with,
 )
+from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, noun_kind, sit_down_noun
 
-# noun lemma -> kind
-NOUN_KINDS = {
-    k: v
-    for k, v in (
-        item.split("=")
-        for item in (
-            "talk=talks negotiation=talks consultation=talks summit=summit meeting=meeting "
-            "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
-            "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
-            "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
-            "roundtable=meeting huddle=meeting golf=meeting invitation=meeting"
-        ).split()
-    )
-}
 # verb lemma -> kind
 VERB_KINDS = {
     k: v
@@ -67,8 +50,6 @@ _NOT_MEETINGS = set(
     "target demand need requirement criterion expectation deadline goal obligation condition "
     "standard cost end challenge threshold bar benchmark mark quota commitment criteria".split()
 )
-_OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
-_NEWS = {"news", "press"}
 _GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "whoever", "people"}
 
 
@@ -85,94 +66,17 @@ class Trigger:
         return self.token.pos_ in ("NOUN", "PROPN")
 
 
-def _with_person(tok: Token) -> bool:
-    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
-    return any(g.ent_type_ == "PERSON" for c in withs for g in c.subtree)
-
-
-def _invited_by_or_to_meet(tok: Token) -> bool:
-    """ "the invitation from Pena Nieto" / "an invitation to visit Mexico": a proposed meeting;
-    "an invitation to speak at the convention" is not."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
-            if any(g.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for g in c.subtree):
-                return True
-        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("meet", "visit", "attend", "join"):
-            return True
-    return False
-
-
-def _sit_down_noun(tok: Token) -> bool:
-    """ "sit-down" as a noun: spaCy splits it into "sit", "-", "down"."""
-    doc = tok.doc
-    return (
-        tok.lower_ == "down"
-        and tok.pos_ in ("NOUN", "PROPN")
-        and tok.i >= 2
-        and doc[tok.i - 1].text == "-"
-        and doc[tok.i - 2].lower_ == "sit"
-    )
-
-
-def _children_lemmas(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children}
-
-
 def find_triggers(sent: Span) -> list[Trigger]:
     """Meeting-evoking tokens in ``sent`` (generic plurals like "his meetings" are skipped)."""
     out: list[Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        low = tok.text.lower()
-        if _sit_down_noun(tok):
+        if sit_down_noun(tok):
             out.append(Trigger(tok, "meeting", sent))  # "a perfunctory sit-down with Garland"
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS:
-            kind = NOUN_KINDS[lemma]
-            kids = _children_lemmas(tok)
-            if lemma == "talk" and low != "talks":
-                continue
-            if lemma == "round" and not (
-                kids & {"previous", "new", "next", "first", "second", "third", "last", "final", "latest"}
-                and (has_prep(tok, {"between", "of"}) or "face" in {t.lower_ for t in tok.subtree})
-            ):
-                continue  # "a new round of talks", "the previous face-to-face round between the two sides"
-            if lemma == "conference" and kids & _NEWS:
-                continue
-            if lemma == "conference" and tok.dep_ == "compound" and tok.head.lemma_.lower() == "call":
-                continue  # "a conference call with reporters": the call is the trigger
-            if part_of_trip(tok):
-                continue  # "visited Washington for talks with Blinken": the visit's own talks
-            if not_an_event_noun(tok):
-                continue  # "a town hall meeting", "call sheets", "every local meeting"
-            if lemma in ("visit", "trip") and sightseeing(tok):
-                continue  # "a visit to the Brooklyn apartment where he grew up"
-            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
-                continue  # "president of the national bishops' conference": a body, not an event
-            if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
-                continue
-            if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
-                continue  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
-            if lemma == "invitation" and not _invited_by_or_to_meet(tok):
-                continue  # "the invitation from Pena Nieto", "an invitation to visit Beijing"
-            working = any(c.lower_ == "working" for c in tok.children)
-            if lemma in ("dinner", "lunch", "breakfast") and not working and not _with_person(tok):
-                continue  # "a working dinner", "had breakfast with Vice President Biden"
-            if audience_only(tok):
-                continue  # "his daily call with reporters", "a call with analysts"
-            if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
-                if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
-                    continue
-            if kids & HABITUAL_ADJ and low.endswith("s"):
-                continue  # "his frequent visits", "regular meetings": a habit, not one event
-            if (
-                low.endswith("s")
-                and lemma in ("meeting", "summit", "visit", "call", "trip")
-                and not any(c.ent_type_ == "DATE" for c in tok.subtree)
-            ):
-                continue  # "his meetings": generic, not one event
-            if kids & PHONE and kind == "meeting":
-                kind = "call"
-            out.append(Trigger(tok, kind, sent))
+            kind = noun_kind(tok)
+            if kind is not None:
+                out.append(Trigger(tok, kind, sent))
         elif sat_down_with(tok):
             out.append(Trigger(tok, "meeting", sent))
         elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and by_phone_with(tok):
@@ -257,33 +161,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return out
 
 
-_TRIP_VERBS = {"meet", "visit", "travel", "fly", "go", "arrive"}
-
-
 def _purpose_of_trip(clause: Token) -> bool:
     """ "visited the Capitol on Thursday to meet with Senate Democrats", "dispatched O'Leary to meet
     with doctors": the trip's purpose shares its arguments."""
     return (
         clause.dep_ == "advcl"
         and any(c.tag_ == "TO" for c in clause.children)
-        and clause.head.lemma_.lower() in _TRIP_VERBS | {"send", "dispatch"}
+        and clause.head.lemma_.lower() in TRIP_VERBS | {"send", "dispatch"}
     )
-
-
-def part_of_trip(tok: Token) -> bool:
-    """A meeting noun that is the purpose or setting of a meeting verb: "travelled to Moscow for
-    three hours of talks with Putin", "met in Berlin at talks hosted by Baerbock"."""
-    node = tok
-    for _ in range(4):
-        head = node.head
-        if node.dep_ == "pobj" and head.lower_ in ("for", "at", "during"):
-            verb = head.head
-            return verb.pos_ == "VERB" and verb.lemma_.lower() in _TRIP_VERBS
-        if node.dep_ == "pobj" and head.lower_ == "of":
-            node = head.head  # "three hours of talks"
-            continue
-        return False
-    return False
 
 
 def frame_head(tok: Token) -> Token:

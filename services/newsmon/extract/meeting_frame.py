@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
-from newsmon.extract.meeting_cues import REPORTING, frame_head, part_of_trip
+from newsmon.extract.meeting_cues import REPORTING, frame_head
+from newsmon.extract.meeting_noun_rules import part_of_trip
 from newsmon.extract.meeting_scope import (
     at_meeting_scope,
     participle_subject_scope,

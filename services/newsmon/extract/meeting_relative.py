@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsmon.extract.meeting_cues import NOUN_KINDS
+from newsmon.extract.meeting_noun_rules import NOUN_KINDS
 
 _NUMBERS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 

@@ -1,0 +1,137 @@
+"""Meeting nouns and the closed-class tests that decide whether one names a meeting, for
+:func:`newsmon.extract.meeting_cues.find_triggers`: "talks" but not "a new round of talks", a
+working dinner, golf with someone, an invitation from someone, not "a town hall meeting", "call
+sheets", "his meetings" or "a conference call with reporters"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsmon.extract.meeting_cue_rules import (
+    HABITUAL_ADJ,
+    PHONE,
+    audience_only,
+    has_prep,
+    not_an_event_noun,
+    sightseeing,
+)
+
+# noun lemma -> kind
+NOUN_KINDS = {
+    k: v
+    for k, v in (
+        item.split("=")
+        for item in (
+            "talk=talks negotiation=talks consultation=talks summit=summit meeting=meeting "
+            "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
+            "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
+            "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
+            "roundtable=meeting huddle=meeting golf=meeting invitation=meeting"
+        ).split()
+    )
+}
+_OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
+_NEWS = {"news", "press"}
+
+TRIP_VERBS = {"meet", "visit", "travel", "fly", "go", "arrive"}
+
+
+def part_of_trip(tok: Token) -> bool:
+    """A meeting noun that is the purpose or setting of a meeting verb: "travelled to Moscow for
+    three hours of talks with Putin", "met in Berlin at talks hosted by Baerbock"."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if node.dep_ == "pobj" and head.lower_ in ("for", "at", "during"):
+            verb = head.head
+            return verb.pos_ == "VERB" and verb.lemma_.lower() in TRIP_VERBS
+        if node.dep_ == "pobj" and head.lower_ == "of":
+            node = head.head  # "three hours of talks"
+            continue
+        return False
+    return False
+
+
+def _with_person(tok: Token) -> bool:
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return any(g.ent_type_ == "PERSON" for c in withs for g in c.subtree)
+
+
+def _invited_by_or_to_meet(tok: Token) -> bool:
+    """ "the invitation from Pena Nieto" / "an invitation to visit Mexico": a proposed meeting;
+    "an invitation to speak at the convention" is not."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            if any(g.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for g in c.subtree):
+                return True
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("meet", "visit", "attend", "join"):
+            return True
+    return False
+
+
+def sit_down_noun(tok: Token) -> bool:
+    """ "sit-down" as a noun: spaCy splits it into "sit", "-", "down"."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "down"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and doc[tok.i - 2].lower_ == "sit"
+    )
+
+
+def _children_lemmas(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children}
+
+
+def noun_kind(tok: Token) -> str | None:
+    """The kind of meeting the noun ``tok`` (its lemma in :data:`NOUN_KINDS`) names, or None."""
+    lemma = tok.lemma_.lower()
+    low = tok.text.lower()
+    kind = NOUN_KINDS[lemma]
+    kids = _children_lemmas(tok)
+    if lemma == "talk" and low != "talks":
+        return None
+    if lemma == "round" and not (
+        kids & {"previous", "new", "next", "first", "second", "third", "last", "final", "latest"}
+        and (has_prep(tok, {"between", "of"}) or "face" in {t.lower_ for t in tok.subtree})
+    ):
+        return None  # "a new round of talks", "the previous face-to-face round between the two sides"
+    if lemma == "conference" and kids & _NEWS:
+        return None
+    if lemma == "conference" and tok.dep_ == "compound" and tok.head.lemma_.lower() == "call":
+        return None  # "a conference call with reporters": the call is the trigger
+    if part_of_trip(tok):
+        return None  # "visited Washington for talks with Blinken": the visit's own talks
+    if not_an_event_noun(tok):
+        return None  # "a town hall meeting", "call sheets", "every local meeting"
+    if lemma in ("visit", "trip") and sightseeing(tok):
+        return None  # "a visit to the Brooklyn apartment where he grew up"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
+        return None  # "president of the national bishops' conference": a body, not an event
+    if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
+        return None
+    if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
+        return None  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
+    if lemma == "invitation" and not _invited_by_or_to_meet(tok):
+        return None  # "the invitation from Pena Nieto", "an invitation to visit Beijing"
+    working = any(c.lower_ == "working" for c in tok.children)
+    if lemma in ("dinner", "lunch", "breakfast") and not working and not _with_person(tok):
+        return None  # "a working dinner", "had breakfast with Vice President Biden"
+    if audience_only(tok):
+        return None  # "his daily call with reporters", "a call with analysts"
+    if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
+        if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
+            return None
+    if kids & HABITUAL_ADJ and low.endswith("s"):
+        return None  # "his frequent visits", "regular meetings": a habit, not one event
+    if (
+        low.endswith("s")
+        and lemma in ("meeting", "summit", "visit", "call", "trip")
+        and not any(c.ent_type_ == "DATE" for c in tok.subtree)
+    ):
+        return None  # "his meetings": generic, not one event
+    if kids & PHONE and kind == "meeting":
+        kind = "call"
+    return kind
