@@ -28,20 +28,14 @@ from newsmon.extract.meeting_cue_rules import (
     sightseeing,
     spoke_with,
 )
-from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, noun_kind, sit_down_noun
+from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 
 # verb lemma -> kind
-VERB_KINDS = {
-    k: v
-    for k, v in (
-        item.split("=")
-        for item in (
-            "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
-            "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call "
-            "travel=visit huddle=meeting come=visit fly=visit"
-        ).split()
-    )
-}
+VERB_KINDS = lemma_kinds(
+    "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
+    "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call "
+    "travel=visit huddle=meeting come=visit fly=visit"
+)
 REPORTING = set(
     "say tell announce add state write confirm report claim insist note declare explain warn "
     "argue describe".split()

@@ -16,20 +16,20 @@ from newsmon.extract.meeting_cue_rules import (
     sightseeing,
 )
 
+
+def lemma_kinds(spec: str) -> dict[str, str]:
+    """ "talk=talks summit=summit ..." -> {"talk": "talks", "summit": "summit", ...}."""
+    return dict(item.split("=", 1) for item in spec.split())
+
+
 # noun lemma -> kind
-NOUN_KINDS = {
-    k: v
-    for k, v in (
-        item.split("=")
-        for item in (
-            "talk=talks negotiation=talks consultation=talks summit=summit meeting=meeting "
-            "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
-            "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
-            "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
-            "roundtable=meeting huddle=meeting golf=meeting invitation=meeting"
-        ).split()
-    )
-}
+NOUN_KINDS = lemma_kinds(
+    "talk=talks negotiation=talks consultation=talks summit=summit meeting=meeting "
+    "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
+    "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
+    "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
+    "roundtable=meeting huddle=meeting golf=meeting invitation=meeting"
+)
 _OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
 _NEWS = {"news", "press"}
 
