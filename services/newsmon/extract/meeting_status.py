@@ -152,19 +152,15 @@ def tense_of(tok: Token) -> Tense:
     lemmas = {v.lemma_.lower() for v in chain}
     if lowers & MODAL_FUTURE or lowers & MODAL_PROPOSE:
         return "future"
+    from_past = any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes) or any(
+        v.tag_ == "VBD" for v in chain
+    )
     if lemmas & _LOOKS_AHEAD:
-        if any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes) or any(v.tag_ == "VBD" for v in chain):
-            return None  # "had been due to ...": future seen from the past; take the nearest day
-        return "future"
+        return None if from_past else "future"  # "had been due to ...": seen from the past, nearest day
     governors = {v.lemma_.lower() for v in chain[1:]}
     recently = any(c.lower_ == "recently" for v in chain for c in v.children)  # "most recently during a call"
-    if (
-        governors & _STANDING_OFFER
-        and not recently
-        and not any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes)
-    ):
-        if not any(v.tag_ == "VBD" for v in chain):
-            return "future"
+    if governors & _STANDING_OFFER and not recently and not from_past:
+        return "future"
     if any(a.lower_ in ("has", "have", "had") for a in auxes) or any(v.tag_ == "VBD" for v in chain):
         return "past"
     if any(a.tag_ == "VBD" for a in auxes):

@@ -23,7 +23,7 @@ from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_described import described_parties
-from newsmon.extract.meeting_frame import BODY_WORDS, governing_speaker, read_frame
+from newsmon.extract.meeting_frame import BODY_WORDS, PARTICIPANT_LABELS, governing_speaker, read_frame
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, fold_vague, merge_candidates
 from newsmon.extract.meeting_narrative import fill_narrative_dates
 from newsmon.extract.meeting_people import (
@@ -55,7 +55,6 @@ _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
 )
-_PARTY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -139,7 +138,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if definite:  # "the meeting": only what the noun phrase itself says; the rest is anaphora
         hosts = host_subjects(tok)  # "Scholz is due to host the summit": the host takes part
         ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
-        ents += [e for e in sent.ents if e not in ents and e.label_ in _PARTY_LABELS and _within(e, hosts)]
+        ents += [
+            e for e in sent.ents if e not in ents and e.label_ in PARTICIPANT_LABELS and _within(e, hosts)
+        ]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
     participants = _dedupe(
