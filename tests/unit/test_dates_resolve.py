@@ -25,6 +25,9 @@ CASES = [
     ("on Saturday", TUE, None, "2022-01-08", None),
     ("on Monday", TUE, "future", "2022-01-17", None),
     ("last Tuesday", TUE, None, "2022-01-04", None),
+    ("last Monday", TUE, None, "2022-01-03", None),  # this week's Monday is "on Monday"
+    ("last Sunday", TUE, None, "2022-01-09", None),
+    ("last Friday", TUE, None, "2022-01-07", None),
     ("next Tuesday", TUE, None, "2022-01-18", None),
     ("next Friday", TUE, None, "2022-01-14", None),
     ("this coming Monday", TUE, None, "2022-01-17", None),

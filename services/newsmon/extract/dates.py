@@ -124,14 +124,16 @@ def pick_year(month: int, day: int | None, published: dt.date, tense: Tense) -> 
 def resolve_weekday(weekday: int, published: dt.date, tense: Tense, mod: str | None = None) -> dt.date:
     """The date of a weekday (0 = Monday) relative to ``published``.
 
-    "last X" is strictly before publication, "next X" / "coming X" strictly after; a bare weekday
+    "last X" is strictly before publication and before the publication week when X falls earlier in
+    that week (news writes "on Monday" for those days); "next X" / "coming X" strictly after; a bare weekday
     follows the tense (past: on or before, future: on or after, otherwise the nearest).
     """
     back = (published.weekday() - weekday) % 7
     fwd = (weekday - published.weekday()) % 7
     mod = (mod or "").strip().lower()
     if mod in ("last", "past"):
-        return published - dt.timedelta(days=back or 7)
+        # news says "on Monday" for this week's Monday: "last Monday" on a Wednesday is the week before's
+        return published - dt.timedelta(days=back + 7 if 0 < back <= published.weekday() else back or 7)
     if mod in ("next", "coming", "this coming"):
         return published + dt.timedelta(days=fwd or 7)
     if tense == "past":

@@ -20,7 +20,10 @@ HABITUAL = set(
 )
 
 
-HABITUAL_ADJ = set("frequent regular repeated occasional numerous periodic routine countless".split())
+HABITUAL_ADJ = set(
+    "frequent regular repeated occasional numerous periodic routine countless daily weekly monthly "
+    "nightly".split()
+)
 
 
 def arrived_to_visit(tok: Token) -> bool:
@@ -149,12 +152,19 @@ def has_prep(tok: Token, preps: set[str]) -> bool:
     return any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in tok.children)
 
 
+_CALL_PARTICLES = {"out", "off", "on", "for", "in"}
+
+
 def is_phone_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     words = {t.lower_ for t in tok.subtree}
     if lemma == "phone":
         return True
     if lemma == "call":  # "called Carson a special person" names, it does not phone
+        if any(c.dep_ == "prt" and c.lower_ in _CALL_PARTICLES for c in tok.children):
+            return False  # "called out Trump" criticises, "called off the talks" cancels
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return False  # "a civil rights group called Color of Change" names the group
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
         if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
             return True  # "called Naghmeh Abedini" (the small model sometimes says oprd)
@@ -251,7 +261,33 @@ def sightseeing(tok: Token) -> bool:
 def _a_sight(dest: Token) -> bool:
     return (
         dest.lemma_.lower() in _SIGHTS
-        and not dest.ent_type_
+        and dest.ent_type_ in ("", "FAC", "LOC")  # "a visit to Friendship Park"
         and dest.lower_ not in SEATS
         and not any(c.dep_ == "poss" for c in dest.children)  # "a visit to his church": to its pastor
     )
+
+
+# what a campaign stop is for: "to campaign", "holding a rally", "for Democratic Party fundraisers"
+_STUMPING = set("campaign stump rally fundraise fundraiser fundraising speech speak address canvass".split())
+
+
+def campaign_stop(tok: Token) -> bool:
+    """A visit or trip made to campaign, not to meet anyone: "visited Missouri on Saturday, holding a
+    rally", "visited the St. Louis area to campaign", "traveled to New York for fundraisers"."""
+    if has_prep(tok, {"with"}):
+        return False  # "traveled to Iowa with Sanders" meets Sanders
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.pos_ == "VERB":
+            if c.lemma_.lower() in _STUMPING:
+                return True  # "to campaign", "speaking to"
+            if c.lemma_.lower() in ("hold", "headline", "attend") and any(
+                g.dep_ == "dobj" and g.lemma_.lower() in _STUMPING | _CAMPAIGN_EVENTS for g in c.children
+            ):
+                return True  # "holding a rally in Springfield"
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in _STUMPING | _CAMPAIGN_EVENTS for g in c.children)
+        ):
+            return True  # "for Democratic Party fundraisers"
+    return False

@@ -18,6 +18,7 @@ from newsmon.extract.meeting_cue_rules import (
     asked_whether,
     audience_only,
     by_phone_with,
+    campaign_stop,
     fixture,
     hosts_a_guest,
     is_phone_verb,
@@ -44,6 +45,7 @@ _NOT_MEETINGS = set(
     "target demand need requirement criterion expectation deadline goal obligation condition "
     "standard cost end challenge threshold bar benchmark mark quota commitment criteria".split()
 )
+_SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call"}
 _GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "whoever", "people"}
 
 
@@ -79,10 +81,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = VERB_KINDS[lemma]
             if audience_only(tok) or asked_whether(tok):
                 continue  # "Asked whether Scholz planned to travel to Moscow, ...": a question
-            if lemma == "meet" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MEETINGS for c in tok.children
+            if lemma == "meet" and (
+                any(
+                    c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _NOT_MEETINGS
+                    for c in tok.children
+                )
+                or (tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _NOT_MEETINGS)
             ):
-                continue
+                continue  # "meet the bar", "a threshold met only by Trump and Cruz"
             if lemma == "meet" and fixture(tok):
                 continue  # "whose side meet Dynamo in the semi-final": a match, not a meeting
             if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
@@ -147,6 +153,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
             if lemma == "visit" and sightseeing(tok):
                 continue  # "visited the factory"
+            if kind == "visit" and campaign_stop(tok):
+                continue  # "visited Missouri on Saturday, holding a rally"
             if lemma == "host" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KINDS for c in tok.children
             ):
@@ -200,6 +208,8 @@ def frame_head(tok: Token) -> Token:
             if head.head.lemma_.lower() in REPORTING:
                 break
             head = head.head
+        elif head.dep_ == "prep" and head.lower_ in ("to", "for") and head.head.lemma_.lower() in _SUMMON:
+            head = head.head  # "Pena Nieto invited Trump to a meeting in Mexico City"
         else:
             break
     return head

@@ -21,6 +21,7 @@ from newsmon.extract.meeting_cues import REPORTING, frame_head
 from newsmon.extract.meeting_noun_rules import part_of_trip
 from newsmon.extract.meeting_scope import (
     at_meeting_scope,
+    for_meeting_scope,
     participle_subject_scope,
     reported_conjunct_scope,
 )
@@ -105,7 +106,7 @@ def frame_tokens(trigger: Token) -> set[int]:
         toks |= {t.i for t in noun.subtree if t.i <= noun.i and not clause.left_edge.i <= t.i <= clause.i}
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
-    toks |= participle_subject_scope(trigger)
+    toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING)
     return toks
 
 

@@ -11,6 +11,7 @@ from newsmon.extract.meeting_cue_rules import (
     HABITUAL_ADJ,
     PHONE,
     audience_only,
+    campaign_stop,
     has_prep,
     not_an_event_noun,
     sightseeing,
@@ -106,8 +107,8 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "visited Washington for talks with Blinken": the visit's own talks
     if not_an_event_noun(tok):
         return None  # "a town hall meeting", "call sheets", "every local meeting"
-    if lemma in ("visit", "trip") and sightseeing(tok):
-        return None  # "a visit to the Brooklyn apartment where he grew up"
+    if lemma in ("visit", "trip") and (sightseeing(tok) or campaign_stop(tok)):
+        return None  # "a visit to the Brooklyn apartment where he grew up", "a trip for a fundraiser"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
         return None  # "president of the national bishops' conference": a body, not an event
     if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
@@ -128,7 +129,7 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "his frequent visits", "regular meetings": a habit, not one event
     if (
         low.endswith("s")
-        and lemma in ("meeting", "summit", "visit", "call", "trip")
+        and lemma in ("meeting", "summit", "visit", "call", "trip", "conversation")
         and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     ):
         return None  # "his meetings": generic, not one event

@@ -254,12 +254,22 @@ def resolve_pronoun(
     fits = [m for m in before if ctx.names.gender_of(m.name) in (None, gender)]
     if pron.dep_ in ("nsubj", "nsubjpass"):  # a subject pronoun continues the last sentences' subject
         recent = pron.sent.start_char - 400
-        subjects = [m for m in fits if m.is_subject and m.sent_start >= recent]
+        subjects = [
+            m
+            for m in fits
+            if m.is_subject and m.sent_start >= recent and not _quoted(ctx.text, m.sent_start, m.start)
+        ]  # "'If Donald Trump becomes the president ...,' he said. He said he planned to visit": the speaker
         fits = subjects[:1] + fits
     if fits:
         role = ctx.names.title_of(fits[0].name)
         return [Participant(fits[0].name, "person", role, role_country(role))]
     return []
+
+
+def _quoted(text: str, sent_start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation opened earlier in its sentence."""
+    head = text[sent_start:offset]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
 def plural_anaphor(trigger: Token) -> str | None:

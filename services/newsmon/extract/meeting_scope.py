@@ -132,3 +132,21 @@ def participle_subject_scope(trigger: Token) -> set[int]:
     if main is None or main.pos_ not in ("VERB", "AUX"):
         return set()
     return {t.i for c in _subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}
+
+
+def for_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
+    """ "She has been under fire for a private meeting with Bill Clinton", "Trump pushed for a
+    meeting with Xi": the subject of a verb with no object of its own, whose "for" phrase is a
+    meeting with someone, takes part ("criticized Clinton for a meeting with Y" has an object)."""
+    if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for"):
+        return set()
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return set()
+    if any(c.dep_ == "poss" for c in trigger.children):
+        return set()  # "for her meeting with Y": "her" says who
+    holder = trigger.head.head
+    if holder.lower_ == "fire" and holder.dep_ == "pobj":
+        holder = holder.head.head  # "under fire for ..."
+    if holder.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative") for c in holder.children):
+        return set()
+    return {t.i for c in _subject_of(holder, reporting) for t in c.subtree}

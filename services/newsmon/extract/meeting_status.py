@@ -165,8 +165,28 @@ def tense_of(tok: Token) -> Tense:
         return "past"
     if any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if all(v.tag_ == "VBG" for v in chain) and not auxes:
+        governing = _governing_tense(
+            chain[-1]
+        )  # "with Cruz calling Trump his friend, meeting with him in July"
+        if governing is not None:
+            return governing
     if any(v.tag_ in ("VBZ", "VBP", "VBG") for v in chain) or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if node.tag_ == "VBN" and node.dep_ in ("acl", "relcl", "amod"):
         return "past"
+    return None
+
+
+def _governing_tense(participle: Token) -> Tense:
+    """A bare participle takes the tense of the finite verb it hangs from (at most five links up)."""
+    node = participle
+    for _ in range(5):
+        if node.dep_ not in ("advcl", "conj", "pcomp", "prep", "pobj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and (
+            node.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in node.children)
+        ):
+            return tense_of(node)
     return None

@@ -52,6 +52,8 @@ def pick_date(
             continue  # "BERLIN, Dec 30 (Wire) -": not a meeting date
         if re.search(r"\bsince(\s+(early|mid|late))?[\s-]*$", sent.text[: expr.start].lower()):
             continue  # "the first visit since 2018" dates the previous one, not this one
+        if re.search(r"\b(before|until|till)\s*$", sent.text[: expr.start].lower()):
+            continue  # "planned to visit the United States before January": a bound, not the day
         tok = _doc_token(sent, sent.start_char + expr.start)
         span = ctx.doc.char_span(
             sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"

@@ -121,7 +121,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def _dateline_place(text: str) -> Place | None:
     """The city of an agency dateline ("GENEVA (Wire) — "), used for in-person meetings without a place."""
     m = find_dateline(text)
-    if not m or "/" in m.group(0):
+    if not m or "/" in m.group(0) or m.group(1) is None:
         return None
     return get_gazetteer().lookup(m.group(1).strip().title())
 

@@ -1,0 +1,126 @@
+"""More meeting patterns of 2016 campaign reporting (loads spaCy: slow).
+
+Each case was a false meeting, a miss or a wrong field on real news before its rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmon.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+PUB = dt.date(2016, 7, 6)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def meetings(extractor: Extractor, text: str, published: dt.date = PUB) -> list[dict]:
+    return extractor.extract(text, published=published)["meetings"]
+
+
+def people(meeting: dict) -> set[str]:
+    return {p["name"] for p in meeting["participants"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Only states won by Donald Trump and Ted Cruz count, a threshold met only by Trump and Cruz.",
+            id="a-threshold-met-by",
+        ),
+        pytest.param("Paul Ryan has previously called out Donald Trump over his ban.", id="called-out"),
+        pytest.param(
+            "Donors were targeted by a boycott call from a civil rights group called Color of Change.",
+            id="a-group-called-x",
+        ),
+        pytest.param(
+            "Joe Biden, recalling weekly breakfasts with Hillary Clinton, called himself her whisperer.",
+            id="weekly-breakfasts",
+        ),
+        pytest.param(
+            "He protested Donald Trump at a rally and started having conversations with fellow activists.",
+            id="generic-conversations",
+        ),
+        pytest.param(
+            "Bernie Sanders visited Missouri on Saturday, holding a rally in Springfield.", id="rally-stop"
+        ),
+        pytest.param(
+            "Hillary Clinton visited the St. Louis area to campaign over the weekend.", id="to-campaign"
+        ),
+        pytest.param(  # a joint campaign appearance is a rally, not a meeting
+            "Hillary Clinton traveled to Ohio on Monday to campaign with Sherrod Brown.",
+            id="to-campaign-with",
+        ),
+        pytest.param(
+            "Barack Obama traveled to New York for Democratic Party fundraisers on Tuesday.",
+            id="for-fundraisers",
+        ),
+        pytest.param(
+            "Bernie Sanders described his visit to Friendship Park, outside San Diego, on Saturday.",
+            id="a-named-park-is-a-sight",
+        ),
+    ],
+)
+def test_not_meetings(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []
+
+
+def test_an_agency_dateline_with_a_date_is_no_participant(extractor: Extractor) -> None:
+    text = "Aug 27 (Reuters) - Democrat Hillary Clinton on Saturday received her first security briefing."
+    (m,) = meetings(extractor, text, dt.date(2016, 8, 28))
+    assert people(m) == {"Hillary Clinton"}
+    assert m["date"] == "2016-08-27"
+
+
+def test_a_pronoun_after_a_quote_is_the_speaker_not_a_name_inside_it(extractor: Extractor) -> None:
+    text = (
+        "London's mayor Sadiq Khan spoke to Time magazine.\n\n"
+        '"If Donald Trump becomes the president I\'ll be stopped from going there," he said. '
+        "He said he planned to visit the United States before January."
+    )
+    (m,) = meetings(extractor, text, dt.date(2016, 5, 11))
+    assert "Sadiq Khan" in people(m) and "Donald Trump" not in people(m)
+    assert m["date"] is None  # "before January" bounds the visit, it does not date it
+    assert m["status"] == "scheduled"
+
+
+def test_under_fire_for_a_meeting_takes_part_and_last_monday_is_last_week(extractor: Extractor) -> None:
+    text = (
+        "Attorney General Loretta Lynch spoke on Wednesday. She has been under fire for a private meeting "
+        "last Monday with former President Bill Clinton aboard her plane at the Phoenix airport."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Loretta Lynch", "Bill Clinton"} <= people(m)
+    assert m["date"] == "2016-06-27"  # on a Wednesday, this week's Monday would be "on Monday"
+
+
+def test_invited_to_a_meeting_names_host_and_guest(extractor: Extractor) -> None:
+    text = "Mexicans felt betrayed when Enrique Peña Nieto invited Donald Trump to a meeting in Mexico City."
+    (m,) = meetings(extractor, text)
+    assert {"Enrique Peña Nieto", "Donald Trump"} <= people(m)
+    assert m["location"]["name"] == "Mexico City"
+
+
+def test_a_bare_participle_takes_the_tense_of_its_clause(extractor: Extractor) -> None:
+    text = (
+        "Ted Cruz and Donald Trump had played nice earlier in the campaign, with Cruz repeatedly calling "
+        "Trump his friend, meeting with him in July at Trump Tower."
+    )
+    (m,) = meetings(extractor, text, dt.date(2016, 1, 17))
+    assert {"Ted Cruz", "Donald Trump"} <= people(m)
+    assert (m["date"], m["status"]) == ("2015-07", "held")
+
+
+def test_annual_meetings_are_one_occasion(extractor: Extractor) -> None:
+    text = (
+        "Lou Jiwei spoke at the end of a day of annual meetings in Beijing between Chinese and US officials."
+    )
+    assert len(meetings(extractor, text)) == 1
