@@ -67,6 +67,16 @@ def people(meeting: dict) -> set[str]:
             "Bernie Sanders described his visit to Friendship Park, outside San Diego, on Saturday.",
             id="a-named-park-is-a-sight",
         ),
+        pytest.param(
+            "Gary Johnson looked out at dozens of Mainers who had come out for a breakfast meet-and-greet.",
+            id="meet-and-greet",
+        ),
+        pytest.param('"I met a lot of Bernie supporters," Chris Smith said on Friday.', id="met-a-crowd"),
+        pytest.param("Barack Obama barely visited Kentucky in 2008.", id="barely"),
+        pytest.param(
+            "Ted Cruz apologized on Friday, then called Yahoo News to ask readers to watch the interview.",
+            id="calling-a-news-outlet",
+        ),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:
@@ -124,3 +134,9 @@ def test_annual_meetings_are_one_occasion(extractor: Extractor) -> None:
         "Lou Jiwei spoke at the end of a day of annual meetings in Beijing between Chinese and US officials."
     )
     assert len(meetings(extractor, text)) == 1
+
+
+def test_him_is_the_man_a_first_name_says_even_if_she_follows(extractor: Extractor) -> None:
+    text = "Juanita Broaddrick accused Bill Clinton. In 1978, she met him at a Little Rock event."
+    (m,) = meetings(extractor, text, dt.date(2016, 1, 18))
+    assert people(m) == {"Juanita Broaddrick", "Bill Clinton"}

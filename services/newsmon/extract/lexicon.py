@@ -71,9 +71,12 @@ MALE_NAMES = frozenset(
     austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan
     juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny boris vladimir
     sergei sergey dmitry dmitri alexei alexey igor ivan nikolai mikhail yuri oleg viktor andrei volodymyr
-    emmanuel olaf angela xi wang li recep tayyip narendra rishi keir jens antony lloyd jake mohammed
+    emmanuel olaf xi wang li recep tayyip narendra rishi keir jens antony lloyd jake mohammed
     muhammad ahmed ali hassan omar karim pierre jean jacques francois luis carlos miguel javier pedro
     giuseppe marco luca giorgio hans klaus jurgen wolfgang friedrich lars sven erik olav ola bjorn
+    bill mitt ted chris mike tim jeb newt rand bernie rudy rick dick tom jim bob dan ben sam tony jon
+    nick steve matt pete rob ron ken greg doug barack mitch harry reince chuck orrin jeff lamar joaquin
+    julian xavier rahm cory marty jared
     """.split()
 )
 
@@ -89,6 +92,8 @@ FEMALE_NAMES = frozenset(
     charlotte rose alexis kayla wendy kamala hillary ursula christine liz theresa giorgia jacinda
     annalena sanna mette ngozi kristalina olena yulia natalia natasha irina olga svetlana tatiana
     elena ekaterina maria anne sophie claire isabelle fatima aisha leila nadia ines lucia carmen
+    debbie condoleezza huma kellyanne ivanka melania loretta madeleine nikki carly tulsi jill chelsea
+    juanita marsha dianne kirsten tammy mazie jeanne maxine sheila valerie hope michele
     """.split()
 )
 

@@ -16,7 +16,7 @@ SEATS = set(
 )
 HABITUAL = set(
     "frequently often regularly routinely usually sometimes occasionally rarely seldom "
-    "always habitually periodically".split()
+    "always habitually periodically barely hardly scarcely".split()
 )
 
 
@@ -152,6 +152,18 @@ def has_prep(tok: Token, preps: set[str]) -> bool:
     return any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in tok.children)
 
 
+MEDIA_WORDS = set(
+    "news times post journal radio tv television magazine press network herald tribune gazette cnn msnbc "
+    "fox nbc abc cbs npr bbc reuters bloomberg politico breitbart".split()
+)
+
+
+def media_name(tok: Token) -> bool:
+    """``tok`` heads the name of a news organisation ("Yahoo News", "the Times", "MSNBC")."""
+    words = {t.lower_ for t in tok.subtree if t.pos_ == "PROPN" or t.i == tok.i}
+    return tok.ent_type_ == "ORG" and bool(words & MEDIA_WORDS)
+
+
 _CALL_PARTICLES = {"out", "off", "on", "for", "in"}
 
 
@@ -166,6 +178,8 @@ def is_phone_verb(tok: Token) -> bool:
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             return False  # "a civil rights group called Color of Change" names the group
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+        if any(media_name(o) for o in objs):
+            return False  # "calling Yahoo News to ask readers to watch": an interview, not a call
         if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
             return True  # "called Naghmeh Abedini" (the small model sometimes says oprd)
         return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) and not any(

@@ -45,6 +45,18 @@ _NOT_MEETINGS = set(
     "target demand need requirement criterion expectation deadline goal obligation condition "
     "standard cost end challenge threshold bar benchmark mark quota commitment criteria".split()
 )
+_CROWDS = {
+    "lot",
+    "lots",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "plenty",
+    "bunch",
+}
 _SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call"}
 _GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "whoever", "people"}
 
@@ -89,6 +101,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 or (tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _NOT_MEETINGS)
             ):
                 continue  # "meet the bar", "a threshold met only by Trump and Cruz"
+            if lemma == "meet" and _meet_and_greet(tok):
+                continue  # "a breakfast meet-and-greet": a campaign event
+            if lemma == "meet" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _CROWDS and not c.ent_type_ for c in tok.children
+            ):
+                continue  # "I met a lot of Bernie supporters": a crowd, not a meeting
             if lemma == "meet" and fixture(tok):
                 continue  # "whose side meet Dynamo in the semi-final": a match, not a meeting
             if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
@@ -173,6 +191,11 @@ def _purpose_of_trip(clause: Token) -> bool:
     )
 
 
+def _meet_and_greet(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "and"
+
+
 def frame_head(tok: Token) -> Token:
     """The verb that carries the trigger's status: climb xcomp/infinitive chains and core arguments."""
     head = tok
@@ -208,7 +231,9 @@ def frame_head(tok: Token) -> Token:
             if head.head.lemma_.lower() in REPORTING:
                 break
             head = head.head
-        elif head.dep_ == "prep" and head.lower_ in ("to", "for") and head.head.lemma_.lower() in _SUMMON:
+        elif (
+            head.dep_ == "prep" and head.lower_ in ("to", "for", "on") and head.head.lemma_.lower() in _SUMMON
+        ):
             head = head.head  # "Pena Nieto invited Trump to a meeting in Mexico City"
         else:
             break
