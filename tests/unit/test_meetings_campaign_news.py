@@ -140,3 +140,27 @@ def test_him_is_the_man_a_first_name_says_even_if_she_follows(extractor: Extract
     text = "Juanita Broaddrick accused Bill Clinton. In 1978, she met him at a Little Rock event."
     (m,) = meetings(extractor, text, dt.date(2016, 1, 18))
     assert people(m) == {"Juanita Broaddrick", "Bill Clinton"}
+
+
+@pytest.mark.parametrize(
+    "text, host, guests",
+    [
+        pytest.param(
+            "Biden was arranging calls with both Bernie Sanders and Hillary Clinton to discuss the race.",
+            "Biden",
+            ["Bernie Sanders", "Hillary Clinton"],
+            id="calls-with-both",
+        ),
+        pytest.param(
+            "Barack Obama held private meetings earlier in the day with Shinzo Abe and Park Geun-hye.",
+            "Barack Obama",
+            ["Shinzo Abe", "Park Geun-hye"],
+            id="meetings-on-the-verb",
+        ),
+    ],
+)
+def test_plural_meetings_with_named_people_are_one_each(
+    extractor: Extractor, text: str, host: str, guests: list[str]
+) -> None:
+    found = meetings(extractor, text)
+    assert sorted(tuple(sorted(people(m))) for m in found) == sorted(tuple(sorted({host, g})) for g in guests)

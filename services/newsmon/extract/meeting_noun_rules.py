@@ -82,6 +82,15 @@ def sit_down_noun(tok: Token) -> bool:
     )
 
 
+def _with_named_pair(tok: Token) -> bool:
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
+    withs = [
+        g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+    ]
+    named = [t for g in withs for t in (g, *g.conjuncts) if t.ent_type_ in ("PERSON", "ORG", "GPE")]
+    return len(named) >= 2
+
+
 def _children_lemmas(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children}
 
@@ -130,6 +139,7 @@ def noun_kind(tok: Token) -> str | None:
     if (
         low.endswith("s")
         and lemma in ("meeting", "summit", "visit", "call", "trip", "conversation")
+        and not _with_named_pair(tok)  # "calls with both Sanders and Clinton": one call each
         and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     ):
         return None  # "his meetings": generic, not one event

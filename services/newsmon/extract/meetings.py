@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +39,7 @@ from newsmon.extract.meeting_people import (
 from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
+from newsmon.extract.meeting_split import each_counterpart, other_destinations
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import officials_of, titled_person
 from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense, venue_of
@@ -80,7 +80,8 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
                 if own is not None:
                     cands[-1].participants = _dedupe([participant_named(ctx, own), *cands[-1].participants])
                 cands[-1].triggers.append(trig.token.idx)
-                cands.extend(_other_destinations(cands[-1], trig.token))
+                cands.extend(other_destinations(cands[-1], trig.token))
+                cands.extend(each_counterpart(ctx, cands[-1], trig.token))
                 anchor = relative_anchor(trig.token, seg, [t.token for t in trigs])
                 if anchor is not None and not cands[-1].date:
                     anchors[trig.token.idx] = anchor
@@ -233,20 +234,6 @@ def _again(tok: Token) -> bool:
     near = [tok, *tok.children, *(c for h in (tok.head,) if h.i != tok.i for c in h.children)]
     words = {t.lower_ for t in near}
     return bool(words & {"again", "another", "follow", "second", "third", "next", "further"})
-
-
-def _other_destinations(cand: Candidate, tok: Token) -> list[Candidate]:
-    """ "Francis later visited Canada and Kazakhstan": one visit per country."""
-    if tok.lemma_.lower() != "visit" or tok.pos_ != "VERB" or cand.place is None:
-        return []
-    gaz = get_gazetteer()
-    out: list[Candidate] = []
-    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "GPE"):
-        for conj in (c for c in obj.children if c.dep_ == "conj" and c.ent_type_ == "GPE"):
-            place = gaz.lookup(conj.text)
-            if place is not None and place.kind == "country" and place.name != cand.place.name:
-                out.append(replace(cand, place=place, participants=list(cand.participants), triggers=[]))
-    return out
 
 
 def _verb_above(tok: Token) -> str:

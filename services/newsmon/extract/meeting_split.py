@@ -1,0 +1,62 @@
+"""One mention, several meetings: "visited Canada and Kazakhstan" (one visit per country) and
+"was arranging calls with both Sanders and Clinton" (one call per counterpart)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from newsmon.extract.context import ArticleContext
+from newsmon.extract.meeting_merge import Candidate
+from newsmon.extract.meeting_people import participants_of
+from newsmon.extract.places import get_gazetteer
+
+_PER_COUNTERPART = {"call", "meeting", "conversation"}
+_COUNTERPART_LABELS = {"PERSON", "ORG", "GPE"}
+
+
+def other_destinations(cand: Candidate, tok: Token) -> list[Candidate]:
+    """ "Francis later visited Canada and Kazakhstan": one visit per country."""
+    if tok.lemma_.lower() != "visit" or tok.pos_ != "VERB" or cand.place is None:
+        return []
+    gaz = get_gazetteer()
+    out: list[Candidate] = []
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "GPE"):
+        for conj in (c for c in obj.children if c.dep_ == "conj" and c.ent_type_ == "GPE"):
+            place = gaz.lookup(conj.text)
+            if place is not None and place.kind == "country" and place.name != cand.place.name:
+                out.append(replace(cand, place=place, participants=list(cand.participants), triggers=[]))
+    return out
+
+
+def counterparts(tok: Token) -> list[Span]:
+    """The named conjuncts after "with" of a plural meeting noun: "calls with both Sanders and Clinton"."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _PER_COUNTERPART:
+        return []
+    ents = tok.doc.ents
+    out: list[Span] = []
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for head in [obj, *(c for c in obj.conjuncts)]:
+                ent = next((e for e in ents if e.start <= head.i < e.end), None)
+                if ent is not None and ent.label_ in _COUNTERPART_LABELS and ent not in out:
+                    out.append(ent)
+    return out if len(out) >= 2 else []
+
+
+def each_counterpart(ctx: ArticleContext, cand: Candidate, tok: Token) -> list[Candidate]:
+    """Split ``cand`` into one meeting per counterpart; ``cand`` itself keeps the first one."""
+    sides = [participants_of(ctx, e) for e in counterparts(tok)]
+    keys = [{p.key for p in side} for side in sides if side]
+    if len(keys) < 2:
+        return []
+    everyone = set().union(*keys)
+    others = [p for p in cand.participants if p.key not in everyone]
+    if not others:
+        return []  # nobody meets them all: "meetings with Abe and Park" with no host named
+    out = [replace(cand, participants=others + [p for p in cand.participants if p.key in k], triggers=[])
+           for k in keys[1:]]  # fmt: skip
+    cand.participants = others + [p for p in cand.participants if p.key in keys[0]]
+    return out
