@@ -164,3 +164,12 @@ def test_plural_meetings_with_named_people_are_one_each(
 ) -> None:
     found = meetings(extractor, text)
     assert sorted(tuple(sorted(people(m))) for m in found) == sorted(tuple(sorted({host, g})) for g in guests)
+
+
+def test_a_leaders_nickname_is_the_leader_the_article_names(extractor: Extractor) -> None:
+    text = (
+        "Benjamin Netanyahu rejected the remarks. "
+        '"I want to wait until I meet with Bibi," Donald Trump said, using the nickname.'
+    )
+    (m,) = meetings(extractor, text, dt.date(2015, 12, 10))
+    assert people(m) == {"Benjamin Netanyahu", "Donald Trump"}

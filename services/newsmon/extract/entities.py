@@ -74,6 +74,10 @@ _PARTICLES = set("da de do dos das van von der den bin ibn al el del la le".spli
 _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
 
 
+# well-known leaders' nicknames -> the surname key the article's full name registers
+_NICKNAMES = {"bibi": "netanyahu", "amlo": "obrador", "mbs": "salman", "mbz": "zayed", "dubya": "bush"}
+
+
 def _alias(key: str) -> str | None:
     """ "us", "u.s" (its last full stop cleaned off) and "u.s." all give "United States"."""
     return _ALIASES.get(key) or _ALIASES.get(key + ".")
@@ -122,6 +126,8 @@ class NameIndex:
         """The fullest name the article gives for ``mention`` (the cleaned mention if unknown)."""
         cleaned = clean_mention(mention)
         key = cleaned.lower()
+        if _NICKNAMES.get(key) in self._canon:  # "Bibi", when the article names Benjamin Netanyahu
+            return self._canon[_NICKNAMES[key]]
         if key in self._canon:
             return self._canon[key]
         if _alias(key):
