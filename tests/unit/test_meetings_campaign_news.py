@@ -173,3 +173,16 @@ def test_a_leaders_nickname_is_the_leader_the_article_names(extractor: Extractor
     )
     (m,) = meetings(extractor, text, dt.date(2015, 12, 10))
     assert people(m) == {"Benjamin Netanyahu", "Donald Trump"}
+
+
+def test_mr_and_mrs_pick_the_namesake_they_fit(extractor: Extractor) -> None:
+    text = (
+        "Hillary Clinton and Bill Clinton founded the foundation. Mrs. Clinton met with Victor Pinchuk "
+        'in 2012. Mr. Clinton met with Gilbert Chagoury in 2009. "We will keep going," Mr. Clinton said.'
+    )
+    result = extractor.extract(text, published=dt.date(2016, 8, 22))
+    assert sorted(tuple(sorted(people(m))) for m in result["meetings"]) == [
+        ("Bill Clinton", "Gilbert Chagoury"),
+        ("Hillary Clinton", "Victor Pinchuk"),
+    ]
+    assert [q["speaker"] for q in result["quotes"]] == ["Bill Clinton"]

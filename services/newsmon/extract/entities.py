@@ -78,6 +78,28 @@ _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
 _NICKNAMES = {"bibi": "netanyahu", "amlo": "obrador", "mbs": "salman", "mbz": "zayed", "dubya": "bush"}
 
 
+def honorific_gender(ent: Span) -> str | None:
+    """ "m" after Mr./Sir, "f" after Mrs./Ms./Miss (inside the mention or just before it)."""
+    words = [ent[0].lower_.rstrip(".")]
+    if ent.start > 0:
+        words.append(ent.doc[ent.start - 1].lower_.rstrip("."))
+    for word in words:
+        if word in ("mr", "sir", "lord"):
+            return "m"
+        if word in ("mrs", "ms", "miss", "lady", "dame", "mme"):
+            return "f"
+    return None
+
+
+def first_name_gender(name: str) -> str | None:
+    first = name.split()[0].lower() if name.split() else ""
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    return None
+
+
 def _alias(key: str) -> str | None:
     """ "us", "u.s" (its last full stop cleaned off) and "u.s." all give "United States"."""
     return _ALIASES.get(key) or _ALIASES.get(key + ".")
@@ -120,6 +142,7 @@ class NameIndex:
     _starts: list[int] = field(default_factory=list)
     _people: set[str] = field(default_factory=set)
     _strong: set[str] = field(default_factory=set)
+    _by_surname: dict[str, list[str]] = field(default_factory=dict)  # "clinton" -> both Clintons
 
     # -- public interface -------------------------------------------------------------------
     def canonical(self, mention: str) -> str:
@@ -136,6 +159,17 @@ class NameIndex:
         if parts and parts[-1] in self._canon:  # "Minister Ryabkov" -> "ryabkov"
             return self._canon[parts[-1]]
         return cleaned
+
+    def canonical_span(self, ent: Span) -> str:
+        """:meth:`canonical` for a mention in the text: an honorific picks the namesake it fits
+        ("Mr. Clinton" is Bill Clinton, "Mrs. Clinton" Hillary Clinton, in one article)."""
+        name = self.canonical(ent.text)
+        gender = honorific_gender(ent)
+        words = clean_mention(ent.text).lower().split()
+        if gender is None or len(words) != 1 or first_name_gender(name) in (gender, None):
+            return name
+        fits = [f for f in self._by_surname.get(words[0], []) if first_name_gender(f) == gender]
+        return fits[0] if len(fits) == 1 else name
 
     def title_of(self, name: str) -> str | None:
         """The first title the article gives ``name`` (canonicalised first), or None."""
@@ -195,7 +229,7 @@ class NameIndex:
             cleaned = clean_mention(ent.text)
             if not cleaned:
                 continue
-            name = index.canonical(cleaned)
+            name = index.canonical_span(ent)
             kind = KINDS[labels.get(ent.start, ent.label_)]
             index._kinds.setdefault(name, kind)
             root = ent.root
@@ -245,6 +279,9 @@ class NameIndex:
             words = key.split()
             if label == "PERSON" and len(words) > 1:
                 self._canon.setdefault(words[-1], full)
+                same = self._by_surname.setdefault(words[-1], [])
+                if self._canon.get(key, full) not in same:
+                    same.append(self._canon.get(key, full))
                 if len(words) > 2:  # "Laura K. Cooper" -> "Laura Cooper"
                     self._canon.setdefault(f"{words[0]} {words[-1]}", full)
                     for k in range(1, len(words) - 1):  # "Suu Kyi" -> "Aung San Suu Kyi"

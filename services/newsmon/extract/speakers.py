@@ -157,7 +157,7 @@ class Attributor:
             ents = [e for e in head_part.ents if e.label_ == label and (speaking_head or tok in e)]
             if ents:
                 ent = ents[-1] if label == "PERSON" else ents[0]
-                name = self.names.canonical(ent.text)
+                name = self.names.canonical_span(ent)
                 fallback = "person" if label == "PERSON" else "organization"
                 if label == "NORP":  # "the Russians": a group, not a named body
                     if tok.tag_ not in {"NNS", "NNPS"} and len(phrase) <= 2 and phrase[0].lower_ == "the":
