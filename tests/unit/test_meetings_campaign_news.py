@@ -186,3 +186,14 @@ def test_mr_and_mrs_pick_the_namesake_they_fit(extractor: Extractor) -> None:
         ("Hillary Clinton", "Victor Pinchuk"),
     ]
     assert [q["speaker"] for q in result["quotes"]] == ["Bill Clinton"]
+
+
+def test_a_present_meeting_after_which_something_happens_is_ahead(extractor: Extractor) -> None:
+    text = (
+        "All signs pointed to Barack Obama endorsing Hillary Clinton on Thursday after the president "
+        "meets with Bernie Sanders in the Oval Office."
+    )
+    found = [m for m in meetings(extractor, text, dt.date(2016, 6, 8)) if "Bernie Sanders" in people(m)]
+    assert [(m["date"], m["status"], m["location"]["name"]) for m in found] == [
+        ("2016-06-09", "scheduled", "Oval Office")
+    ]

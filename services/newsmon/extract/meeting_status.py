@@ -133,7 +133,8 @@ def tense_of(tok: Token) -> Tense:
     if node is None or node.pos_ not in ("VERB", "AUX"):
         return None
     if node.tag_ in ("VBP", "VBZ") and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in ("until", "once", "before") for c in node.children
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("until", "once", "before", "after")
+        for c in node.children
     ):
         return "future"  # "wait until I meet with Bibi": the present of a time clause is to come
     chain = [node]
@@ -178,12 +179,24 @@ def tense_of(tok: Token) -> Tense:
     return None
 
 
+_ADJUNCT_PREPS = {"with", "after", "before", "while", "since", "following", "without", "by", "upon"}
+
+
+def _set_off(tok: Token) -> bool:
+    """A participial adjunct opens its sentence or follows a comma: "..., meeting with him in July"."""
+    return tok.i == tok.sent.start or tok.doc[tok.i - 1].text in (",", ";", "—", "–")
+
+
 def _governing_tense(participle: Token) -> Tense:
     """A bare participle takes the tense of the finite verb it hangs from (at most five links up)."""
     node = participle
     for _ in range(5):
         if node.dep_ not in ("advcl", "conj", "pcomp", "prep", "pobj", "xcomp") or node.head.i == node.i:
             return None
+        if node.dep_ == "pcomp" and node.head.lower_ not in _ADJUNCT_PREPS:
+            return None  # "aimed at meeting": not an adjunct of the clause
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and not _set_off(node):
+            return None  # "signs pointed to Obama endorsing Clinton on Thursday": ahead, not past
         node = node.head
         if node.pos_ in ("VERB", "AUX") and (
             node.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in node.children)
