@@ -77,6 +77,15 @@ def people(meeting: dict) -> set[str]:
             "Ted Cruz apologized on Friday, then called Yahoo News to ask readers to watch the interview.",
             id="calling-a-news-outlet",
         ),
+        pytest.param("More than half of those who met Hillary Clinton gave money.", id="those-who-met"),
+        pytest.param(
+            "Elizabeth Warren had been talking with officials from the Hillary Clinton campaign for weeks.",
+            id="talking-for-weeks",
+        ),
+        pytest.param(
+            "While Democrats have pushed for new negotiations, John Cornyn told reporters it was over.",
+            id="not-the-speaker-of-another-clause",
+        ),
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:
@@ -197,3 +206,21 @@ def test_a_present_meeting_after_which_something_happens_is_ahead(extractor: Ext
     assert [(m["date"], m["status"], m["location"]["name"]) for m in found] == [
         ("2016-06-09", "scheduled", "Oval Office")
     ]
+
+
+def test_who_instructs_someone_to_negotiate_does_not_negotiate(extractor: Extractor) -> None:
+    text = (
+        "John Kerry met Sergey Lavrov on Sunday in China. Barack Obama said he had instructed John Kerry "
+        "to continue negotiating with the Russians over the coming days."
+    )
+    found = meetings(extractor, text, dt.date(2016, 9, 6))
+    assert sorted((tuple(sorted(people(m))), m["date"]) for m in found) == [
+        (("John Kerry", "Russia"), None),  # a further round, not Sunday's meeting
+        (("John Kerry", "Sergey Lavrov"), "2016-09-04"),
+    ]
+
+
+def test_mr_never_becomes_the_only_namesake_of_the_other_gender(extractor: Extractor) -> None:
+    text = 'Michelle Obama spoke first. "We are not done," Mr. Obama said on Saturday.'
+    result = extractor.extract(text, published=dt.date(2016, 9, 19))
+    assert [q["speaker"] for q in result["quotes"]] == ["Obama"]

@@ -169,7 +169,10 @@ class NameIndex:
         if gender is None or len(words) != 1 or first_name_gender(name) in (gender, None):
             return name
         fits = [f for f in self._by_surname.get(words[0], []) if first_name_gender(f) == gender]
-        return fits[0] if len(fits) == 1 else name
+        if len(fits) == 1:
+            return fits[0]
+        # "Mr. Obama" where the article tags only Michelle Obama in full: not her, just "Obama"
+        return clean_mention(ent.text) if not fits else name
 
     def title_of(self, name: str) -> str | None:
         """The first title the article gives ``name`` (canonicalised first), or None."""

@@ -57,6 +57,7 @@ _CROWDS = {
     "plenty",
     "bunch",
 }
+_INTO_MEETING = {"go", "head", "walk"}
 _SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call"}
 _GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "whoever", "people"}
 
@@ -111,6 +112,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "whose side meet Dynamo in the semi-final": a match, not a meeting
             if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
                 continue
+            if lemma in ("speak", "talk") and _for_a_while(tok):
+                continue  # "had been talking with officials from the Clinton campaign for weeks": many talks
             if lemma in ("receive", "host") and not (hosts_a_guest(tok) or receives_delegation(tok)):
                 continue  # "received legal protection", "hosting activists at house parties"
             if lemma in ("receive", "host", "gather", "convene") and not (
@@ -133,7 +136,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "did not need to meet with a Mexican", "has never met Putin"
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
                 continue  # "would unite Britain against him if he visited": a hypothetical
-            if any(c.dep_ == "nsubj" and c.lower_ in _GENERIC_SUBJECTS for c in tok.children):
+            if any(c.dep_ == "nsubj" and c.lower_ in _GENERIC_SUBJECTS for c in tok.children) or (
+                tok.dep_ == "relcl" and tok.head.lower_ in _GENERIC_SUBJECTS
+            ):
                 continue  # "more than half of those who met Clinton": people in general
             if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
                 continue  # "frequently meets with members of Congress": a habit, not one meeting
@@ -191,6 +196,17 @@ def _purpose_of_trip(clause: Token) -> bool:
     )
 
 
+def _for_a_while(tok: Token) -> bool:
+    """ "for weeks", "for two months" anywhere in the clause (the parser may hang it off a noun)."""
+    return any(
+        t.lower_ == "for" and any(g.lemma_.lower() in _SPANS and g.tag_ == "NNS" for g in t.children)
+        for t in tok.subtree
+    )
+
+
+_SPANS = {"day", "week", "month", "year", "decade"}
+
+
 def _meet_and_greet(tok: Token) -> bool:
     doc = tok.doc
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "and"
@@ -219,7 +235,7 @@ def frame_head(tok: Token) -> Token:
             "compound",
             "acomp",
         ) and (head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP")):
-            if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to"):
+            if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to", "into"):
                 break
             if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
                 break  # "the G7 summit in Cornwall and a NATO summit in Brussels": two meetings
@@ -235,6 +251,8 @@ def frame_head(tok: Token) -> Token:
             head.dep_ == "prep" and head.lower_ in ("to", "for", "on") and head.head.lemma_.lower() in _SUMMON
         ):
             head = head.head  # "Pena Nieto invited Trump to a meeting in Mexico City"
+        elif head.dep_ == "prep" and head.lower_ == "into" and head.head.lemma_.lower() in _INTO_MEETING:
+            head = head.head  # "Shultz arrived and went straight into a meeting with Shevardnadze"
         else:
             break
     return head

@@ -107,7 +107,27 @@ def frame_tokens(trigger: Token) -> set[int]:
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
     toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING)
-    return toks
+    return toks - _controller_subjects(trigger)
+
+
+# "X instructed / urged / asked Kerry to negotiate": Kerry negotiates, X does not ("invite" differs:
+# the host who invites someone to meet usually meets them)
+_OBJECT_CONTROL = set(
+    "instruct urge ask tell order direct press encourage allow authorize authorise send".split()
+)
+
+
+def _controller_subjects(trigger: Token) -> set[int]:
+    """Subjects of object-control verbs above the trigger, which are not the meeting's people."""
+    out: set[int] = set()
+    node = trigger
+    for _ in range(4):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in _OBJECT_CONTROL and any(c.dep_ == "dobj" for c in node.children):
+            out.update(t.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    return out
 
 
 def is_title_modifier(ent: Span) -> bool:
@@ -242,6 +262,10 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "Cruz's Cuba-born father": the country qualifies someone, it does not meet
         if left_out(ent, trigger):
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
+        if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _VEHICLES:
+            continue  # "arrived aboard a U.S. Air Force plane"
+        if _trailing_speaker(ent):
+            continue  # "... with President Reagan, Chief Cabinet Secretary Masaharu Gotoda told reporters"
         if is_title_modifier(ent):
             continue
         if (
@@ -252,8 +276,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "at the Dolmabahce office": a venue
         if label == "GPE" and ent.root.dep_ == "appos" and ent.root.head.ent_type_ in ("GPE", "LOC"):
             continue  # "Brussels, Belgium": Belgium says which Brussels
-        if label == "NORP" and ent.root.head.lemma_.lower() not in _DELEGATION:
-            continue
+        if label == "NORP" and _qualified(ent).lemma_.lower() not in _DELEGATION and not _the_people_of(ent):
+            continue  # "German and Japanese officials": both qualify "officials"
         frame.ents.append(ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label))
     for t in sent:
         if t.i not in toks or t.i in covered:
@@ -278,12 +302,52 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
     return frame
 
 
+_VEHICLES = set("plane jet aircraft airplane helicopter ship vessel car motorcade train flight".split())
+
+
+def _qualified(ent: Span) -> Token:
+    """The noun a nationality qualifies, through coordination: "German and Japanese officials"."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.head
+
+
+def _trailing_speaker(ent: Span) -> bool:
+    """A name parsed as an appositive that is really the subject of a trailing "told reporters"."""
+    doc = ent.doc
+    if ent.root.dep_ != "appos" or ent.end >= len(doc):
+        return False
+    verb = doc[ent.end]
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.lemma_.lower() in REPORTING and not has_subject
+
+
+def _the_people_of(ent: Span) -> bool:
+    """ "negotiating with the Russians", "talks between the Israelis and the Palestinians": a plural
+    nationality as the counterpart stands for its country."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return (
+        ent.root.tag_ in ("NNPS", "NNS")
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("with", "between")
+        and any(t.lower_ == "the" for t in ent.doc[max(ent.start - 1, 0) : ent.end])
+    )
+
+
 def governing_speaker(trigger: Token) -> list[Span]:
     """Named subjects of the reporting verb above the trigger ("Sherman said ... would meet")."""
     node = trigger
     for _ in range(8):
         if node.head.i == node.i:
             return []
+        if node.dep_ == "advcl" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and not c.left_edge.i <= trigger.i <= c.right_edge.i
+            for c in node.children
+        ):
+            return []  # "While Democrats have pushed for new negotiations, Cornyn told reporters"
         node = node.head
         if node.lemma_.lower() in REPORTING or node.lemma_.lower() in ("speak", "agree"):
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -275,6 +275,7 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 and (d.kind == m.kind or _covered(m, d.keys()))  # "met Xi" is not "the 2010 summit"
                 and _statuses_agree(d.status, m.status)
                 and not (d.place and m.place and d.place.name != m.place.name)
+                and not (m.again and d.status == "held")  # "continue negotiating over the coming days"
             ]
             # the dated meeting sharing the most people; among equals, the one reported first
             home = max(homes, key=lambda d: len(d.keys() & m.keys()), default=None)

@@ -184,10 +184,30 @@ def participant_named(ctx: ArticleContext, name: str) -> Participant:
     return Participant(name, "person", role, role_country(role))
 
 
+# demonyms that do not share their country's stem (ISO 3166 codes); the rest are found by stem
+_DEMONYMS = dict(
+    item.split("=")
+    for item in (
+        "german=DE british=GB briton=GB english=GB scottish=GB welsh=GB dutch=NL swiss=CH danish=DK "
+        "dane=DK swedish=SE swede=SE finnish=FI finn=FI norwegian=NO polish=PL pole=PL spanish=ES "
+        "spaniard=ES portuguese=PT greek=GR turkish=TR turk=TR irish=IE korean=KR saudi=SA afghan=AF "
+        "belgian=BE hungarian=HU czech=CZ slovak=SK thai=TH filipino=PH emirati=AE mexican=MX "
+        "italian=IT lebanese=LB moroccan=MA peruvian=PE kazakh=KZ uzbek=UZ bosnian=BA kosovar=XK "
+        "cypriot=CY french=FR frenchman=FR"
+    ).split()
+)
+
+
 def demonym_country(word: str) -> str | None:
-    """ "Russian" -> RU, "Ukrainian" -> UA, "Israeli" -> IL: the country sharing the demonym's stem."""
+    """ "Russian" -> RU, "Ukrainian" -> UA, "Israeli" -> IL: the country sharing the demonym's stem
+    (or an irregular one: "German" -> DE, "British" -> GB)."""
     gaz = get_gazetteer()
     w = word.strip().lower()
+    if w.startswith("the "):
+        w = w[4:]
+    base = w[:-1] if w.endswith("s") and w[:-1] in _DEMONYMS else w  # "Germans", "Saudis"
+    if base in _DEMONYMS:
+        return _DEMONYMS[base]
     for cut in (0, 1, 2, 3):
         stem = w[: len(w) - cut] if cut else w
         if len(stem) < 4:

@@ -43,8 +43,12 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
         if not call or verb.pos_ == "VERB" or verb.dep_ not in ("pobj", "prep", "dobj"):
             break
         verb = verb.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in reporting:
+    if verb.pos_ != "VERB":
         return set()
+    if verb.lemma_.lower() in reporting:
+        if call or trigger.head.lower_ != "at":
+            return set()
+        reporting = set()  # "At a meeting in Paris, French and Soviet ministers said": they were there
     out: set[int] = set()
     for s in _subject_of(verb, reporting):
         out.update(t.i for t in s.subtree)
@@ -113,8 +117,11 @@ def participle_subject_scope(trigger: Token) -> set[int]:
     "Speaking after talks with Scholz, Macron ...": a subjectless adverbial clause shares the main
     clause's subject, who took part (even when the main verb is a reporting verb)."""
     main: Token | None = None
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in _ADVERBIAL_PREPS:
-        prep = trigger.head
+    outer = trigger  # "After a day of meetings with Bush and Shultz, Clark told": the day's phrase
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+        outer = trigger.head.head
+    if trigger.pos_ == "NOUN" and outer.dep_ == "pobj" and outer.head.lower_ in _ADVERBIAL_PREPS:
+        prep = outer.head
         holder = prep.head
         participle = holder.pos_ == "VERB" and holder.tag_ in ("VBG", "VBN")
         if participle and holder.dep_ == "advcl" and _no_subject(holder):

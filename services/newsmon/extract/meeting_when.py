@@ -127,8 +127,10 @@ def _evokes_meeting(tok: Token) -> bool:
 def status_from_tense(tok: Token, resolved: Resolved, published: dt.date | None, cue: str | None) -> str:
     day = resolved.value
     pub = published.isoformat() if published else None
-    if cue == "scheduled-past":
-        return "scheduled" if day and pub and day[: len(day)] > pub[: len(day)] else "held"
+    if cue == "scheduled-past":  # "was scheduled to meet": held once its day has passed
+        if not day:
+            return "scheduled"  # "During his stay, he was also scheduled to meet X": no day, no outcome
+        return "scheduled" if pub and day[: len(day)] > pub[: len(day)] else "held"
     tense = tense_of(tok)
     if tense == "past":
         return "held"

@@ -55,6 +55,7 @@ _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
 )
+_AHEAD = re.compile(r"(?:the\s+)?(?:next|coming|upcoming|tomorrow|later\s+this)\b", re.IGNORECASE)
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
@@ -185,6 +186,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if status == "held" and resolved.value and ctx.published:
         if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
             status = "scheduled"  # the parse said past, but the day has not come yet
+    if status == "held" and expr is not None and _AHEAD.match(expr.text):
+        status = "scheduled"  # "during next week's visit", "tomorrow's talks": the text says it is ahead
     place = place_of(frame.places, sent) or venue_of(frame.venues)
     if kind == "visit" and place is not None and place.kind == "venue" and ctx.published:
         day = dt.date.fromisoformat(resolved.value) if resolved.value and len(resolved.value) == 10 else None
@@ -233,7 +236,10 @@ def _again(tok: Token) -> bool:
     """ "meet again", "another meeting", "a second round", "follow-up talks": a further meeting."""
     near = [tok, *tok.children, *(c for h in (tok.head,) if h.i != tok.i for c in h.children)]
     words = {t.lower_ for t in near}
-    return bool(words & {"again", "another", "follow", "second", "third", "next", "further"})
+    ahead = any(  # "to continue negotiating with the Russians over the coming days": more talks
+        g.lower_ == "coming" for p in near if p.dep_ == "prep" for o in p.children for g in o.children
+    )
+    return ahead or bool(words & {"again", "another", "follow", "second", "third", "next", "further"})
 
 
 def _verb_above(tok: Token) -> str:

@@ -1,0 +1,94 @@
+"""Meeting patterns of international wire copy (found on 1987 Reuters stories; loads spaCy: slow).
+
+Each case was a wrong participant, status or miss before its rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmon.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+PUB = dt.date(1987, 4, 14)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def meetings(extractor: Extractor, text: str) -> list[dict]:
+    return extractor.extract(text, published=PUB)["meetings"]
+
+
+def people(meeting: dict) -> set[str]:
+    return {p["name"] for p in meeting["participants"]}
+
+
+def test_a_trailing_speaker_parsed_as_an_appositive_is_no_participant(extractor: Extractor) -> None:
+    text = (
+        "Prime Minister Yasuhiro Nakasone will hold talks in Washington with President Reagan on April 30, "
+        "Chief Cabinet Secretary Masaharu Gotoda told reporters."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Yasuhiro Nakasone", "Reagan"}
+
+
+def test_went_into_a_meeting_was_held_by_the_subject_of_the_first_verb(extractor: Extractor) -> None:
+    text = (
+        "George Shultz arrived from Helsinki on Monday aboard a U.S. Air Force plane and went straight into "
+        "a closed-door meeting with Eduard Shevardnadze."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"George Shultz", "Eduard Shevardnadze"}
+    assert (m["date"], m["status"]) == ("1987-04-13", "held")
+
+
+def test_who_speaks_at_a_meeting_was_there(extractor: Extractor) -> None:
+    text = (
+        "Trade news.\n\nAt a meeting in Paris last January, French and Italian foreign trade ministers said "
+        "they were committed to reducing the deficit."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"France", "Italy"} <= people(m)
+    assert (m["location"]["name"], m["date"]) == ("Paris", "1987-01")
+
+
+def test_after_a_day_of_meetings_the_subject_took_part(extractor: Extractor) -> None:
+    text = (
+        "After a day of meetings with Vice President George Bush and Commerce Secretary Malcolm Baldrige, "
+        "Canadian Foreign Minister Joe Clark told a press conference he was persuaded."
+    )
+    found = meetings(extractor, text)
+    assert all("Joe Clark" in people(m) for m in found) and found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "During his stay in Washington, Crown Prince Abdullah was also scheduled to meet John Whitehead.",
+            id="was-scheduled-to-with-no-day",
+        ),
+        pytest.param(
+            "Britain hopes for a deal with Japan during next week's visit to Tokyo by Michael Howard.",
+            id="next-weeks-visit",
+        ),
+    ],
+)
+def test_planned_meetings_without_an_outcome_are_scheduled(extractor: Extractor, text: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert m["status"] == "scheduled"
+
+
+@pytest.mark.parametrize(
+    "word, country",
+    [("German", "Germany"), ("British", "United Kingdom"), ("Italian", "Italy"), ("Saudi", "Saudi Arabia")],
+)
+def test_irregular_demonyms_name_their_country(extractor: Extractor, word: str, country: str) -> None:
+    (m,) = meetings(extractor, f"{word} and Japanese officials met in Geneva on Monday.")
+    assert {country, "Japan"} <= people(m)
