@@ -92,3 +92,37 @@ def test_planned_meetings_without_an_outcome_are_scheduled(extractor: Extractor,
 def test_irregular_demonyms_name_their_country(extractor: Extractor, word: str, country: str) -> None:
     (m,) = meetings(extractor, f"{word} and Japanese officials met in Geneva on Monday.")
     assert {country, "Japan"} <= people(m)
+
+
+def test_an_a_b_summit_names_both_leaders(extractor: Extractor) -> None:
+    text = "The offer fits the position at the earlier Reagan-Gorbachev summit in Geneva in November 1985."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "Gorbachev"}
+    assert (m["location"]["name"], m["date"]) == ("Geneva", "1985-11")
+
+
+def test_they_are_the_proposer_and_the_addressee(extractor: Extractor) -> None:
+    text = (
+        "Korea news.\n\nSouth Korean Prime Minister Lho Shin-yong proposed in a letter to his North Korean "
+        "counterpart Li Gun-mo that they meet to discuss various issues."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Lho Shin-yong", "Li Gun-mo"}
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        pytest.param("Joe Biden went to Poland on Monday.", [{"Joe Biden"}], id="went-to-a-country"),
+        pytest.param("Voters went to the polls in Iowa on Monday.", [], id="not-to-a-place"),
+        pytest.param("Manafort counts on the unbound delegates who go to Cleveland.", [], id="who-not-named"),
+        pytest.param(
+            "Before meeting with George Bush, Prince Abdullah paid a courtesy call on President Reagan.",
+            [{"George Bush", "Prince Abdullah"}, {"Prince Abdullah", "Reagan"}],
+            id="courtesy-call-beside-another-meeting",
+        ),
+    ],
+)
+def test_trips_and_courtesy_calls(extractor: Extractor, text: str, found: list[set[str]]) -> None:
+    got = [people(m) for m in meetings(extractor, text)]
+    assert sorted(map(sorted, got)) == sorted(map(sorted, found))

@@ -35,7 +35,7 @@ from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kin
 VERB_KINDS = lemma_kinds(
     "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
     "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call "
-    "travel=visit huddle=meeting come=visit fly=visit"
+    "travel=visit huddle=meeting come=visit fly=visit go=visit"
 )
 REPORTING = set(
     "say tell announce add state write confirm report claim insist note declare explain warn "
@@ -155,11 +155,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "would have met": counterfactual
             if lemma == "arrive" and not arrived_to_visit(tok):
                 continue  # only a named person arriving in a country or city or at a seat of power
-            if lemma in ("come", "fly") and not any(
-                c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in tok.children
+            if lemma in ("come", "fly", "go") and not any(
+                c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.tag_ == "PRP" or _who_a_person(c))
+                for c in tok.children
             ):
-                continue  # "volunteers came to Denver": only a named person's trip is a visit
-            if lemma in ("travel", "come", "fly") and not any(
+                continue  # "volunteers came to Denver", "delegates who go to Cleveland": not a named person
+            if lemma in ("travel", "come", "fly", "go") and not any(
                 c.dep_ == "prep"
                 and c.lower_ == "to"
                 and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
@@ -194,6 +195,15 @@ def _purpose_of_trip(clause: Token) -> bool:
         and any(c.tag_ == "TO" for c in clause.children)
         and clause.head.lemma_.lower() in TRIP_VERBS | {"send", "dispatch"}
     )
+
+
+def _who_a_person(subj: Token) -> bool:
+    """ "Dan Kildee, a Michigan Democrat who flew to Germany": "who" stands for a named person."""
+    clause = subj.head
+    if subj.lower_ != "who" or clause.dep_ != "relcl":
+        return False
+    noun = clause.head
+    return noun.ent_type_ == "PERSON" or (noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON")
 
 
 def _for_a_while(tok: Token) -> bool:

@@ -37,6 +37,7 @@ _DELEGATION = set(
 BODY_WORDS = {"council", "committee", "board", "commission", "assembly", "parliament", "panel", "cabinet",
               "club", "company", "firm", "union"}  # fmt: skip
 _OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
+_OTHER_EVENT_VERBS = {"meet", "visit", "negotiate", "talk"}
 _HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
 _MODIFIER_TAILS = {"born", "based", "led", "backed", "owned", "made", "funded", "brokered"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
@@ -81,6 +82,8 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
                 continue  # "X met Y in Malta, and Y visited Washington": the second clause is another event
             if c.pos_ == "NOUN" and c.lemma_.lower() in _OTHER_EVENTS and not holds and not part_of_trip(c):
                 continue  # "meet X ahead of Wednesday's NATO-Russia Council meeting": that one's people
+            if c.dep_ == "pcomp" and c.lemma_.lower() in _OTHER_EVENT_VERBS and not holds:
+                continue  # "Before meeting with Bush, Abdullah paid a courtesy call on Reagan"
             stack.append(c)
     return out
 
@@ -135,6 +138,8 @@ def is_title_modifier(ent: Span) -> bool:
     "Russian Foreign Minister Sergei Lavrov", "Zelensky's chief of staff", "Fumio Kishida of Japan"."""
     doc = ent.doc
     i = ent.end
+    if i < len(doc) and doc[i].text in ("-", "–") and ent.label_ == "PERSON":
+        return False  # "the Reagan-Gorbachev summit": a pair, not a title
     steps = 0
     while (
         i < len(doc) and steps < 6 and (doc[i].ent_type_ == "" or doc[i].ent_type_ in ("ORG", "NORP", "GPE"))

@@ -82,6 +82,11 @@ def sit_down_noun(tok: Token) -> bool:
     )
 
 
+def _on_a_person(tok: Token) -> bool:
+    ons = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+    return any(t.ent_type_ == "PERSON" for g in ons for t in g.subtree)
+
+
 def _with_named_pair(tok: Token) -> bool:
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
     withs = [
@@ -120,6 +125,8 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "a visit to the Brooklyn apartment where he grew up", "a trip for a fundraiser"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _OFFICE:
         return None  # "president of the national bishops' conference": a body, not an event
+    if lemma == "call" and ("courtesy" in kids or _on_a_person(tok)):
+        return "visit"  # "paid a courtesy call on President Reagan": in person
     if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
         return None
     if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):

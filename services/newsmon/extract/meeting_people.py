@@ -265,7 +265,10 @@ def resolve_pronoun(
     maybe = [participant(ctx, e) for e in subjects_above(pron.head if pron.dep_ == "nsubj" else trigger)]
     found = [p for p in maybe if p is not None and p.name not in names]
     if gender == "pl":  # "As they met in Ottawa, Trump was miles away": one person is not "they"
-        return [] if len(found) == 1 and found[0].type == "person" else found
+        if len(found) == 1 and found[0].type == "person":
+            other = [p for p in (participant(ctx, e) for e in _addressee(pron)) if p is not None]
+            return found + other[:1] if len(other) == 1 and other[0].name not in names else []
+        return found
     if pron.dep_ == "poss" and found and found[0].type == "person":
         return found[:1]  # "Scholz plans to follow with his own visit": his = the clause's subject
     for ent in governing_speaker(trigger):
@@ -285,6 +288,23 @@ def resolve_pronoun(
     if fits:
         role = ctx.names.title_of(fits[0].name)
         return [Participant(fits[0].name, "person", role, role_country(role))]
+    return []
+
+
+def _addressee(pron: Token) -> list[Span]:
+    """ "Lho proposed in a letter to his counterpart Li Gun-mo that they meet": the person the
+    governing verb addresses, who with its subject makes "they"."""
+    node = pron.head
+    for _ in range(3):
+        if node.head.i == node.i:
+            return []
+        node = node.head  # the verb, or the noun it works through ("in a letter to ...")
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            ents = [
+                e for e in pron.doc.ents if e.label_ == "PERSON" and prep.i < e.start <= prep.right_edge.i
+            ]
+            if ents:
+                return ents
     return []
 
 
