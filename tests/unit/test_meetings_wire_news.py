@@ -126,3 +126,18 @@ def test_they_are_the_proposer_and_the_addressee(extractor: Extractor) -> None:
 def test_trips_and_courtesy_calls(extractor: Extractor, text: str, found: list[set[str]]) -> None:
     got = [people(m) for m in meetings(extractor, text)]
     assert sorted(map(sorted, got)) == sorted(map(sorted, found))
+
+
+def test_a_named_persons_visit_is_the_visit_already_reported(extractor: Extractor) -> None:
+    text = (
+        "Japan news.\n\nYasuhiro Nakasone will visit Washington next week. Nakasone's visit could coincide "
+        "with the passage of a protectionist trade bill by the U.S. House of Representatives."
+    )
+    (m,) = extractor.extract(text, published=dt.date(1987, 4, 20))["meetings"]
+    assert people(m) == {"Yasuhiro Nakasone"}
+    assert m["status"] == "scheduled"  # "could coincide" is not a proposal
+
+
+def test_could_take_place_is_still_a_proposal(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "A summit between Xi Jinping and Joe Biden could take place next month.")
+    assert m["status"] == "proposed"

@@ -76,6 +76,9 @@ def _after_event(trigger: Token) -> bool:
     return not auxes & (MODAL_FUTURE | MODAL_PROPOSE) and main.tag_ != "VB"
 
 
+_HAPPEN = {"take", "happen", "occur", "go", "proceed", "come", "be", "start", "begin", "resume"}
+
+
 def status_from_cues(trigger: Token) -> str | None:
     """cancelled > postponed > proposed > ongoing > scheduled from the words around the trigger."""
     words, weak = status_words(trigger)
@@ -100,8 +103,9 @@ def status_from_cues(trigger: Token) -> str | None:
         if any(w.dep_ == "neg" for w in words):
             return "proposed"  # "is not accepting the invitation": offered, not agreed
         return "scheduled"  # "accepted an invitation to visit", "agreed to meet"
-    if lemmas & PROPOSE or texts & MODAL_PROPOSE:
-        return "proposed"
+    own_modals = {w.lower_ for w in words if not (w.head in weak and w.head.lemma_.lower() not in _HAPPEN)}
+    if lemmas & PROPOSE or own_modals & MODAL_PROPOSE:
+        return "proposed"  # "talks could take place"; not "the visit could coincide with the vote"
     if outcome & ONGOING and any(
         w.tag_ in ("VBZ", "VBP", "VBG") or w.lemma_ == "begin" for w in words + weak
     ):

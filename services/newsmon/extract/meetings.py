@@ -133,8 +133,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         tok, sent, lambda text: "person" if person_name(ctx, text) else ctx.names.kind_of(text)
     )
     definite = tok.pos_ in ("NOUN", "PROPN") and any(
-        c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in tok.children
-    )
+        (c.lower_ in _DEFINITE and c.dep_ in ("det", "poss")) or (c.dep_ == "poss" and c.pos_ == "PROPN")
+        for c in tok.children
+    )  # "the visit", "his visit", "Nakasone's visit": a meeting the story has introduced
     # "OSLO — Ministers will meet ...": the dateline says where the story was filed, not who met
     ents = [e for e in frame.ents if e.start_char >= ctx.dateline_end]
     if definite:  # "the meeting": only what the noun phrase itself says; the rest is anaphora
