@@ -53,3 +53,11 @@ def test_acronyms_aliases_and_articles(ctx: ArticleContext) -> None:
     assert names.mentions_before(5) == []
     assert "Wendy Sherman" in [m.name for m in names.mentions_before(60)]
     assert names.person_with_title_word("minister") == "Sergei Ryabkov"
+
+
+def test_a_title_case_headline_verb_is_not_part_of_the_name() -> None:
+    from newsmon.extract.entities import clean_mention
+
+    assert clean_mention("Obama Says") == "Obama"
+    assert clean_mention("Barack Obama Warns") == "Barack Obama"
+    assert clean_mention("says") == "says"  # a single word is left alone

@@ -114,7 +114,15 @@ def clean_mention(mention: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(".,") in _POSTNOMINALS:  # "Andrew Keane KC"
         words = words[:-1]
+    while len(words) > 1 and words[-1] in _HEADLINE_VERBS:  # "Obama Says" from a title-case headline
+        words = words[:-1]
     return " ".join(words)
+
+
+_HEADLINE_VERBS = set(
+    "Says Said Tells Told Warns Urges Calls Claims Vows Slams Blasts Backs Rejects Denies Admits Insists "
+    "Praises Meets Visits Asks Defends Accuses Attacks Pledges Signs Wins Loses Rips Hits Unveils".split()
+)
 
 
 @dataclass(frozen=True)
