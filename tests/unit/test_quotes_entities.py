@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.extract.context import ArticleContext
+from newsmon.extract.entities import clean_mention
 from newsmon.extract.nlp import load_model
 from newsmon.extract.text import prepare
 
@@ -56,8 +57,6 @@ def test_acronyms_aliases_and_articles(ctx: ArticleContext) -> None:
 
 
 def test_a_title_case_headline_verb_is_not_part_of_the_name() -> None:
-    from newsmon.extract.entities import clean_mention
-
     assert clean_mention("Obama Says") == "Obama"
     assert clean_mention("Barack Obama Warns") == "Barack Obama"
     assert clean_mention("says") == "says"  # a single word is left alone
