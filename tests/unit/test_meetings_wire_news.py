@@ -141,3 +141,21 @@ def test_a_named_persons_visit_is_the_visit_already_reported(extractor: Extracto
 def test_could_take_place_is_still_a_proposal(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "A summit between Xi Jinping and Joe Biden could take place next month.")
     assert m["status"] == "proposed"
+
+
+def test_their_summit_is_the_subject_and_the_counterpart(extractor: Extractor) -> None:
+    text = (
+        "Arms news.\n\nPresident Reagan said the draft followed the formula he agreed upon with Gorbachev "
+        "at their summit meeting last October in Reykjavik, Iceland."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "Gorbachev"}  # Iceland only says which Reykjavik
+    assert (m["date"], m["location"]["name"]) == ("1986-10", "Reykjavik")
+
+
+def test_a_name_visiting_a_city_to_speak_is_a_visit(extractor: Extractor) -> None:
+    (m,) = meetings(
+        extractor, "Mac Maharaz, visiting Ottawa to speak to a conference, said the talks failed."
+    )
+    assert "Mac Maharaz" in people(m)
+    assert m["location"]["name"] == "Ottawa"

@@ -282,7 +282,7 @@ def _a_sight(dest: Token) -> bool:
 
 
 # what a campaign stop is for: "to campaign", "holding a rally", "for Democratic Party fundraisers"
-_STUMPING = set("campaign stump rally fundraise fundraiser fundraising speech speak address canvass".split())
+_STUMPING = set("campaign stump rally fundraise fundraiser fundraising canvass".split())
 
 
 def campaign_stop(tok: Token) -> bool:

@@ -107,6 +107,9 @@ def frame_tokens(trigger: Token) -> set[int]:
     ):
         noun = clause.head
         toks |= {t.i for t in noun.subtree if t.i <= noun.i and not clause.left_edge.i <= t.i <= clause.i}
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ == "PROPN":
+        noun = trigger.head  # "Mac Maharaz, visiting Ottawa to speak to a conference, said"
+        toks |= {t.i for t in noun.subtree if t.i <= noun.i}
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
     toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING)
@@ -279,7 +282,11 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             and ent.root.head.lower_ in ("at", "in", "inside")
         ):
             continue  # "at the Dolmabahce office": a venue
-        if label == "GPE" and ent.root.dep_ == "appos" and ent.root.head.ent_type_ in ("GPE", "LOC"):
+        if (
+            label == "GPE"
+            and ent.root.dep_ in ("appos", "npadvmod")
+            and ent.root.head.ent_type_ in ("GPE", "LOC")
+        ):
             continue  # "Brussels, Belgium": Belgium says which Brussels
         if label == "NORP" and _qualified(ent).lemma_.lower() not in _DELEGATION and not _the_people_of(ent):
             continue  # "German and Japanese officials": both qualify "officials"

@@ -265,6 +265,9 @@ def resolve_pronoun(
     maybe = [participant(ctx, e) for e in subjects_above(pron.head if pron.dep_ == "nsubj" else trigger)]
     found = [p for p in maybe if p is not None and p.name not in names]
     if gender == "pl":  # "As they met in Ottawa, Trump was miles away": one person is not "they"
+        subject = _subject_pronoun(pron)
+        if not found and subject is not None:  # "the formula he agreed upon with Gorbachev at their summit"
+            found = resolve_pronoun(ctx, subject, trigger, have)
         if len(found) == 1 and found[0].type == "person":
             other = [p for p in (participant(ctx, e) for e in _addressee(pron)) if p is not None]
             return found + other[:1] if len(other) == 1 and other[0].name not in names else []
@@ -289,6 +292,19 @@ def resolve_pronoun(
         role = ctx.names.title_of(fits[0].name)
         return [Participant(fits[0].name, "person", role, role_country(role))]
     return []
+
+
+def _subject_pronoun(pron: Token) -> Token | None:
+    """The he/she subject of the clause a plural pronoun sits in ("he agreed ... at their summit")."""
+    node = pron
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+            return subj[0] if subj else None
+    return None
 
 
 def _addressee(pron: Token) -> list[Span]:
