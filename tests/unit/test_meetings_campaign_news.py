@@ -224,3 +224,11 @@ def test_mr_never_becomes_the_only_namesake_of_the_other_gender(extractor: Extra
     text = 'Michelle Obama spoke first. "We are not done," Mr. Obama said on Saturday.'
     result = extractor.extract(text, published=dt.date(2016, 9, 19))
     assert [q["speaker"] for q in result["quotes"]] == ["Obama"]
+
+
+def test_a_hastily_arranged_visit_was_held(extractor: Extractor) -> None:
+    text = (
+        "Donald Trump travelled briefly to Mexico on Wednesday for a hastily arranged visit with its leader."
+    )
+    (m,) = meetings(extractor, text, dt.date(2016, 9, 1))
+    assert (m["date"], m["status"]) == ("2016-08-31", "held")

@@ -86,8 +86,13 @@ def status_from_cues(trigger: Token) -> str | None:
         return "held"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "during":
         return None  # "offered to host a summit during a phone call with Putin": the call took place
-    # "went into a meeting" is not "is going to meet"
-    lemmas = {w.lemma_.lower() for w in words if w.lemma_.lower() != "go" or w.tag_ == "VBG"}
+    # "went into a meeting" is not "is going to meet"; "a hastily arranged visit" was arranged
+    lemmas = {
+        w.lemma_.lower()
+        for w in words
+        if (w.lemma_.lower() != "go" or w.tag_ == "VBG")
+        and not (w.lemma_.lower() == "arrange" and w.dep_ == "amod")
+    }
     texts = {w.lower_ for w in words}
     outcome = lemmas | {w.lemma_.lower() for w in weak}  # "the talks were cancelled/continued"
     phrasal = {
