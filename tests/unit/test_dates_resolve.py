@@ -45,6 +45,8 @@ CASES = [
     ("next week", FRI_DEC30, "future", "2023-01", None),
     ("last week", WED_JAN4, "past", "2022-12", None),
     ("this week", TUE, "present", "2022-01", None),
+    ("this week", dt.date(2016, 8, 29), "past", "2016-08", None),  # "visited Ankara this week", a Monday
+    ("this week", dt.date(2016, 8, 29), "future", "2016-09", None),
     # a week is the month that holds most of its days (calendar week, or the last seven days)
     ("last week", dt.date(2015, 12, 13), "past", "2015-12", None),  # Nov 30 - Dec 6
     ("this week", dt.date(2022, 3, 1), "present", "2022-03", None),  # Feb 28 - Mar 6

@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from newsmon.extract import Extractor
+from newsmon.extract.entities import clean_mention
 
 pytestmark = pytest.mark.slow
 
@@ -232,3 +233,46 @@ def test_a_hastily_arranged_visit_was_held(extractor: Extractor) -> None:
     )
     (m,) = meetings(extractor, text, dt.date(2016, 9, 1))
     assert (m["date"], m["status"]) == ("2016-08-31", "held")
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        pytest.param(
+            "On Friday night, Sarah Palin called a pro-Trump delegate candidate, Clara Powers.",
+            dt.date(2016, 4, 17),
+            [({"Sarah Palin", "Clara Powers"}, "2016-04-15", "held")],
+            id="called-a-described-named-person",
+        ),
+        pytest.param(
+            "The trial continues on Tuesday, when the prosecution will call the finance director, Paul Wren.",
+            dt.date(2024, 4, 12),
+            [],
+            id="calling-a-witness",
+        ),
+        pytest.param(
+            "At a Chamber of Commerce summit in Hilton Head on Thursday, Marco Rubio offered a defense.",
+            dt.date(2015, 11, 13),
+            [({"Chamber of Commerce", "Marco Rubio"}, "2015-11-12", "held")],
+            id="an-offer-made-at-a-summit",
+        ),
+        pytest.param(
+            "Joe Biden was extremely apologetic when he visited Ankara this week.",
+            dt.date(2016, 8, 29),
+            [({"Joe Biden"}, "2016-08", "held")],
+            id="visited-this-week-on-a-monday",
+        ),
+        pytest.param(
+            "Two years ago, Cleveland hosted the Gay Games.", dt.date(2016, 7, 11), [], id="hosted-games"
+        ),
+    ],
+)
+def test_calls_settings_and_weeks(
+    extractor: Extractor, text: str, published: dt.date, expected: list[tuple[set[str], str, str]]
+) -> None:
+    found = meetings(extractor, text, published)
+    assert [(people(m), m["date"], m["status"]) for m in found] == expected
+
+
+def test_a_name_glued_to_a_headline_fragment_by_a_dash() -> None:
+    assert clean_mention("Weak - Rubio") == "Rubio"

@@ -159,3 +159,25 @@ def test_a_name_visiting_a_city_to_speak_is_a_visit(extractor: Extractor) -> Non
     )
     assert "Mac Maharaz" in people(m)
     assert m["location"]["name"] == "Ottawa"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("South Korean President Yoon Suk-yeol met Xi Jinping in Bali on Monday.", "Yoon Suk-yeol"),
+        ("Finance Minister Chung In-yong met James Baker in Washington on Monday.", "Chung In-yong"),
+    ],
+)
+def test_hyphenated_korean_given_names_are_kept_whole(extractor: Extractor, text: str, name: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert name in people(m)
+
+
+def test_the_trip_set_for_a_day_is_the_visit_planned_that_week(extractor: Extractor) -> None:
+    text = (
+        "Undersecretary Michael Armacost will visit Tokyo next week for meetings with officials. "
+        "Spokeswoman Phyllis Oakley said the trip is set for April 6 to 8."
+    )
+    (m,) = extractor.extract(text, published=dt.date(1987, 3, 31))["meetings"]
+    assert people(m) == {"Michael Armacost"}  # not the spokeswoman
+    assert (m["date"], m["location"]["name"]) == ("1987-04-06", "Tokyo")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsmon.extract.dateline import dateline_end
 from newsmon.extract.entities import NameIndex
-from newsmon.extract.entity_repairs import trim_dateline_entities
+from newsmon.extract.entity_repairs import join_hyphenated_names, trim_dateline_entities
 from newsmon.extract.text import Prepared
 
 
@@ -38,6 +38,7 @@ class ArticleContext:
     ) -> ArticleContext:
         end = dateline_end(prepared.text)
         trim_dateline_entities(doc, end)
+        join_hyphenated_names(doc)
         return cls(
             doc=doc,
             text=prepared.text,

@@ -148,7 +148,7 @@ def _add_months(d: dt.date, n: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def _span(unit: str, n: int, published: dt.date, rolling: bool = False) -> str:
+def _span(unit: str, n: int, published: dt.date, rolling: bool = False, inclusive: bool = False) -> str:
     """ISO value for a week/month/year span shifted by ``n`` units from publication.
 
     A week is given as the month that holds most of its seven days: the calendar week (Monday to
@@ -156,7 +156,10 @@ def _span(unit: str, n: int, published: dt.date, rolling: bool = False) -> str:
     unit = unit.lower().rstrip("s")
     if unit == "week":
         if rolling:
-            days = [published - dt.timedelta(days=i) for i in range(1, 8)]
+            days = [
+                published - dt.timedelta(days=i)
+                for i in range(0 if inclusive else 1, 8 if not inclusive else 7)
+            ]
         else:
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
             days = [monday + dt.timedelta(days=i) for i in range(7)]
@@ -284,7 +287,9 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         if unit == "year" and mod.startswith("the ") and shift == -1:
             return Resolved(None)  # "spent the last year disparaging": twelve months, not a year
         rolling = "past" in mod and shift == -1  # "the past week": the last seven days
-        return Resolved(_span(unit, shift, published, rolling))
+        if unit.startswith("week") and shift == 0 and tense == "past":
+            rolling = True  # "visited Ankara this week" on a Monday: the days just gone, not the week ahead
+        return Resolved(_span(unit, shift, published, rolling, inclusive=shift == 0))
     return Resolved(None)
 
 

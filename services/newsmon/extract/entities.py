@@ -108,6 +108,8 @@ def _alias(key: str) -> str | None:
 def clean_mention(mention: str) -> str:
     """Strip leading articles and honorifics, possessives and credit tails ("X / AP")."""
     text = " ".join(mention.split())
+    if " - " in text:  # "Weak - Rubio": a headline fragment glued to the name across a dash
+        text = text.rsplit(" - ", 1)[1]
     text = _TRAIL.sub("", text).strip(" .,;:\"“”‘’'")
     words = text.split(" ")
     while words and (words[0].lower() in {"the", "a", "an"} or words[0].lower().rstrip(".") in HONORIFICS):

@@ -113,3 +113,50 @@ def trim_dateline_entities(doc: Doc, dateline_end: int) -> None:
             ents.append(ent)
     if changed:
         doc.ents = ents
+
+
+def join_hyphenated_names(doc: Doc) -> None:
+    """Korean given names the small model cuts at the hyphen: "Yoon Suk" + "-yeol", "Chung" +
+    "In-yong" become one PERSON entity ("Kim Jong-un" it already gets right)."""
+    ents: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ == "PERSON":
+            end = _hyphen_tail(doc, ent.end)
+        changed |= end != ent.end
+        ents.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+    if changed:
+        doc.ents = ents
+
+
+def _hyphen_tail(doc: Doc, end: int) -> int:
+    """The end of "-yeol" or " In-yong" right after a name ending at ``end`` (``end`` if none)."""
+
+    def glued(i: int) -> bool:  # token i is written with no space after it
+        return not doc[i].whitespace_
+
+    def syllable(i: int, lower: bool) -> bool:
+        tok = doc[i]
+        return (
+            tok.is_alpha and not tok.ent_type_ and len(tok) <= 5 and (tok.is_lower if lower else tok.is_title)
+        )
+
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and glued(end - 1)
+        and glued(end)
+        and syllable(end + 1, True)
+    ):
+        return end + 2  # "Yoon Suk" "-" "yeol"
+    if (
+        end + 2 < len(doc)
+        and syllable(end, False)
+        and glued(end)
+        and doc[end + 1].text == "-"
+        and glued(end + 1)
+        and syllable(end + 2, True)
+    ):
+        return end + 3  # "Chung" "In" "-" "yong"
+    return end

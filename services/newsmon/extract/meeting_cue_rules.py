@@ -167,6 +167,10 @@ def media_name(tok: Token) -> bool:
 _CALL_PARTICLES = {"out", "off", "on", "for", "in"}
 
 
+def _a_description(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
 def is_phone_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     words = {t.lower_ for t in tok.subtree}
@@ -180,11 +184,22 @@ def is_phone_verb(tok: Token) -> bool:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
         if any(media_name(o) for o in objs):
             return False  # "calling Yahoo News to ask readers to watch": an interview, not a call
+        if any(_a_description(a) for o in objs for a in o.children if a.dep_ == "appos"):
+            return False  # "called Ben Carson a special person" parsed with an appositive
         if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
             return True  # "called Naghmeh Abedini" (the small model sometimes says oprd)
-        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) and not any(
-            c.dep_ == "oprd" for c in tok.children
+        caller_named = any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in tok.children
         )
+        named = [  # "called Clara Powers"; "Palin called a delegate candidate, Clara Powers" (not
+            c  # "the prosecution will call the charity's finance director, Paul Wren": a witness)
+            for c in objs
+            if c.ent_type_ == "PERSON"
+            or (caller_named and any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children))
+        ]
+        if any(c.dep_ == "oprd" for c in tok.children):  # "called Carson a special person"
+            return len(objs) == 1 and bool(named)  # unless the "predicate" is the callee with a name
+        return any(c.dep_ == "dobj" for c in named)
     return bool(words & {"phone", "telephone", "video", "videoconference"}) and has_prep(
         tok, {"with", "to", "by"}
     )
@@ -230,7 +245,8 @@ _RECEIVED = {"briefing", "guest", "visitor", "delegation", "envoy", "counterpart
 
 _HOSTED_EVENTS = set(
     "debate rally fundraiser forum concert show game party convention ceremony festival hearing vote "
-    "caucus primary tournament match".split()
+    "caucus primary tournament match games olympics championship cup marathon parade expo fair "
+    "exhibition".split()
 )
 
 

@@ -137,7 +137,7 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
             m
             for m in reversed(out)
             if _mode(m.kind) == _mode(c.kind)
-            and (not m.date or not c.date or m.date == c.date or _opens(c, m))
+            and (_dates_agree(m.date, c.date) or _opens(c, m))  # "next week" and "April 6 to 8"
             and (m.kind == c.kind or not c.date or m.date)  # a dated summit dates no other meeting
             and not _places_conflict(m.place, c.place)
         ]

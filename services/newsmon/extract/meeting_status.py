@@ -23,6 +23,7 @@ PROPOSE = set(
 SCHEDULE = set("schedule due set plan expect slate confirm accept prepare go".split())
 ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
 _CLIMB = set("xcomp dobj nsubj nsubjpass pobj prep attr oprd compound pcomp acomp acl".split())
+_SETTING_PREPS = {"at", "during", "on", "throughout", "amid"}
 MODAL_PROPOSE = {"could", "might", "may"}
 MODAL_FUTURE = {"will", "shall", "'ll", "wo", "would"}
 
@@ -37,6 +38,8 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
         # due"; an adverbial or relative clause above the trigger is another event
         if node.head.i == node.i or node.dep_ not in _CLIMB:
             break
+        if node.dep_ == "prep" and node.lower_ in _SETTING_PREPS and node.i != trigger.i:
+            break  # "At a Chamber of Commerce summit, Rubio offered a defense": the offer is not the summit's
         via_subject = node.dep_ == "nsubj"
         node = node.head
         if node.lemma_.lower() in REPORTING:
