@@ -181,3 +181,16 @@ def test_the_trip_set_for_a_day_is_the_visit_planned_that_week(extractor: Extrac
     (m,) = extractor.extract(text, published=dt.date(1987, 3, 31))["meetings"]
     assert people(m) == {"Michael Armacost"}  # not the spokeswoman
     assert (m["date"], m["location"]["name"]) == ("1987-04-06", "Tokyo")
+
+
+def test_the_title_inside_a_name_resolves_a_later_title(extractor: Extractor) -> None:
+    text = (
+        "Saudi news.\n\nSaudi Arabia's Crown Prince Abdullah bin Abdul Aziz met Vice President "
+        "George Bush on Monday. Before meeting with Bush, the Crown Prince paid a brief courtesy call "
+        "on President Reagan."
+    )
+    found = extractor.extract(text, published=dt.date(1987, 10, 19))["meetings"]
+    assert sorted(sorted(people(m)) for m in found) == [
+        ["Crown Prince Abdullah bin Abdul Aziz", "George Bush"],
+        ["Crown Prince Abdullah bin Abdul Aziz", "Reagan"],
+    ]

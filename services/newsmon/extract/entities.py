@@ -221,6 +221,8 @@ class NameIndex:
             title = self._titles.get(m.name)
             if m.kind == "person" and title and word in title.lower().split():
                 return m.name
+            if m.kind == "person" and word in m.name.lower().split()[:-1]:
+                return m.name  # "the pope" -> "Pope Francis", "the prince" -> "Crown Prince Abdullah"
         return None
 
     # -- construction ---------------------------------------------------------------------

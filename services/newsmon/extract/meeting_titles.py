@@ -25,6 +25,9 @@ def titled_person(ctx: ArticleContext, t: Token) -> str | None:
         title = (ctx.names.title_of(m.name) or "").lower()
         if m.kind == "person" and t.lower_ in title.split() and all(q in title for q in qualifiers):
             return m.name
+        words = m.name.lower().split()  # "Crown Prince Abdullah bin Abdul Aziz": the title inside the name
+        if m.kind == "person" and t.lower_ in words and all(q in words for q in qualifiers):
+            return m.name
     if t.lower_ == "leader" and len(qualifiers) == 1:  # "the Ukrainian leader": Ukraine's head
         code = demonym_country(qualifiers[0])
         for m in ctx.names.mentions_before(t.idx):
