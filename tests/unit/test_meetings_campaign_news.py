@@ -17,11 +17,6 @@ pytestmark = pytest.mark.slow
 PUB = dt.date(2016, 7, 6)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def meetings(extractor: Extractor, text: str, published: dt.date = PUB) -> list[dict]:
     return extractor.extract(text, published=published)["meetings"]
 

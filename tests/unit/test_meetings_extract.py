@@ -16,11 +16,6 @@ pytestmark = pytest.mark.slow
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def meetings(extractor: Extractor, text: str, published: dt.date) -> list[dict]:
     return extractor.extract(text, published=published)["meetings"]
 

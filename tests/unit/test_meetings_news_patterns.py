@@ -16,11 +16,6 @@ pytestmark = pytest.mark.slow
 PUB = dt.date(2016, 4, 18)  # a Monday
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def meetings(extractor: Extractor, text: str) -> list[dict]:
     return extractor.extract(text, published=PUB)["meetings"]
 

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.slow
 PUB = dt.date(1987, 4, 14)  # a Tuesday
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def meetings(extractor: Extractor, text: str) -> list[dict]:
     return extractor.extract(text, published=PUB)["meetings"]
 

@@ -11,11 +11,6 @@ from newsmon.extract.pipeline import Extractor
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def quotes(extractor: Extractor, text: str, direct: bool | None = True) -> list[dict[str, Any]]:
     out = extractor.extract(text)["quotes"]
     return [q for q in out if direct is None or q["direct"] is direct]
