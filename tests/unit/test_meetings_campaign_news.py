@@ -271,3 +271,9 @@ def test_calls_settings_and_weeks(
 
 def test_a_name_glued_to_a_headline_fragment_by_a_dash() -> None:
     assert clean_mention("Weak - Rubio") == "Rubio"
+
+
+def test_a_conversation_someone_had_with_a_person(extractor: Extractor) -> None:
+    text = "Deborah Tamargo recalled of a June conversation she had with Donald Trump that he was gracious."
+    (m,) = meetings(extractor, text, dt.date(2016, 8, 8))
+    assert (people(m), m["date"]) == ({"Deborah Tamargo", "Donald Trump"}, "2016-06")

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING, frame_head
-from newsmon.extract.meeting_noun_rules import part_of_trip
+from newsmon.extract.meeting_noun_rules import light_verb_with, part_of_trip
 from newsmon.extract.meeting_scope import (
     at_meeting_scope,
     for_meeting_scope,
@@ -75,6 +75,10 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
                 continue
             if c.dep_ == "advcl" and c.lower_ == "face":
                 stack.append(c)  # "sat face to face with Ryan"
+                continue
+            light = light_verb_with(keep) if c.dep_ == "relcl" and c.head.i == keep.i else None
+            if light is not None and light.i == c.i:
+                stack.append(c)  # "a June conversation she had with Trump": her and Trump
                 continue
             if (c.dep_ in _SKIP_FRAME_DEPS or c.lemma_.lower() in REPORTING) and not holds:
                 continue

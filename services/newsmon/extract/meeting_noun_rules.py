@@ -82,6 +82,18 @@ def sit_down_noun(tok: Token) -> bool:
     )
 
 
+LIGHT_VERBS = {"have", "hold"}
+
+
+def light_verb_with(tok: Token) -> Token | None:
+    """ "a June conversation she had with Trump", "the meeting they held with Xi": the relative
+    clause of a light verb that carries the meeting's "with"."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in LIGHT_VERBS and has_prep(c, {"with"}):
+            return c
+    return None
+
+
 def _on_a_person(tok: Token) -> bool:
     ons = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
     return any(t.ent_type_ == "PERSON" for g in ons for t in g.subtree)
@@ -127,7 +139,9 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "president of the national bishops' conference": a body, not an event
     if lemma == "call" and ("courtesy" in kids or _on_a_person(tok)):
         return "visit"  # "paid a courtesy call on President Reagan": in person
-    if lemma in ("call", "conversation") and not (kids & PHONE or has_prep(tok, {"with", "between"})):
+    if lemma in ("call", "conversation") and not (
+        kids & PHONE or has_prep(tok, {"with", "between"}) or light_verb_with(tok)
+    ):
         return None
     if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
         return None  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
