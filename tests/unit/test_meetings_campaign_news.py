@@ -75,6 +75,15 @@ def people(meeting: dict) -> set[str]:
         ),
         pytest.param("More than half of those who met Hillary Clinton gave money.", id="those-who-met"),
         pytest.param(
+            "It was the last debate and probably the final face-to-face meeting for Hillary Clinton and "
+            "Bernie Sanders before the Iowa contest.",
+            id="a-meeting-that-is-a-debate",
+        ),
+        pytest.param(
+            "Christoph Blocher reacts during an electoral meeting of the Swiss People's Party on October 2.",
+            id="electoral-meeting",
+        ),
+        pytest.param(
             "Elizabeth Warren had been talking with officials from the Hillary Clinton campaign for weeks.",
             id="talking-for-weeks",
         ),

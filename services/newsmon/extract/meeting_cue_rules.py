@@ -205,7 +205,7 @@ def is_phone_verb(tok: Token) -> bool:
     )
 
 
-_CAMPAIGN_EVENTS = {"town", "hall", "campaign", "rally", "fundraising", "fundraiser", "prayer"}
+_CAMPAIGN_EVENTS = {"town", "hall", "campaign", "rally", "fundraising", "fundraiser", "prayer", "electoral"}
 _EVENT_NOUNS = {"meeting", "summit", "talk", "talks", "visit", "call", "conference", "session", "trip"}
 _GENERIC_PLURALS = {"gathering", "dinner", "lunch", "breakfast", "huddle", "retreat", "roundtable"}
 
@@ -229,6 +229,8 @@ def not_an_event_noun(tok: Token) -> bool:
         return True  # the body is named after its meetings; "Munich Security Conference" ends the name
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in _EVENT_NOUNS:
         return True
+    if tok.dep_ == "conj" and tok.head.lemma_.lower() in ("debate", "rally", "hearing", "speech"):
+        return True  # "the last debate and probably the final face-to-face meeting for Clinton and Sanders"
     if any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children):
         return True
     plural = tok.tag_ in ("NNS", "NNPS")
