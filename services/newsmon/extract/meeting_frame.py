@@ -18,6 +18,13 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING, frame_head
+from newsmon.extract.meeting_names import (
+    aboard_vehicle,
+    is_title_modifier,
+    nationality_head,
+    the_people_of,
+    trailing_speaker,
+)
 from newsmon.extract.meeting_noun_rules import light_verb_with, part_of_trip
 from newsmon.extract.meeting_scope import (
     at_meeting_scope,
@@ -140,40 +147,6 @@ def _controller_subjects(trigger: Token) -> set[int]:
     return out
 
 
-def is_title_modifier(ent: Span) -> bool:
-    """True for names that only qualify a person's title: "NATO Secretary General Jens Stoltenberg",
-    "Russian Foreign Minister Sergei Lavrov", "Zelensky's chief of staff", "Fumio Kishida of Japan"."""
-    doc = ent.doc
-    i = ent.end
-    if i < len(doc) and doc[i].text in ("-", "–") and ent.label_ == "PERSON":
-        return False  # "the Reagan-Gorbachev summit": a pair, not a title
-    steps = 0
-    while (
-        i < len(doc) and steps < 6 and (doc[i].ent_type_ == "" or doc[i].ent_type_ in ("ORG", "NORP", "GPE"))
-    ):
-        t = doc[i]
-        if t.ent_type_ == "" and not (t.is_title or t.lower_ in ("of", "for", "'s", "’s", "-", "the")):
-            if t.lower_ not in TITLE_WORDS and t.lower_ not in ("staff", "counterpart", "aide"):
-                break
-        i += 1
-        steps += 1
-    if i < len(doc) and doc[i].ent_type_ == "PERSON" and (i > ent.end or ent.label_ != "PERSON"):
-        return True
-    root = ent.root
-    if (
-        root.dep_ == "poss"
-        and root.head.pos_ == "NOUN"
-        and root.head.lemma_ not in ("meeting", "talk", "summit")
-    ):
-        title = root.head
-        # "Zelensky's chief of staff Andriy Yermak" qualifies Yermak; "Myanmar's foreign minister",
-        # with nobody named, stands for Myanmar
-        return any(t.ent_type_ == "PERSON" for t in title.subtree) or title.head.ent_type_ == "PERSON"
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON":
-        return True  # "Fumio Kishida of Japan"
-    return root.dep_ in ("amod", "compound") and root.head.ent_type_ == "PERSON"
-
-
 def anchors(trigger: Token) -> set[int]:
     """The trigger, the verb carrying it and the tokens between: where a place phrase may attach."""
     head = frame_head(trigger)
@@ -274,9 +247,9 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "Cruz's Cuba-born father": the country qualifies someone, it does not meet
         if left_out(ent, trigger):
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
-        if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _VEHICLES:
+        if aboard_vehicle(ent):
             continue  # "arrived aboard a U.S. Air Force plane"
-        if _trailing_speaker(ent):
+        if trailing_speaker(ent):
             continue  # "... with President Reagan, Chief Cabinet Secretary Masaharu Gotoda told reporters"
         if is_title_modifier(ent):
             continue
@@ -292,7 +265,11 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             and ent.root.head.ent_type_ in ("GPE", "LOC")
         ):
             continue  # "Brussels, Belgium": Belgium says which Brussels
-        if label == "NORP" and _qualified(ent).lemma_.lower() not in _DELEGATION and not _the_people_of(ent):
+        if (
+            label == "NORP"
+            and nationality_head(ent).lemma_.lower() not in _DELEGATION
+            and not the_people_of(ent)
+        ):
             continue  # "German and Japanese officials": both qualify "officials"
         frame.ents.append(ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label))
     for t in sent:
@@ -316,41 +293,6 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 if get_gazetteer().lookup(span.text) is not None:
                     frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
-
-
-_VEHICLES = set("plane jet aircraft airplane helicopter ship vessel car motorcade train flight".split())
-
-
-def _qualified(ent: Span) -> Token:
-    """The noun a nationality qualifies, through coordination: "German and Japanese officials"."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    return root.head
-
-
-def _trailing_speaker(ent: Span) -> bool:
-    """A name parsed as an appositive that is really the subject of a trailing "told reporters"."""
-    doc = ent.doc
-    if ent.root.dep_ != "appos" or ent.end >= len(doc):
-        return False
-    verb = doc[ent.end]
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    return verb.lemma_.lower() in REPORTING and not has_subject
-
-
-def _the_people_of(ent: Span) -> bool:
-    """ "negotiating with the Russians", "talks between the Israelis and the Palestinians": a plural
-    nationality as the counterpart stands for its country."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    return (
-        ent.root.tag_ in ("NNPS", "NNS")
-        and root.dep_ == "pobj"
-        and root.head.lower_ in ("with", "between")
-        and any(t.lower_ == "the" for t in ent.doc[max(ent.start - 1, 0) : ent.end])
-    )
 
 
 def governing_speaker(trigger: Token) -> list[Span]:

@@ -14,8 +14,9 @@ from spacy.tokens import Span, Token
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.entity_repairs import is_big_place
 from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES
-from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS, governing_speaker, is_title_modifier
+from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS, governing_speaker
 from newsmon.extract.meeting_merge import Participant
+from newsmon.extract.meeting_names import is_title_modifier
 from newsmon.extract.places import get_gazetteer
 
 FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
