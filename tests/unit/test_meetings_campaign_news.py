@@ -286,3 +286,12 @@ def test_a_conversation_someone_had_with_a_person(extractor: Extractor) -> None:
     text = "Deborah Tamargo recalled of a June conversation she had with Donald Trump that he was gracious."
     (m,) = meetings(extractor, text, dt.date(2016, 8, 8))
     assert (people(m), m["date"]) == ({"Deborah Tamargo", "Donald Trump"}, "2016-06")
+
+
+def test_a_person_named_institution_does_not_swallow_the_person(extractor: Extractor) -> None:
+    text = (
+        "Muhammad Ali died on Friday. Mourners gathered outside the Muhammad Ali Center in Louisville. "
+        "Jack Nicklaus met Ali for the first time in 1996."
+    )
+    found = [m for m in meetings(extractor, text, dt.date(2016, 6, 5)) if m["date"] == "1996"]
+    assert [people(m) for m in found] == [{"Jack Nicklaus", "Muhammad Ali"}]

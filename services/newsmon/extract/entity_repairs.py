@@ -34,6 +34,8 @@ _INSTITUTION_HEADS = {
     "house", "administration", "campaign", "department", "ministry", "committee", "council",
     "party", "office", "government", "senate", "congress", "foundation", "institute", "university",
     "commission", "agency", "court", "cabinet", "caucus", "team", "group", "camp",
+    "center", "centre", "museum", "library", "school", "hospital", "stadium", "arena", "airport",
+    "memorial", "fund", "society", "association",
 }  # fmt: skip
 
 
