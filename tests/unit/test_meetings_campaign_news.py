@@ -295,3 +295,20 @@ def test_a_person_named_institution_does_not_swallow_the_person(extractor: Extra
     )
     found = [m for m in meetings(extractor, text, dt.date(2016, 6, 5)) if m["date"] == "1996"]
     assert [people(m) for m in found] == [{"Jack Nicklaus", "Muhammad Ali"}]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Flooding hit Louisiana.\n\nDonald Trump visited the state Aug. 19.", "Louisiana"),
+        (
+            "Protests spread across Mexico.\n\nDonald Trump made a visit to the country on Wednesday.",
+            "Mexico",
+        ),
+    ],
+)
+def test_a_visit_to_the_state_is_to_the_state_named_before(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (m,) = meetings(extractor, text, dt.date(2016, 9, 1))
+    assert m["location"]["name"] == place

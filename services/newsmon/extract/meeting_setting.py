@@ -1,10 +1,12 @@
 """Where a meeting mention is set and who is left out of it, read from the clause around the
 trigger: "Geneva, where the delegations met", "When Obama flew to Boise, he met", "met during a
-G20 meeting in China", "Theresa May was not invited"."""
+G20 meeting in China", "Theresa May was not invited", "visited the state" (the state named before)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
+
+from newsmon.extract.places import Place, get_gazetteer
 
 PLACE_LABELS = {"GPE", "LOC"}
 
@@ -67,3 +69,24 @@ def left_out(ent: Span, trigger: Token) -> bool:
     return bool(negs) and any(
         t.i > negs[0] and t.lemma_.lower() in _LEFT_OUT and t.i != trigger.i for t in after
     )
+
+
+# "the state" / "the country" / "the city": a place the story named before, of that kind
+_PLACE_NOUNS = {"state": "region", "country": "country", "nation": "country", "city": "city"}
+
+
+def anaphoric_place(trigger: Token) -> Place | None:
+    """ "Trump visited the state Aug. 19", "his visit to the country": the last place of that kind
+    the story named before the trigger (a US state is a gazetteer region)."""
+    dests = [c for c in trigger.children if c.dep_ == "dobj"]
+    dests += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    for dest in dests:
+        kind = _PLACE_NOUNS.get(dest.lower_)
+        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in dest.children):
+            continue
+        gaz = get_gazetteer()
+        for ent in reversed([e for e in trigger.doc.ents if e.end <= trigger.i and e.label_ in PLACE_LABELS]):
+            place = gaz.lookup(ent.text)
+            if place is not None and place.kind == kind:
+                return place
+    return None

@@ -39,6 +39,7 @@ from newsmon.extract.meeting_people import (
 from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
+from newsmon.extract.meeting_setting import anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import officials_of, titled_person
@@ -190,6 +191,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if status == "held" and expr is not None and _AHEAD.match(expr.text):
         status = "scheduled"  # "during next week's visit", "tomorrow's talks": the text says it is ahead
     place = place_of(frame.places, sent) or venue_of(frame.venues)
+    if place is None and kind == "visit":
+        place = anaphoric_place(tok)  # "visited the state Aug. 19"
     if kind == "visit" and place is not None and place.kind == "venue" and ctx.published:
         day = dt.date.fromisoformat(resolved.value) if resolved.value and len(resolved.value) == 10 else None
         host = _occupant_named(ctx, place.name, day or ctx.published)  # "visited the White House"
