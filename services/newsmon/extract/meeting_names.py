@@ -49,12 +49,16 @@ def is_title_modifier(ent: Span) -> bool:
 _VEHICLES = set("plane jet aircraft airplane helicopter ship vessel car motorcade train flight".split())
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The head of a coordination ``tok`` belongs to: "Japanese" in "German and Japanese" -> "German"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def nationality_head(ent: Span) -> Token:
     """The noun a nationality qualifies, through coordination: "German and Japanese officials"."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    return root.head
+    return _first_conjunct(ent.root).head
 
 
 def trailing_speaker(ent: Span) -> bool:
@@ -70,9 +74,7 @@ def trailing_speaker(ent: Span) -> bool:
 def the_people_of(ent: Span) -> bool:
     """ "negotiating with the Russians", "talks between the Israelis and the Palestinians": a plural
     nationality as the counterpart stands for its country."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _first_conjunct(ent.root)
     return (
         ent.root.tag_ in ("NNPS", "NNS")
         and root.dep_ == "pobj"

@@ -109,7 +109,7 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
         label = "GPE"  # "Bratislava" tagged a person: a city of 200k+ the article names no one after
     if label == "PERSON":
         name = full or ctx.names.canonical(text)
-        if name != ctx.names.canonical_span(ent) and text == ent.text.strip():
+        if text == ent.text.strip():
             name = ctx.names.canonical_span(ent)  # "Mr. Clinton" beside "Hillary Clinton": Bill Clinton
         if not name or name.lower() in PRONOUNS:
             return None
