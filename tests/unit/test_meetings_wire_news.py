@@ -189,3 +189,51 @@ def test_the_title_inside_a_name_resolves_a_later_title(extractor: Extractor) ->
         ["Crown Prince Abdullah bin Abdul Aziz", "George Bush"],
         ["Crown Prince Abdullah bin Abdul Aziz", "Reagan"],
     ]
+
+
+def test_a_meeting_proposed_in_a_letter_is_proposed_and_ahead(extractor: Extractor) -> None:
+    text = (
+        "South Korean Prime Minister Lho Shin-yong proposed in a letter to his North Korean counterpart "
+        "Li Gun-mo that they meet on Friday to discuss various issues."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Lho Shin-yong", "Li Gun-mo"}
+    assert (m["status"], m["date"]) == ("proposed", "1987-04-17")
+
+
+def test_a_meeting_urged_in_a_that_clause_is_proposed(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Kohl has urged that Mitterrand and Thatcher meet on Friday.")
+    assert (m["status"], m["date"]) == ("proposed", "1987-04-17")
+
+
+def test_a_royal_title_makes_an_untagged_name_a_person(extractor: Extractor) -> None:
+    text = (
+        "SAUDI ARABIA'S KING FAHD VISITS BRITAIN THIS WEEK\n\n"
+        "King Fahd of Saudi Arabia begins a four-day state visit to Britain on Thursday.\n\n"
+        "The Saudi leader will hold talks with Prime Minister Margaret Thatcher during the visit."
+    )
+    visit, talks = meetings(extractor, text)
+    assert "King Fahd" in people(visit)
+    assert (visit["location"]["name"], visit["date"], visit["status"]) == (
+        "United Kingdom",
+        "1987-04-16",
+        "scheduled",
+    )
+    assert {"King Fahd", "Margaret Thatcher"} <= people(talks)  # "the Saudi leader" is the king
+    assert "SAUDI ARABIA'S" not in people(talks)
+
+
+def test_the_traveller_on_a_trip_is_its_participant(extractor: Extractor) -> None:
+    text = (
+        "Commerce Secretary Malcolm Baldrige leaves on Saturday on a 10-day trip to the Far East to help "
+        "spur U.S. trade, U.S. officials said."
+    )
+    (m,) = meetings(extractor, text)
+    assert "Malcolm Baldrige" in people(m)
+    assert (m["date"], m["status"]) == ("1987-04-18", "scheduled")
+
+
+def test_a_weekday_owning_the_subject_is_no_timetable(extractor: Extractor) -> None:
+    text = "Monday's talks between Reagan and Nakasone at the White House precede a dinner."
+    (m,) = meetings(extractor, text)
+    assert m["date"] == "1987-04-13"  # the Monday just gone, not next week's

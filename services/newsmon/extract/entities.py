@@ -71,7 +71,7 @@ _GENERIC_ORG_WORDS = {
     "state", "city", "general", "central", "american", "british", "global", "north", "south", "east", "west",
 }  # fmt: skip
 _PARTICLES = set("da de do dos das van von der den bin ibn al el del la le".split())
-_TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’]s?$)")
+_TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’][sS]?$)")
 
 
 # well-known leaders' nicknames -> the surname key the article's full name registers
@@ -288,7 +288,8 @@ class NameIndex:
             alias = _alias(cleaned.lower())
             fulls.append((alias or cleaned, labels.get(ent.start, ent.label_)))
         # longest first so "Wendy Sherman" claims "sherman" before a bare "Sherman" does
-        for full, label in sorted(fulls, key=lambda f: -len(f[0])):
+        # an all-capitals headline form ("SAUDI ARABIA") yields to the body's spelling of the same name
+        for full, label in sorted(fulls, key=lambda f: (-len(f[0]), f[0].isupper())):
             key = full.lower()
             self._canon.setdefault(key, self._canon.get(key, full))
             words = key.split()

@@ -74,9 +74,34 @@ def _name_pairs(doc: Doc) -> list[Span]:
     return out
 
 
+# Titles that make the next proper noun a person even alone: "King Fahd", "Emir Tamim", "Pope Leo"
+_SOVEREIGNS = {"king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "ayatollah", "tsar"}
+
+
+def _sovereigns(doc: Doc) -> list[Span]:
+    """ "King Fahd of Saudi Arabia begins a visit": a royal or religious title before an untagged name."""
+    out: list[Span] = []
+    for i in range(1, len(doc)):
+        title, name = doc[i - 1], doc[i]
+        if title.lower_ not in _SOVEREIGNS or not title.text[:1].isupper() or name.ent_type_:
+            continue
+        if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.text.isupper():
+            continue
+        end = i + 1
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and not doc[end].ent_type_
+        ):
+            end += 1
+        out.append(Span(doc, i - 1, end, label="PERSON"))
+    return out
+
+
 def missed_people(doc: Doc) -> list[Span]:
     """Names the NER left out but the syntax shows: "Their president, Manon Ferrand," or "Jo Bloggs said"."""
-    out: list[Span] = _name_pairs(doc)
+    out: list[Span] = _name_pairs(doc) + _sovereigns(doc)
     for tok in doc:
         if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue

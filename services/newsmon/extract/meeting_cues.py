@@ -245,8 +245,12 @@ def frame_head(tok: Token) -> Token:
             "compound",
             "acomp",
         ) and (head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP")):
-            if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to", "into"):
-                break
+            journey = head.lemma_.lower() in ("trip", "visit", "tour") and head.head.lower_ == "on"
+            if head.dep_ == "pobj" and head.head.lower_ not in ("for", "of", "to", "into") and not journey:
+                break  # but "leaves on Saturday on a 10-day trip", "is on a visit to Beijing": the traveller
+            if journey and head.head.head.pos_ in ("VERB", "AUX"):
+                head = head.head.head
+                continue
             if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
                 break  # "the G7 summit in Cornwall and a NATO summit in Brussels": two meetings
             if head.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):

@@ -26,6 +26,10 @@ _CLIMB = set("xcomp dobj nsubj nsubjpass pobj prep attr oprd compound pcomp acom
 _SETTING_PREPS = {"at", "during", "on", "throughout", "amid"}
 MODAL_PROPOSE = {"could", "might", "may"}
 MODAL_FUTURE = {"will", "shall", "'ll", "wo", "would"}
+# "proposed in a letter ... that they meet": a clause under a proposing verb is its content
+_PROPOSING_CLAUSE = set("propose suggest urge recommend request demand ask".split())
+# "proposed in a letter ... that they meet": the parser hangs the content clause on the letter
+_MESSAGES = set("letter message note statement proposal cable communique".split())
 
 
 def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
@@ -36,7 +40,11 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
     for _ in range(6):
         # climb only through argument links: "offered to meet", "postponed a visit", "the summit was
         # due"; an adverbial or relative clause above the trigger is another event
-        if node.head.i == node.i or node.dep_ not in _CLIMB:
+        proposal = node.i == trigger.i and (
+            (node.dep_ == "ccomp" and node.head.lemma_.lower() in _PROPOSING_CLAUSE)
+            or (node.dep_ == "relcl" and node.head.lemma_.lower() in _MESSAGES)
+        )
+        if node.head.i == node.i or (node.dep_ not in _CLIMB and not proposal):
             break
         if node.dep_ == "prep" and node.lower_ in _SETTING_PREPS and node.i != trigger.i:
             break  # "At a Chamber of Commerce summit, Rubio offered a defense": the offer is not the summit's
@@ -145,6 +153,10 @@ def tense_of(tok: Token) -> Tense:
         node = node.head if node.head.i != node.i else None
     if node is None or node.pos_ not in ("VERB", "AUX"):
         return None
+    if (node.dep_ == "ccomp" and node.head.lemma_.lower() in _PROPOSING_CLAUSE) or (
+        node.dep_ == "relcl" and node.head.lemma_.lower() in _MESSAGES and node.i == tok.i
+    ):
+        return "future"  # "urged that they meet on Friday": what is proposed lies ahead
     if node.tag_ in ("VBP", "VBZ") and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in ("until", "once", "before", "after")
         for c in node.children
@@ -185,11 +197,31 @@ def tense_of(tok: Token) -> Tense:
         )  # "with Cruz calling Trump his friend, meeting with him in July"
         if governing is not None:
             return governing
+    if _timetable_present(node, auxes):
+        return "future"  # "Baldrige leaves on Saturday on a trip": the present of a timetable
     if any(v.tag_ in ("VBZ", "VBP", "VBG") for v in chain) or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if node.tag_ == "VBN" and node.dep_ in ("acl", "relcl", "amod"):
         return "past"
     return None
+
+
+_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _timetable_present(verb: Token, auxes: list[Token]) -> bool:
+    """A simple present with a weekday in its clause, in a sentence that ends like prose (not a
+    headline): "leaves on Saturday", "meets Putin on Monday" speak of what is to come."""
+    if verb.tag_ not in ("VBZ", "VBP") or auxes or verb.lemma_.lower() in ("be", "have", "say"):
+        return False
+    if not verb.sent[-1].is_punct:
+        return False
+    preps = {c.i for c in verb.children if c.dep_ == "prep"}
+    return any(
+        t.lower_ in _WEEKDAYS
+        and ((t.dep_ == "npadvmod" and t.head.i == verb.i) or (t.dep_ == "pobj" and t.head.i in preps))
+        for t in verb.subtree
+    )
 
 
 _ADJUNCT_PREPS = {"with", "after", "before", "while", "since", "following", "without", "by", "upon"}

@@ -3,6 +3,8 @@ foreign ministers of Armenia and Azerbaijan" -> the people it titled so earlier.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsmon.extract.context import ArticleContext
@@ -11,6 +13,7 @@ from newsmon.extract.meeting_people import demonym_country, participant_named, r
 from newsmon.extract.places import get_gazetteer
 
 _HEADS = {"president", "prime", "chancellor", "premier", "king"}
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 _PLURAL_TITLES = {"ministers": "minister", "presidents": "president", "secretaries": "secretary"}
 
 
@@ -32,10 +35,21 @@ def titled_person(ctx: ArticleContext, t: Token) -> str | None:
         code = demonym_country(qualifiers[0])
         for m in ctx.names.mentions_before(t.idx):
             title = ctx.names.title_of(m.name) or ""
-            head = bool(_HEADS & set(title.lower().split()))
-            if code and head and m.kind == "person" and role_country(title) == code:
+            head = bool(_HEADS & set(f"{title} {m.name}".lower().split()))  # "King Fahd"
+            if (
+                code
+                and head
+                and m.kind == "person"
+                and code in (role_country(title), _country_after(ctx, m.end))
+            ):
                 return m.name
     return None  # "the French president" with no French president named: better nobody than Xi
+
+
+def _country_after(ctx: ArticleContext, end: int) -> str | None:
+    """The country code of an "of <country>" right after a name: "King Fahd of Saudi Arabia"."""
+    match = _OF_COUNTRY.match(ctx.text, end)
+    return get_gazetteer().country_code(match.group(1)) if match else None
 
 
 def officials_of(ctx: ArticleContext, trigger: Token, frame: set[int]) -> list[Participant]:

@@ -185,9 +185,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         status = "ongoing" if today else None
     if status is None or status == "scheduled-past":
         status = status_from_tense(tok, resolved, ctx.published, status)
-    if status == "held" and resolved.value and ctx.published:
+    if status in ("held", "ongoing") and resolved.value and ctx.published:
         if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
-            status = "scheduled"  # the parse said past, but the day has not come yet
+            status = "scheduled"  # the parse said past or under way, but the day has not come yet
     if status == "held" and expr is not None and _AHEAD.match(expr.text):
         status = "scheduled"  # "during next week's visit", "tomorrow's talks": the text says it is ahead
     place = place_of(frame.places, sent) or venue_of(frame.venues)
