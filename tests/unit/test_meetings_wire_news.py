@@ -237,3 +237,13 @@ def test_a_weekday_owning_the_subject_is_no_timetable(extractor: Extractor) -> N
     text = "Monday's talks between Reagan and Nakasone at the White House precede a dinner."
     (m,) = meetings(extractor, text)
     assert m["date"] == "1987-04-13"  # the Monday just gone, not next week's
+
+
+def test_a_cancellation_does_not_reach_the_visit_given_as_its_reason(extractor: Extractor) -> None:
+    text = (
+        "Treasury Secretary James Baker has cancelled a trip to Australia because of pressing business at "
+        "home, including the visit of Japanese Prime Minister Yasuhiro Nakasone."
+    )
+    trip, visit = meetings(extractor, text)
+    assert (people(trip), trip["status"]) == ({"James Baker"}, "cancelled")
+    assert people(visit) == {"Yasuhiro Nakasone"} and visit["status"] != "cancelled"

@@ -24,6 +24,7 @@ SCHEDULE = set("schedule due set plan expect slate confirm accept prepare go".sp
 ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
 _CLIMB = set("xcomp dobj nsubj nsubjpass pobj prep attr oprd compound pcomp acomp acl".split())
 _SETTING_PREPS = {"at", "during", "on", "throughout", "amid"}
+_ASIDE_PREPS = {"including", "because", "despite", "besides", "except", "unlike"}
 MODAL_PROPOSE = {"could", "might", "may"}
 MODAL_FUTURE = {"will", "shall", "'ll", "wo", "would"}
 # "proposed in a letter ... that they meet": a clause under a proposing verb is its content
@@ -46,6 +47,8 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
         )
         if node.head.i == node.i or (node.dep_ not in _CLIMB and not proposal):
             break
+        if node.dep_ == "prep" and node.lower_ in _ASIDE_PREPS:
+            break  # "cancelled a trip because of business at home, including the visit of Nakasone"
         if node.dep_ == "prep" and node.lower_ in _SETTING_PREPS and node.i != trigger.i:
             break  # "At a Chamber of Commerce summit, Rubio offered a defense": the offer is not the summit's
         via_subject = node.dep_ == "nsubj"
