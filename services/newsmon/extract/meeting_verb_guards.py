@@ -1,0 +1,161 @@
+"""Guards that keep a meeting verb from evoking a meeting: "meet the bar", "met a lot of
+supporters", "talking with officials for weeks", "visited the factory", "if he visited".
+
+:func:`no_meeting_verb` holds every test; ``meeting_cues.find_triggers`` asks it once per verb.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsmon.extract.meeting_cue_rules import (
+    HABITUAL,
+    SEATS,
+    arrived_to_visit,
+    asked_whether,
+    audience_only,
+    campaign_stop,
+    fixture,
+    hosts_a_guest,
+    is_phone_verb,
+    negated,
+    passive_reception,
+    receives_delegation,
+    sightseeing,
+    spoke_with,
+)
+from newsmon.extract.meeting_noun_rules import NOUN_KINDS
+
+_NOT_MEETINGS = set(
+    "target demand need requirement criterion expectation deadline goal obligation condition "
+    "standard cost end challenge threshold bar benchmark mark quota commitment criteria".split()
+)
+_CROWDS = {
+    "lot",
+    "lots",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "plenty",
+    "bunch",
+}
+_GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "whoever", "people"}
+
+
+def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
+    """True when the meeting verb ``tok`` (lemma ``lemma``, suggesting ``kind``) names no meeting."""
+    if audience_only(tok) or asked_whether(tok):
+        return True  # "Asked whether Scholz planned to travel to Moscow, ...": a question
+    if lemma == "meet" and _no_meeting_meet(tok):
+        return True
+    if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
+        return True
+    if lemma in ("speak", "talk") and _for_a_while(tok):
+        return True  # "had been talking with officials from the Clinton campaign for weeks": many talks
+    if lemma in ("receive", "host") and not (hosts_a_guest(tok) or receives_delegation(tok)):
+        return True  # "received legal protection", "hosting activists at house parties"
+    if lemma in ("receive", "host", "gather", "convene") and not (
+        any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and any(t.ent_type_ or t.pos_ == "PRON" for t in c.subtree)
+            for c in tok.children
+        )
+        or receives_delegation(tok)
+    ):
+        return True
+    if lemma == "negotiate" and tok.dep_ in ("acl", "amod"):
+        return True  # "the Iran nuclear deal negotiated by Obama": describes the deal
+    if lemma == "gather" and any(c.dep_ == "dobj" and not c.ent_type_ for c in tok.children):
+        return True  # "gathering material"
+    if any(c.dep_ == "dobj" and any(d.lower_ in ("every", "each", "all") for d in c.children)
+           for c in tok.children):  # fmt: skip
+        return True  # "pledged to visit every Iowa county": a programme, not one visit
+    if negated(tok):
+        return True  # "did not need to meet with a Mexican", "has never met Putin"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return True  # "would unite Britain against him if he visited": a hypothetical
+    if any(c.dep_ == "nsubj" and c.lower_ in _GENERIC_SUBJECTS for c in tok.children) or (
+        tok.dep_ == "relcl" and tok.head.lower_ in _GENERIC_SUBJECTS
+    ):
+        return True  # "more than half of those who met Clinton": people in general
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
+        return True  # "frequently meets with members of Congress": a habit, not one meeting
+    if (
+        tok.tag_ in ("VBP", "VBZ")
+        and any(c.lower_ in ("when", "whenever") for c in tok.children)
+        and any(c.dep_ == "dobj" and c.tag_ == "NNS" and not c.ent_type_ for c in tok.children)
+    ):
+        return True  # "When I visit other countries, ...": whenever, not one visit
+    if passive_reception(tok):
+        return True  # "the promise was met with relief"
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if {"would", "have"} <= auxes:
+        return True  # "would have met": counterfactual
+    if lemma == "arrive" and not arrived_to_visit(tok):
+        return True  # only a named person arriving in a country or city or at a seat of power
+    if lemma in ("come", "fly", "go") and not any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.tag_ == "PRP" or _who_a_person(c))
+        for c in tok.children
+    ):
+        return True  # "volunteers came to Denver", "delegates who go to Cleveland": not a named person
+    if lemma in ("travel", "come", "fly", "go") and not any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
+        for c in tok.children
+    ):
+        return True  # only "travel to <place>" is a visit
+    if lemma == "visit" and any(
+        c.dep_ == "dobj"
+        and c.ent_type_
+        and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
+        and c.lower_ not in SEATS
+        for c in tok.children
+    ):
+        return True  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
+    if lemma == "visit" and sightseeing(tok):
+        return True  # "visited the factory"
+    if kind == "visit" and campaign_stop(tok):
+        return True  # "visited Missouri on Saturday, holding a rally"
+    if lemma == "host" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KINDS for c in tok.children):
+        return True  # "host a summit": the noun is the trigger
+    return False
+
+
+def _no_meeting_meet(tok: Token) -> bool:
+    """ "meet the bar", "a threshold met only by Trump and Cruz", "a breakfast meet-and-greet",
+    "I met a lot of Bernie supporters", "whose side meet Dynamo in the semi-final"."""
+    args = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    if any(c.lemma_.lower() in _NOT_MEETINGS for c in args):
+        return True  # a standard or target is met, not a person
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _NOT_MEETINGS:
+        return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _CROWDS and not c.ent_type_ for c in args):
+        return True  # a crowd, not a meeting
+    return _meet_and_greet(tok) or fixture(tok)  # a campaign event; a match
+
+
+def _who_a_person(subj: Token) -> bool:
+    """ "Dan Kildee, a Michigan Democrat who flew to Germany": "who" stands for a named person."""
+    clause = subj.head
+    if subj.lower_ != "who" or clause.dep_ != "relcl":
+        return False
+    noun = clause.head
+    return noun.ent_type_ == "PERSON" or (noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON")
+
+
+def _for_a_while(tok: Token) -> bool:
+    """ "for weeks", "for two months" anywhere in the clause (the parser may hang it off a noun)."""
+    return any(
+        t.lower_ == "for" and any(g.lemma_.lower() in _SPANS and g.tag_ == "NNS" for g in t.children)
+        for t in tok.subtree
+    )
+
+
+_SPANS = {"day", "week", "month", "year", "decade"}
+
+
+def _meet_and_greet(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "and"
