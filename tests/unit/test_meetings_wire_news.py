@@ -247,3 +247,39 @@ def test_a_cancellation_does_not_reach_the_visit_given_as_its_reason(extractor: 
     trip, visit = meetings(extractor, text)
     assert (people(trip), trip["status"]) == ({"James Baker"}, "cancelled")
     assert people(visit) == {"Yasuhiro Nakasone"} and visit["status"] != "cancelled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German Chancellor Olaf Scholz is on a two-day visit to Beijing.",
+        "Talks between Russia and Ukraine are under way in Istanbul.",
+        "Chancellor Olaf Scholz is visiting Beijing.",
+    ],
+)
+def test_a_meeting_under_way_is_ongoing_on_the_publication_day(extractor: Extractor, text: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert (m["status"], m["date"]) == ("ongoing", "1987-04-14")
+
+
+def test_a_past_progressive_visit_is_no_longer_under_way(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Chancellor Olaf Scholz was visiting Beijing.")
+    assert m["status"] == "held"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Secretary of State Antony Blinken is in Beijing for talks with Foreign Minister Wang Yi.",
+            "ongoing",
+        ),
+        ("Secretary of State Antony Blinken flew to Geneva on Monday for talks with Sergei Lavrov.", "held"),
+    ],
+)
+def test_who_is_or_travels_somewhere_for_talks_takes_part(
+    extractor: Extractor, text: str, status: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert {p["name"] for p in m["participants"]} >= {"Antony Blinken"}
+    assert m["status"] == status and m["location"]["name"] in ("Beijing", "Geneva")

@@ -29,6 +29,7 @@ REPORTING = set(
     "argue describe".split()
 )
 _INTO_MEETING = {"go", "head", "walk"}
+_THERE_FOR = {"be", "arrive", "travel", "fly", "head", "come", "go", "return", "stay", "gather"}
 _SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call"}
 
 
@@ -120,6 +121,8 @@ def frame_head(tok: Token) -> Token:
             head.dep_ == "prep" and head.lower_ in ("to", "for", "on") and head.head.lemma_.lower() in _SUMMON
         ):
             head = head.head  # "Pena Nieto invited Trump to a meeting in Mexico City"
+        elif head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_.lower() in _THERE_FOR:
+            head = head.head  # "Blinken is in Beijing for talks with Wang Yi", "flew to Geneva for talks"
         elif head.dep_ == "prep" and head.lower_ == "into" and head.head.lemma_.lower() in _INTO_MEETING:
             head = head.head  # "Shultz arrived and went straight into a meeting with Shevardnadze"
         else:

@@ -141,7 +141,36 @@ def status_from_tense(tok: Token, resolved: Resolved, published: dt.date | None,
             return "scheduled"
         if len(day) == 10 and day == pub and tense == "present":
             return "ongoing"
+    if not day and tense == "present" and in_progress(tok):
+        return "ongoing"
     return "held"
+
+
+_BE_PRESENT = {"is", "are", "'s", "'re", "am"}
+_ON_JOURNEY = {"visit", "trip", "tour", "mission"}
+
+
+def in_progress(tok: Token) -> bool:
+    """The mention reports a meeting under way at publication: "Biden is visiting Poland", "Scholz is
+    on a two-day visit to Beijing", "Blinken is in Beijing for talks", "talks are under way"."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+    if node.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.lower_ in _BE_PRESENT for c in node.children)
+    if node.lemma_ != "be" or node.lower_ not in _BE_PRESENT:
+        return False
+    for prep in (c for c in node.children if c.dep_ == "prep"):
+        objs = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ == "under" and "way" in objs:
+            return True
+        if prep.lower_ == "on" and _ON_JOURNEY & set(objs):
+            return True
+        if prep.lower_ == "for" and tok.i in {g.i for g in prep.children} and node.i == tok.head.head.i:
+            return any(c.dep_ == "prep" and c.lower_ == "in" for c in node.children)  # "is in X for talks"
+    return any(c.lower_ in ("underway", "ongoing") for c in node.children)
 
 
 def place_of(spans: list[Span], sent: Span) -> Place | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
+from newsmon.extract.dates import Resolved
 from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_frame import BODY_WORDS, PARTICIPANT_LABELS, governing_speaker, read_frame
@@ -43,7 +44,7 @@ from newsmon.extract.meeting_setting import anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import officials_of, titled_person
-from newsmon.extract.meeting_when import pick_date, place_of, status_from_tense, venue_of
+from newsmon.extract.meeting_when import in_progress, pick_date, place_of, status_from_tense, venue_of
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.extract.seats import occupant
 from newsmon.logs import get_logger
@@ -190,6 +191,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             status = "scheduled"  # the parse said past or under way, but the day has not come yet
     if status == "held" and expr is not None and _AHEAD.match(expr.text):
         status = "scheduled"  # "during next week's visit", "tomorrow's talks": the text says it is ahead
+    if status == "ongoing" and resolved.value is None and ctx.published and in_progress(tok):
+        resolved = Resolved(ctx.published.isoformat())  # "is on a visit to Beijing": under way today
     place = place_of(frame.places, sent) or venue_of(frame.venues)
     if place is None and kind == "visit":
         place = anaphoric_place(tok)  # "visited the state Aug. 19"
