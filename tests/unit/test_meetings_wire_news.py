@@ -283,3 +283,30 @@ def test_who_is_or_travels_somewhere_for_talks_takes_part(
     (m,) = meetings(extractor, text)
     assert {p["name"] for p in m["participants"]} >= {"Antony Blinken"}
     assert m["status"] == status and m["location"]["name"] in ("Beijing", "Geneva")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soviet leader Mikhail Gorbachev told French President Francois Mitterrand in a phone call on Sunday "
+        "that the dispute must end.",
+        "In a call with Chinese Premier Zhao Ziyang, U.S. President Ronald Reagan said trade must grow.",
+    ],
+)
+def test_who_speaks_in_a_call_with_a_named_counterpart_was_on_it(extractor: Extractor, text: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert len(m["participants"]) == 2 and m["kind"] == "call"
+
+
+def test_a_conference_call_with_reporters_is_no_meeting(extractor: Extractor) -> None:
+    text = "White House officials said on a conference call with reporters that Reagan would travel to Rome."
+    assert all(m["kind"] != "call" for m in meetings(extractor, text))
+
+
+def test_hosting_someone_for_a_state_visit_is_that_visit(extractor: Extractor) -> None:
+    text = (
+        "French President Francois Mitterrand will host Chinese Premier Zhao Ziyang for a state visit in May."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Francois Mitterrand", "Zhao Ziyang"} <= people(m)
+    assert (m["date"], m["status"]) == ("1987-05", "scheduled")

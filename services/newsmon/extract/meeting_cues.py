@@ -30,7 +30,7 @@ REPORTING = set(
 )
 _INTO_MEETING = {"go", "head", "walk"}
 _THERE_FOR = {"be", "arrive", "travel", "fly", "head", "come", "go", "return", "stay", "gather"}
-_SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call"}
+_SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call", "host", "receive"}
 
 
 @dataclass

@@ -249,7 +249,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
         if aboard_vehicle(ent):
             continue  # "arrived aboard a U.S. Air Force plane"
-        if trailing_speaker(ent):
+        if trailing_speaker(ent) and not _caller(ent, trigger):
             continue  # "... with President Reagan, Chief Cabinet Secretary Masaharu Gotoda told reporters"
         if is_title_modifier(ent):
             continue
@@ -293,6 +293,13 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 if get_gazetteer().lookup(span.text) is not None:
                     frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
+
+
+def _caller(ent: Span, trigger: Token) -> bool:
+    """ "In a call with President Xi Jinping, President Joe Biden said": the speaker the parser hung
+    on Xi as an appositive was on the call the saying happened in."""
+    call = trigger.lemma_.lower() in ("call", "conversation") and trigger.dep_ == "pobj"
+    return call and trigger.head.lower_ in ("in", "during", "on") and trigger.head.head.i == ent.end
 
 
 def governing_speaker(trigger: Token) -> list[Span]:

@@ -46,9 +46,12 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     if verb.pos_ != "VERB":
         return set()
     if verb.lemma_.lower() in reporting:
-        if call or trigger.head.lower_ != "at":
+        if call and _named_counterpart(trigger, verb):
+            reporting = set()  # "Putin told Macron in a phone call", "In a call with Xi, Biden said"
+        elif call or trigger.head.lower_ != "at":
             return set()
-        reporting = set()  # "At a meeting in Paris, French and Soviet ministers said": they were there
+        else:
+            reporting = set()  # "At a meeting in Paris, French and Soviet ministers said": they were there
     out: set[int] = set()
     for s in _subject_of(verb, reporting):
         out.update(t.i for t in s.subtree)
@@ -58,6 +61,14 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
         if call and c.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in c.subtree):
             out.update(t.i for t in c.subtree)  # "informed Wang Yi of the decision in a phone call"
     return out
+
+
+def _named_counterpart(call: Token, verb: Token) -> bool:
+    """The call names who was on the other end: "a call with Xi", or the person told ("told Macron
+    in a phone call"); not "said on a conference call with reporters"."""
+    named = [c for c in call.children if c.dep_ == "prep" and c.lower_ == "with"]
+    named += [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell"]
+    return any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in named for t in c.subtree)
 
 
 def reported_conjunct_scope(trigger: Token, reporting: set[str]) -> set[int]:
