@@ -310,3 +310,13 @@ def test_hosting_someone_for_a_state_visit_is_that_visit(extractor: Extractor) -
     (m,) = meetings(extractor, text)
     assert {"Francois Mitterrand", "Zhao Ziyang"} <= people(m)
     assert (m["date"], m["status"]) == ("1987-05", "scheduled")
+
+
+def test_who_arrives_ahead_of_talks_holds_them_after_arriving(extractor: Extractor) -> None:
+    text = (
+        "Japanese Prime Minister Yasuhiro Nakasone arrived in Washington on Sunday ahead of talks with "
+        "President Ronald Reagan on Wednesday."
+    )
+    visit, talks = meetings(extractor, text)
+    assert {"Yasuhiro Nakasone", "Ronald Reagan"} <= people(talks)
+    assert (talks["date"], talks["status"], visit["date"]) == ("1987-04-15", "scheduled", "1987-04-12")

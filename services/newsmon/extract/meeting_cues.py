@@ -68,6 +68,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return out
 
 
+def arrival_ahead_of(tok: Token) -> bool:
+    """ "arrived in Washington on Sunday ahead of talks with Biden": who arrives has the talks."""
+    prep = tok.head
+    if not (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in ("ahead", "before")):
+        return False
+    return prep.head.head.lemma_.lower() in _THERE_FOR | {"land", "leave", "depart"}
+
+
 def _purpose_of_trip(clause: Token) -> bool:
     """ "visited the Capitol on Thursday to meet with Senate Democrats", "dispatched O'Leary to meet
     with doctors": the trip's purpose shares its arguments."""
@@ -82,7 +90,9 @@ def frame_head(tok: Token) -> Token:
     """The verb that carries the trigger's status: climb xcomp/infinitive chains and core arguments."""
     head = tok
     for _ in range(4):
-        if (
+        if arrival_ahead_of(head):
+            head = head.head.head.head  # "Netanyahu arrived in Washington ahead of talks with Biden"
+        elif (
             head.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl")
             and head.head.lemma_.lower() not in REPORTING
         ):

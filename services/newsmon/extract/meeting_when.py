@@ -76,9 +76,16 @@ def pick_date(
     _, expr, root = best
     # a called-off or delayed meeting was planned: its day may lie on either side of publication
     tense = None if status in ("cancelled", "postponed") else tense_of(root)
+    if any(_ahead_of(t) for t in (root, *root.ancestors)):
+        tense = None  # "arrived on Sunday ahead of talks on Tuesday": after the arrival, not before it
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after"):
         tense = "past"  # "the first contact since a meeting in Doha in March"
     return expr, resolve(expr, ctx.published, tense), root
+
+
+def _ahead_of(tok: Token) -> bool:
+    """``tok`` is the object of "ahead of": "ahead of Wednesday's council meeting"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead"
 
 
 def _under_since(root: Token, top: Token) -> bool:
@@ -132,6 +139,8 @@ def status_from_tense(tok: Token, resolved: Resolved, published: dt.date | None,
             return "scheduled"  # "During his stay, he was also scheduled to meet X": no day, no outcome
         return "scheduled" if pub and day[: len(day)] > pub[: len(day)] else "held"
     tense = tense_of(tok)
+    if _ahead_of(tok) and not (day and pub and day[:10] < pub[: len(day[:10])]):
+        return "scheduled"  # "arrived on Sunday ahead of talks with Biden": the talks come after
     if tense == "past":
         return "held"
     if tense == "future":
