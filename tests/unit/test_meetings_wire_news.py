@@ -320,3 +320,13 @@ def test_who_arrives_ahead_of_talks_holds_them_after_arriving(extractor: Extract
     visit, talks = meetings(extractor, text)
     assert {"Yasuhiro Nakasone", "Ronald Reagan"} <= people(talks)
     assert (talks["date"], talks["status"], visit["date"]) == ("1987-04-15", "scheduled", "1987-04-12")
+
+
+def test_the_event_whose_sidelines_host_a_meeting_is_its_setting_not_a_party(extractor: Extractor) -> None:
+    text = (
+        "Soviet Foreign Minister Eduard Shevardnadze met Secretary of State George Shultz on the sidelines "
+        "of the U.N. General Assembly in New York on Monday."
+    )
+    found = [m for m in meetings(extractor, text) if "George Shultz" in people(m)]
+    assert len(found) == 1 and people(found[0]) == {"Eduard Shevardnadze", "George Shultz"}
+    assert found[0]["location"]["name"] == "New York City"

@@ -247,6 +247,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "Cruz's Cuba-born father": the country qualifies someone, it does not meet
         if left_out(ent, trigger):
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
+        if _sidelines_of(ent):
+            continue  # "meet on the sidelines of the U.N. General Assembly": the setting, not a party
         if aboard_vehicle(ent):
             continue  # "arrived aboard a U.S. Air Force plane"
         if trailing_speaker(ent) and not _caller(ent, trigger):
@@ -293,6 +295,14 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 if get_gazetteer().lookup(span.text) is not None:
                     frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
+
+
+def _sidelines_of(ent: Span) -> bool:
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SIDELINES
+
+
+_SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 
 
 def _caller(ent: Span, trigger: Token) -> bool:

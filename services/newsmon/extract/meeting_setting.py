@@ -44,6 +44,13 @@ def setting_place(trigger: Token, sent: Span) -> list[Span]:
     events = [  # "during a Group of 20 meeting in China": the setting event's place
         g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _SETTINGS for g in c.children
     ]
+    events += [  # "on the sidelines of the G20 meeting in New Delhi"
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children
+        if g.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
+    ]
     preps += [t for e in events for t in e.subtree if t.dep_ == "prep" and t.lower_ == "in"]
     objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
     heads = {t.i for g in objs for t in (g, *(c for c in g.children if c.dep_ == "appos"))}
