@@ -330,3 +330,25 @@ def test_the_event_whose_sidelines_host_a_meeting_is_its_setting_not_a_party(ext
     found = [m for m in meetings(extractor, text) if "George Shultz" in people(m)]
     assert len(found) == 1 and people(found[0]) == {"Eduard Shevardnadze", "George Shultz"}
     assert found[0]["location"]["name"] == "New York City"
+
+
+def test_a_description_of_the_same_trip_by_nationality_joins_it(extractor: Extractor) -> None:
+    text = (
+        "U.S. Secretary of State George Shultz will travel to China on Sunday, the State Department said, "
+        "the first visit by a U.S. secretary of state since 1985."
+    )
+    (m,) = meetings(extractor, text)
+    assert "George Shultz" in people(m) and m["date"] == "1987-04-19"
+
+
+def test_the_saying_day_of_a_future_trip_is_not_its_day_and_the_teller_is_not_on_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chinese Premier Zhao Ziyang will visit Moscow next week, the Kremlin said on Friday, in a trip "
+        "that will see him hold talks with Mikhail Gorbachev."
+    )
+    found = meetings(extractor, text)
+    assert all("Kremlin" not in people(m) for m in found)
+    talks = next(m for m in found if "Mikhail Gorbachev" in people(m))
+    assert talks["status"] == "scheduled" and talks["date"] != "1987-04-10"

@@ -217,7 +217,9 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
             target = _attach_target(out, c)
             anaphoric = target is not None
             if target is None:
-                c.participants = list(c.speakers) or list(c.described)  # "diplomats from X and Y said"
+                # "diplomats from X and Y said" the talks went well; but who tells of a trip is not on it
+                speakers = [] if c.kind == "visit" else c.speakers
+                c.participants = list(speakers) or list(c.described)
                 if not c.participants:
                     continue  # nobody named and nothing to attach to: not reportable
                 c.vague = not c.speakers

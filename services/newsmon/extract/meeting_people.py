@@ -226,6 +226,8 @@ def role_country(role: str | None) -> str | None:
     if not role:
         return None
     for word in role.replace("’", "'").split():
+        if word.rstrip(",") in ("U.S.", "U.K.", "US", "UK"):
+            return get_gazetteer().country_code(word.rstrip(","))  # "U.S. Secretary of State"
         word = word.strip(".,'s")
         if word[:1].isupper() and len(word) >= 4:
             code = demonym_country(word) or get_gazetteer().country_code(word)

@@ -171,6 +171,11 @@ def tense_of(tok: Token) -> Tense:
         (
             chain[-1].dep_ in ("xcomp", "conj")
             or (chain[-1].dep_ in ("advcl", "acl") and any(c.tag_ == "TO" for c in chain[-1].children))
+            or (  # "a trip that will see him hold talks": a bare infinitive takes its governor's tense
+                chain[-1].dep_ == "ccomp"
+                and chain[-1].tag_ == "VB"
+                and not any(c.dep_ in ("aux", "mark") for c in chain[-1].children)
+            )
         )
         and chain[-1].head.i != chain[-1].i
         and len(chain) < 4

@@ -65,6 +65,14 @@ def pick_date(
         if top is not None and _other_trigger_between(root, top, trigger):
             continue  # "the talks ... after Biden and Putin met in June 2021": June dates the other meeting
         dist = tree_distance(root, trigger)
+        on_report = top is not None and top.lemma_.lower() in REPORTING and top.i != trigger.i
+        if (
+            on_report
+            and top is not None
+            and top.i in (root.head.i, root.head.head.i)
+            and tense_of(trigger) == "future"
+        ):
+            continue  # "Xi will visit ..., the Kremlin said on Friday": Friday is the saying, not the visit
         if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:
             if status is not None and status != "scheduled-past":
                 continue  # "The Kremlin on Thursday rejected an offer to meet": Thursday is the rejection
