@@ -171,6 +171,9 @@ def _a_description(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
+_PERSONAL = {"he", "she", "i", "we", "they"}
+
+
 def is_phone_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     words = {t.lower_ for t in tok.subtree}
@@ -179,7 +182,7 @@ def is_phone_verb(tok: Token) -> bool:
     if lemma == "call":  # "called Carson a special person" names, it does not phone
         if any(c.dep_ == "prt" and c.lower_ in _CALL_PARTICLES for c in tok.children):
             return False  # "called out Trump" criticises, "called off the talks" cancels
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
             return False  # "a civil rights group called Color of Change" names the group
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
         if any(media_name(o) for o in objs):
@@ -188,14 +191,20 @@ def is_phone_verb(tok: Token) -> bool:
             return False  # "called Ben Carson a special person" parsed with an appositive
         if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
             return True  # "called Naghmeh Abedini" (the small model sometimes says oprd)
-        caller_named = any(
-            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in tok.children
+        caller_named = any(  # "he would call his allies, ... Shinzo Abe": a pronoun stands for a name
+            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" or c.lower_ in _PERSONAL)
+            for c in tok.children
         )
         named = [  # "called Clara Powers"; "Palin called a delegate candidate, Clara Powers" (not
             c  # "the prosecution will call the charity's finance director, Paul Wren": a witness)
             for c in objs
             if c.ent_type_ == "PERSON"
-            or (caller_named and any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children))
+            or (
+                caller_named
+                and any(
+                    a.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in a.subtree) for a in c.children
+                )
+            )
         ]
         if any(c.dep_ == "oprd" for c in tok.children):  # "called Carson a special person"
             return len(objs) == 1 and bool(named)  # unless the "predicate" is the callee with a name

@@ -273,6 +273,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             and not the_people_of(ent)
         ):
             continue  # "German and Japanese officials": both qualify "officials"
+        if label == "NORP" and _named_holder(nationality_head(ent)):
+            continue  # "the Japanese prime minister, Shinzo Abe": the person takes part, named
         frame.ents.append(ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label))
     for t in sent:
         if t.i not in toks or t.i in covered:
@@ -295,6 +297,13 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 if get_gazetteer().lookup(span.text) is not None:
                     frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
+
+
+def _named_holder(noun: Token) -> bool:
+    """The title noun names its holder in apposition: "the Japanese prime minister, Shinzo Abe"."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children) or (
+        noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON"
+    )
 
 
 def _sidelines_of(ent: Span) -> bool:

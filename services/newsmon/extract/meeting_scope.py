@@ -36,7 +36,10 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"):
         return set()
     call = trigger.lemma_.lower() in ("call", "conversation")
-    if not (trigger.head.lower_ == "at" or (trigger.head.lower_ in ("during", "in") and call)):
+    sitting = trigger.lemma_.lower() == "meeting" and trigger.tag_ == "NN"  # one meeting, not "meetings"
+    verb = trigger.head.head
+    sitting = sitting and verb.lemma_.lower() in reporting  # "announced the deal during a meeting with Liu"
+    if not (trigger.head.lower_ == "at" or (trigger.head.lower_ in ("during", "in") and (call or sitting))):
         return set()  # "during a phone call with Putin": the caller; "during negotiations": anyone
     verb = trigger.head.head
     for _ in range(3):  # "informed Wang of the decision in a phone call": the call is the informing
@@ -46,8 +49,10 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     if verb.pos_ != "VERB":
         return set()
     if verb.lemma_.lower() in reporting:
-        if call and _named_counterpart(trigger, verb):
-            reporting = set()  # "Putin told Macron in a phone call", "In a call with Xi, Biden said"
+        if (call or sitting) and _named_counterpart(trigger, verb):
+            # "Putin told Macron in a phone call", "In a call with Xi, Biden said", "announced the deal
+            # during a meeting in the Oval Office with Liu He": who speaks there took part
+            reporting = set()
         elif call or trigger.head.lower_ != "at":
             return set()
         else:
@@ -66,8 +71,11 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
 def _named_counterpart(call: Token, verb: Token) -> bool:
     """The call names who was on the other end: "a call with Xi", or the person told ("told Macron
     in a phone call"); not "said on a conference call with reporters"."""
-    named = [c for c in call.children if c.dep_ == "prep" and c.lower_ == "with"]
-    named += [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell"]
+    named = [t for t in call.subtree if t.dep_ == "prep" and t.lower_ == "with"]  # "in the Oval Office with"
+    if (
+        call.lemma_.lower() != "meeting"
+    ):  # "Xi told Trump during the meeting": that meeting is told of elsewhere
+        named += [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell"]
     return any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in named for t in c.subtree)
 
 
