@@ -352,3 +352,58 @@ def test_the_saying_day_of_a_future_trip_is_not_its_day_and_the_teller_is_not_on
     assert all("Kremlin" not in people(m) for m in found)
     talks = next(m for m in found if "Mikhail Gorbachev" in people(m))
     assert talks["status"] == "scheduled" and talks["date"] != "1987-04-10"
+
+
+def test_calling_two_leaders_is_two_calls(extractor: Extractor) -> None:
+    text = (
+        "Spokesman Marlin Fitzwater said in a statement that Shultz on Sunday called Israeli Prime Minister "
+        "Yitzhak Shamir and Egyptian President Hosni Mubarak to discuss the plan."
+    )
+    calls = [m for m in meetings(extractor, text) if m["kind"] == "call"]
+    assert sorted(sorted(people(c)) for c in calls) == [
+        ["Hosni Mubarak", "Shultz"],
+        ["Shultz", "Yitzhak Shamir"],
+    ]
+    assert {c["date"] for c in calls} == {"1987-04-12"}
+
+
+def test_calls_promised_to_named_allies_are_one_each_without_their_countries(extractor: Extractor) -> None:
+    text = (
+        "President Ronald Reagan said he would call his regional allies, the Japanese prime minister, "
+        "Yasuhiro Nakasone, and the South Korean president, Chun Doo-hwan."
+    )
+    calls = meetings(extractor, text)
+    assert sorted(sorted(people(c)) for c in calls) == [
+        ["Chun Doo-hwan", "Ronald Reagan"],
+        ["Ronald Reagan", "Yasuhiro Nakasone"],
+    ]
+
+
+def test_who_announces_something_during_a_meeting_with_a_named_guest_was_in_it(extractor: Extractor) -> None:
+    text = (
+        "President Ronald Reagan announced the accord during a meeting in the Oval Office with Zhao Ziyang."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan", "Zhao Ziyang"}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "Talks in Sweden between officials from Pyongyang and Washington broke off on Monday.",
+            {"North Korea", "United States"},
+        ),
+        ("Turkey opened talks with Moscow on Monday.", {"Turkey", "Russia"}),
+    ],
+)
+def test_a_capital_in_a_party_slot_stands_for_its_country(
+    extractor: Extractor, text: str, countries: set[str]
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert countries <= people(m)
+
+
+def test_a_capital_as_the_venue_stays_a_place(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Talks between Iran and Iraq in Moscow ended on Monday.")
+    assert people(m) == {"Iran", "Iraq"} and m["location"]["name"] == "Moscow"

@@ -125,6 +125,9 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
         return Participant(expand_acronym(ctx, name), "organization", None) if name else None
     if label == "GPE":
         place = gaz.lookup(ctx.names.canonical(text))
+        code = gaz.capital_of(text) if _metonym_slot(ent) else None
+        if code:  # "talks between officials from Pyongyang and Washington": the capitals stand for states
+            return Participant(gaz.country_name(code), "country", None)
         if place is None or place.kind != "country":
             return None  # a city is where a meeting is, not who meets
         return Participant(place.name, "country", None)
@@ -132,6 +135,20 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
         code = demonym_country(text)
         return Participant(gaz.country_name(code), "country", None) if code else None
     return None
+
+
+def _metonym_slot(ent: Span) -> bool:
+    """A place name in a party's slot: "between Washington and Beijing", "talks with Moscow",
+    "officials from Pyongyang" (not "flew from Washington", "talks in Moscow")."""
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in ("between", "with"):
+        return prep.head.pos_ in ("NOUN", "VERB")
+    return prep.lower_ == "from" and prep.head.pos_ == "NOUN"
 
 
 def participants_of(ctx: ArticleContext, ent: Span) -> list[Participant]:

@@ -134,6 +134,11 @@ class Gazetteer:
         self._capital = {code: info.get("capital") for code, info in gc.get_countries().items()}
         self._regions = _regions(set(self._countries))
 
+    def capital_of(self, name: str) -> str | None:
+        """The code of the country whose capital is ``name`` ("Pyongyang" -> "KP"), or None."""
+        key = _key(name)
+        return next((code for code, cap in self._capital.items() if cap and _key(cap) == key), None)
+
     def region(self, name: str, near_countries: tuple[str, ...] = ()) -> Place | None:
         """A first-level region (pycountry subdivisions): "Florida" -> US, "Wales" -> GB, or None."""
         cands = self._regions.get(_key(name), [])
