@@ -407,3 +407,22 @@ def test_a_capital_in_a_party_slot_stands_for_its_country(
 def test_a_capital_as_the_venue_stays_a_place(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "Talks between Iran and Iraq in Moscow ended on Monday.")
     assert people(m) == {"Iran", "Iraq"} and m["location"]["name"] == "Moscow"
+
+
+def test_telling_a_named_person_by_telephone_is_a_call(extractor: Extractor) -> None:
+    text = (
+        "Zambia said Robert Mugabe had told President Kenneth Kaunda by telephone on Monday that he was safe."
+    )
+    (m,) = meetings(extractor, text)
+    assert (people(m), m["kind"], m["date"]) == ({"Robert Mugabe", "Kenneth Kaunda"}, "call", "1987-04-13")
+
+
+def test_who_is_somewhere_meeting_someone_is_meeting_them_today(extractor: Extractor) -> None:
+    text = "Israeli Prime Minister Yitzhak Shamir is at the White House, meeting with President Reagan."
+    (m,) = meetings(extractor, text)
+    assert (m["status"], m["date"]) == ("ongoing", "1987-04-14")
+
+
+def test_who_lands_somewhere_for_a_visit_makes_it(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "President Ronald Reagan lands in Kenya later on Tuesday for his first visit.")
+    assert (people(m), m["location"]["name"], m["status"]) == ({"Ronald Reagan"}, "Kenya", "scheduled")

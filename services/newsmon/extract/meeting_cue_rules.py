@@ -97,7 +97,11 @@ def by_phone_with(tok: Token) -> bool:
         for c in n.children
     )
     with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for n in near for c in n.children)
-    return by_phone and with_someone
+    # "Mugabe had told President Jacob Zuma by telephone": the person told was on the line
+    told = tok.lemma_.lower() in ("tell", "inform", "assure", "brief") and any(
+        c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in tok.children
+    )
+    return by_phone and (with_someone or told)
 
 
 def spoke_with(tok: Token) -> bool:

@@ -29,7 +29,7 @@ REPORTING = set(
     "argue describe".split()
 )
 _INTO_MEETING = {"go", "head", "walk"}
-_THERE_FOR = {"be", "arrive", "travel", "fly", "head", "come", "go", "return", "stay", "gather"}
+_THERE_FOR = {"be", "arrive", "land", "travel", "fly", "head", "come", "go", "return", "stay", "gather"}
 _SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call", "host", "receive"}
 
 

@@ -176,6 +176,8 @@ def in_progress(tok: Token) -> bool:
             break
         node = node.head
     if node.tag_ == "VBG":
+        if node.dep_ == "advcl" and node.head.lower_ in _BE_PRESENT:
+            return True  # "Netanyahu is at the White House, meeting with President Obama"
         return any(c.dep_ == "aux" and c.lower_ in _BE_PRESENT for c in node.children)
     if node.lemma_ != "be" or node.lower_ not in _BE_PRESENT:
         return False
