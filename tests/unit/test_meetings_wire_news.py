@@ -426,3 +426,21 @@ def test_who_is_somewhere_meeting_someone_is_meeting_them_today(extractor: Extra
 def test_who_lands_somewhere_for_a_visit_makes_it(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "President Ronald Reagan lands in Kenya later on Tuesday for his first visit.")
     assert (people(m), m["location"]["name"], m["status"]) == ({"Ronald Reagan"}, "Kenya", "scheduled")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_typographic_apostrophe_parses_like_a_plain_one(extractor: Extractor, apostrophe: str) -> None:
+    text = f"Brian Mulroney said on Tuesday he would host next year{apostrophe}s Group of Seven summit."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Brian Mulroney", "Group of Seven"}  # no "Group of" fragment either
+    assert (m["date"], m["status"]) == ("1988", "scheduled")
+    assert apostrophe in m["evidence"]["text"]  # the text is reported as written
+
+
+def test_as_soon_as_is_no_vague_time(extractor: Extractor) -> None:
+    text = (
+        "President Ronald Reagan met Prime Minister Brian Mulroney on Tuesday. "
+        "Reagan said he would call Margaret Thatcher as soon as he landed."
+    )
+    call = next(m for m in meetings(extractor, text) if m["kind"] == "call")
+    assert call["date"] == "1987-04-14"

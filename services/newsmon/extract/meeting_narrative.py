@@ -23,7 +23,8 @@ from newsmon.extract.meeting_status import tense_of
 
 # A mention timed only vaguely keeps no date rather than the story's day.
 VAGUE = re.compile(
-    r"\b(?:summer|winter|spring|autumn|soon|eventually|someday|(?:at )?some point|in the future|"
+    r"\b(?:summer|winter|spring|autumn|(?<!as )soon(?! as)|eventually|someday|(?:at )?some point|"
+    r"in the future|"
     r"coming (?:days|weeks|months)|next few (?:days|weeks|months)|later this (?:year|month)|any time|"
     r"anytime|again|previously|in the past|ever|over the years|for years|(?:many|several|a few) times)\b",
     re.I,

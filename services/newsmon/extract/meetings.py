@@ -277,15 +277,13 @@ def _anaphor_noun(tok: Token) -> str | None:
 
 
 def _dedupe(parts: list[Participant]) -> list[Participant]:
-    """One participant per key; an organisation that is only the first word of another's name
-    ("Group" beside "Group of 20", a tagger fragment) is dropped."""
+    """One participant per key; an organisation that is only the first words of another's name
+    ("Group" or "Group of" beside "Group of 20", tagger fragments) is dropped."""
     seen: set[str] = set()
     out: list[Participant] = []
     names = [p.name for p in parts]
     for p in parts:
-        fragment = (
-            p.type == "organization" and " " not in p.name and any(n.startswith(p.name + " ") for n in names)
-        )
+        fragment = p.type == "organization" and any(n.startswith(p.name + " ") for n in names)
         if p.key not in seen and not fragment:
             seen.add(p.key)
             out.append(p)

@@ -39,7 +39,28 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsmon_apostrophes")
+def apostrophes(doc: Doc) -> Doc:
+    """Typographic apostrophes read as plain ones: the model learnt "year's" and tags "year’s" as a
+    closing quote, which splits "host next year’s Group of Seven summit" into two sentences. Only the
+    model's input features change; the text and its offsets stay as written."""
+    for tok in doc:
+        if "’" in tok.text:
+            plain = doc.vocab[tok.text.replace("’", "'")]
+            lex = doc.vocab[tok.text]  # the model's features are the lexeme's norm, prefix, suffix, shape
+            lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = (
+                plain.norm_,
+                plain.prefix_,
+                plain.suffix_,
+                plain.shape_,
+            )
+            tok.norm_ = plain.norm_
+    return doc
+
+
 def _with_paragraph_breaks(nlp: Language) -> Language:
+    if "newsmon_apostrophes" not in nlp.pipe_names:
+        nlp.add_pipe("newsmon_apostrophes", first=True)
     if "newsmon_paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newsmon_paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     return nlp
