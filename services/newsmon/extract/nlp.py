@@ -39,14 +39,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_CURLY = "’‘“”"
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
 @Language.component("newsmon_apostrophes")
 def apostrophes(doc: Doc) -> Doc:
-    """Typographic apostrophes read as plain ones: the model learnt "year's" and tags "year’s" as a
-    closing quote, which splits "host next year’s Group of Seven summit" into two sentences. Only the
-    model's input features change; the text and its offsets stay as written."""
+    """Typographic apostrophes and quote marks read as plain ones: the model learnt "year's" and
+    tags "year’s" as a closing quote, which splits "host next year’s Group of Seven summit" into two
+    sentences. Only the model's input features change; the text and its offsets stay as written."""
     for tok in doc:
-        if "’" in tok.text:
-            plain = doc.vocab[tok.text.replace("’", "'")]
+        if any(c in _CURLY for c in tok.text):
+            plain = doc.vocab[tok.text.translate(_TYPOGRAPHIC)]
             lex = doc.vocab[tok.text]  # the model's features are the lexeme's norm, prefix, suffix, shape
             lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = (
                 plain.norm_,
