@@ -60,3 +60,16 @@ def test_a_title_case_headline_verb_is_not_part_of_the_name() -> None:
     assert clean_mention("Obama Says") == "Obama"
     assert clean_mention("Barack Obama Warns") == "Barack Obama"
     assert clean_mention("says") == "says"  # a single word is left alone
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Fire Chief Dolores Ramirez", "Dolores Ramirez"),
+        ("Defense Secretary Mark Esper", "Mark Esper"),
+        ("King Fahd", "King Fahd"),
+        ("Finance Ministry Statistics Office", "Finance Ministry Statistics Office"),
+    ],
+)
+def test_a_title_the_tagger_took_into_a_name_is_cut_off(mention: str, name: str) -> None:
+    assert clean_mention(mention) == name
