@@ -444,3 +444,12 @@ def test_as_soon_as_is_no_vague_time(extractor: Extractor) -> None:
     )
     call = next(m for m in meetings(extractor, text) if m["kind"] == "call")
     assert call["date"] == "1987-04-14"
+
+
+def test_a_named_persons_dated_call_is_theirs(extractor: Extractor) -> None:
+    text = (
+        "The envoy faces questions about President Ronald Reagan\u2019s April 3 call when he asked "
+        "Japan\u2019s premier for help."
+    )
+    (m,) = meetings(extractor, text)
+    assert ("Ronald Reagan" in people(m), m["kind"], m["date"]) == (True, "call", "1987-04-03")

@@ -35,12 +35,13 @@ def is_title_modifier(ent: Span) -> bool:
     if (
         root.dep_ == "poss"
         and root.head.pos_ == "NOUN"
-        and root.head.lemma_ not in ("meeting", "talk", "summit")
+        and root.head.lemma_ not in ("meeting", "talk", "summit", "call", "visit", "trip", "conversation")
     ):
         title = root.head
         # "Zelensky's chief of staff Andriy Yermak" qualifies Yermak; "Myanmar's foreign minister",
         # with nobody named, stands for Myanmar
-        return any(t.ent_type_ == "PERSON" for t in title.subtree) or title.head.ent_type_ == "PERSON"
+        others = [t for t in title.subtree if not ent.start <= t.i < ent.end]
+        return any(t.ent_type_ == "PERSON" for t in others) or title.head.ent_type_ == "PERSON"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON":
         return True  # "Fumio Kishida of Japan"
     return root.dep_ in ("amod", "compound") and root.head.ent_type_ == "PERSON"

@@ -140,7 +140,7 @@ def noun_kind(tok: Token) -> str | None:
     if lemma == "call" and ("courtesy" in kids or _on_a_person(tok)):
         return "visit"  # "paid a courtesy call on President Reagan": in person
     if lemma in ("call", "conversation") and not (
-        kids & PHONE or has_prep(tok, {"with", "between"}) or light_verb_with(tok)
+        kids & PHONE or has_prep(tok, {"with", "between"}) or light_verb_with(tok) or _dated_own_call(tok)
     ):
         return None
     if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
@@ -167,3 +167,12 @@ def noun_kind(tok: Token) -> str | None:
     if kids & PHONE and kind == "meeting":
         kind = "call"
     return kind
+
+
+def _dated_own_call(tok: Token) -> bool:
+    """ "Trump's July 25 call", "Biden's Friday call": a named person's call on a given day."""
+    owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+    dated = any(
+        c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "amod", "npadvmod") for c in tok.children
+    )
+    return owner and dated
