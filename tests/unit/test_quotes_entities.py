@@ -73,3 +73,14 @@ def test_a_title_case_headline_verb_is_not_part_of_the_name() -> None:
 )
 def test_a_title_the_tagger_took_into_a_name_is_cut_off(mention: str, name: str) -> None:
     assert clean_mention(mention) == name
+
+
+def test_an_entity_never_runs_across_a_full_stop_the_tokenizer_kept() -> None:
+    from newsmon.extract.entity_repairs import trim_cross_sentence_entities
+
+    doc = load_model()("The retreat was renamed Shangri-La. Roosevelt hosted Winston Churchill there.")
+    trim_cross_sentence_entities(doc)
+    assert [e.text for e in doc.ents] == [
+        "Roosevelt",
+        "Winston Churchill",
+    ]  # the tagger gave "Shangri-La. Roosevelt"

@@ -10,7 +10,11 @@ from spacy.tokens import Doc
 
 from newsmon.extract.dateline import dateline_end
 from newsmon.extract.entities import NameIndex
-from newsmon.extract.entity_repairs import join_hyphenated_names, trim_dateline_entities
+from newsmon.extract.entity_repairs import (
+    join_hyphenated_names,
+    trim_cross_sentence_entities,
+    trim_dateline_entities,
+)
 from newsmon.extract.text import Prepared
 
 
@@ -38,6 +42,7 @@ class ArticleContext:
     ) -> ArticleContext:
         end = dateline_end(prepared.text)
         trim_dateline_entities(doc, end)
+        trim_cross_sentence_entities(doc)
         join_hyphenated_names(doc)
         return cls(
             doc=doc,

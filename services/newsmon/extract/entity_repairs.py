@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES, SPEECH_VERBS, TITLE_WORDS
 
@@ -187,3 +187,39 @@ def _hyphen_tail(doc: Doc, end: int) -> int:
     ):
         return end + 3  # "Chung" "In" "-" "yong"
     return end
+
+
+def trim_cross_sentence_entities(doc: Doc) -> None:
+    """Keep an entity inside one sentence: "renaming it Shangri-La. Roosevelt hosted Churchill" tags
+    "Shangri-La. Roosevelt" as one name; the part after the sentence break is the name that acts."""
+    ents: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        cut = next((t.i for t in ent[1:] if _after_full_stop(doc[t.i - 1]) and t.text[:1].isupper()), None)
+        if cut is None:
+            ents.append(ent)
+            continue
+        changed = True
+        ents.append(Span(doc, cut, ent.end, label=ent.label_))
+    if changed:
+        doc.ents = ents
+
+
+_ABBREVIATIONS = set(
+    "mr mrs ms dr jr sr st gov sen rep gen col lt sgt capt prof rev mt ft inc co corp ltd jan feb mar apr "
+    "jun jul aug sep sept oct nov dec vs no ave blvd".split()
+)
+
+
+def _after_full_stop(tok: Token) -> bool:
+    """``tok`` ends a sentence: a full stop, or a word the tokenizer kept its full stop on ("La.")
+    that is no abbreviation ("Gov.", "U.S.", "Jr.")."""
+    if tok.text in (".", "!", "?"):
+        return True
+    word = tok.text[:-1]
+    return (
+        tok.text.endswith(".")
+        and "." not in word
+        and any(c.islower() for c in word)
+        and word.lower() not in _ABBREVIATIONS
+    )
