@@ -287,3 +287,14 @@ def test_a_named_persons_dated_call_is_theirs(extractor: Extractor) -> None:
     )
     (m,) = meetings(extractor, text)
     assert ("Ronald Reagan" in people(m), m["kind"], m["date"]) == (True, "call", "1987-04-03")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow accepted a transition there after the first Geneva conference on Lebanon a year ago.",
+        "Iran and Iraq held talks on Lebanon in Geneva on Monday.",
+    ],
+)
+def test_the_country_a_meeting_is_about_is_no_party(extractor: Extractor, text: str) -> None:
+    assert all("Lebanon" not in people(m) for m in meetings(extractor, text))

@@ -247,6 +247,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "Cruz's Cuba-born father": the country qualifies someone, it does not meet
         if left_out(ent, trigger):
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
+        if label in ("GPE", "NORP") and _topic_of(ent, trigger):
+            continue  # "the first Geneva conference on Syria": its subject
         if _sidelines_of(ent):
             continue  # "meet on the sidelines of the U.N. General Assembly": the setting, not a party
         if aboard_vehicle(ent):
@@ -303,6 +305,15 @@ def _named_holder(noun: Token) -> bool:
     """The title noun names its holder in apposition: "the Japanese prime minister, Shinzo Abe"."""
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children) or (
         noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON"
+    )
+
+
+def _topic_of(ent: Span, trigger: Token) -> bool:
+    """A country the meeting is about, not one that meets: "the Geneva conference on Syria". ("Iran
+    nuclear talks" stay Iran's: a country in front of the noun is often a party.)"""
+    root = ent.root
+    return (
+        root.dep_ == "pobj" and root.head.lower_ in ("on", "about", "over") and root.head.head.i == trigger.i
     )
 
 
