@@ -6,23 +6,12 @@ Each case was a miss or a wrong participant, status or date before its rule.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from wire_helpers import meetings, people
 
 from newsmon.extract import Extractor
 
 pytestmark = pytest.mark.slow
-
-PUB = dt.date(1987, 4, 14)  # a Tuesday
-
-
-def meetings(extractor: Extractor, text: str) -> list[dict]:
-    return extractor.extract(text, published=PUB)["meetings"]
-
-
-def people(meeting: dict) -> set[str]:
-    return {p["name"] for p in meeting["participants"]}
 
 
 def test_a_meeting_proposed_in_a_letter_is_proposed_and_ahead(extractor: Extractor) -> None:

@@ -8,20 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from wire_helpers import meetings, people
 
 from newsmon.extract import Extractor
 
 pytestmark = pytest.mark.slow
-
-PUB = dt.date(1987, 4, 14)  # a Tuesday
-
-
-def meetings(extractor: Extractor, text: str) -> list[dict]:
-    return extractor.extract(text, published=PUB)["meetings"]
-
-
-def people(meeting: dict) -> set[str]:
-    return {p["name"] for p in meeting["participants"]}
 
 
 def test_a_trailing_speaker_parsed_as_an_appositive_is_no_participant(extractor: Extractor) -> None:
