@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsmon.extract.entity_repairs import missed_people, relabel
+from newsmon.extract.entity_repairs import SOVEREIGNS, missed_people, relabel
 from newsmon.extract.lexicon import (
     FEMALE_NAMES,
     FEMALE_WORDS,
@@ -115,17 +115,16 @@ def clean_mention(mention: str) -> str:
     words = text.split(" ")
     while words and (words[0].lower() in {"the", "a", "an"} or words[0].lower().rstrip(".") in HONORIFICS):
         words = words[1:]
+    # "Fire Chief Dolores Ramirez" tagged whole: the name is "Dolores Ramirez" (a given name and a
+    # surname or two after the last title word, not a body's long name)
     titled = [i for i, w in enumerate(words[:4]) if w.lower().strip(".,") in TITLE_WORDS - _KEPT_TITLES]
     if (
         titled
-        and len(words) - titled[-1] > 2
+        and 2 < len(words) - titled[-1] <= 4
         and all(w[:1].isupper() for w in words[: titled[-1] + 1])
-        and len(words) - titled[-1] <= 4  # a given name and a surname or two, not a body's long name
         and not any(w.lower() in TITLE_WORDS | _BODY_HEADS for w in words[titled[-1] + 1 :])
     ):
-        words = words[
-            titled[-1] + 1 :
-        ]  # "Fire Chief Dolores Ramirez" tagged whole: the name is "Dolores Ramirez"
+        words = words[titled[-1] + 1 :]
     while len(words) > 1 and words[-1].lower().strip(".,") in _POSTNOMINALS:  # "Andrew Keane KC"
         words = words[:-1]
     while len(words) > 1 and words[-1] in _HEADLINE_VERBS:  # "Obama Says" from a title-case headline
@@ -134,20 +133,8 @@ def clean_mention(mention: str) -> str:
 
 
 _BODY_HEADS = {"ministry", "department", "office", "committee", "council", "agency", "act", "bureau"}
-# titles that are part of how the person is named: "King Fahd", "Pope Francis", "Prince Philip"
-_KEPT_TITLES = {
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "emir",
-    "sheikh",
-    "sultan",
-    "father",
-    "sir",
-    "dame",
-}
+# titles that are part of how the person is named: "King Fahd", "Pope Francis", "Sir Keir Starmer"
+_KEPT_TITLES = SOVEREIGNS | {"father", "sir", "dame"}
 
 _HEADLINE_VERBS = set(
     "Says Said Tells Told Warns Urges Calls Claims Vows Slams Blasts Backs Rejects Denies Admits Insists "

@@ -75,7 +75,7 @@ def _name_pairs(doc: Doc) -> list[Span]:
 
 
 # Titles that make the next proper noun a person even alone: "King Fahd", "Emir Tamim", "Pope Leo"
-_SOVEREIGNS = {"king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "ayatollah", "tsar"}
+SOVEREIGNS = {"king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "ayatollah", "tsar"}
 
 
 def _sovereigns(doc: Doc) -> list[Span]:
@@ -83,7 +83,7 @@ def _sovereigns(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for i in range(1, len(doc)):
         title, name = doc[i - 1], doc[i]
-        if title.lower_ not in _SOVEREIGNS or not title.text[:1].isupper() or name.ent_type_:
+        if title.lower_ not in SOVEREIGNS or not title.text[:1].isupper() or name.ent_type_:
             continue
         if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.text.isupper():
             continue

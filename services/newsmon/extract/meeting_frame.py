@@ -32,7 +32,7 @@ from newsmon.extract.meeting_scope import (
     participle_subject_scope,
     reported_conjunct_scope,
 )
-from newsmon.extract.meeting_setting import PLACE_LABELS, left_out, setting_place, where_place
+from newsmon.extract.meeting_setting import PLACE_LABELS, SIDELINES, left_out, setting_place, where_place
 from newsmon.extract.places import get_gazetteer
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -322,7 +322,7 @@ def _sidelines_of(ent: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SIDELINES
 
 
-_SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+_SIDELINES = SIDELINES | {"fringe", "fringes"}
 
 
 def _caller(ent: Span, trigger: Token) -> bool:

@@ -36,12 +36,13 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"):
         return set()
     call = trigger.lemma_.lower() in ("call", "conversation")
-    sitting = trigger.lemma_.lower() == "meeting" and trigger.tag_ == "NN"  # one meeting, not "meetings"
     verb = trigger.head.head
-    sitting = sitting and verb.lemma_.lower() in reporting  # "announced the deal during a meeting with Liu"
+    # one meeting (not "meetings") a report was made in: "announced the deal during a meeting with Liu"
+    sitting = (
+        trigger.lemma_.lower() == "meeting" and trigger.tag_ == "NN" and verb.lemma_.lower() in reporting
+    )
     if not (trigger.head.lower_ == "at" or (trigger.head.lower_ in ("during", "in") and (call or sitting))):
         return set()  # "during a phone call with Putin": the caller; "during negotiations": anyone
-    verb = trigger.head.head
     for _ in range(3):  # "informed Wang of the decision in a phone call": the call is the informing
         if not call or verb.pos_ == "VERB" or verb.dep_ not in ("pobj", "prep", "dobj"):
             break
@@ -72,10 +73,10 @@ def _named_counterpart(call: Token, verb: Token) -> bool:
     """The call names who was on the other end: "a call with Xi", or the person told ("told Macron
     in a phone call"); not "said on a conference call with reporters"."""
     named = [t for t in call.subtree if t.dep_ == "prep" and t.lower_ == "with"]  # "in the Oval Office with"
-    if (
-        call.lemma_.lower() != "meeting"
-    ):  # "Xi told Trump during the meeting": that meeting is told of elsewhere
-        named += [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell"]
+    # the person told counts for a call, not for a meeting ("Xi told Trump during the meeting" tells of
+    # a meeting reported elsewhere)
+    if call.lemma_.lower() != "meeting" and verb.lemma_.lower() == "tell":
+        named += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     return any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in named for t in c.subtree)
 
 

@@ -25,6 +25,7 @@ def where_place(trigger: Token, sent: Span) -> list[Span]:
 
 _MOVES = {"travel", "fly", "go", "come", "head", "spend", "return", "arrive"}
 _SETTINGS = {"during", "at"}
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}  # "on the sidelines of the G20 meeting in ..."
 
 
 def setting_place(trigger: Token, sent: Span) -> list[Span]:
@@ -49,7 +50,7 @@ def setting_place(trigger: Token, sent: Span) -> list[Span]:
         for c in trigger.children
         if c.dep_ == "prep" and c.lower_ == "on"
         for g in c.children
-        if g.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
+        if g.lemma_.lower() in SIDELINES
     ]
     preps += [t for e in events for t in e.subtree if t.dep_ == "prep" and t.lower_ == "in"]
     objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]

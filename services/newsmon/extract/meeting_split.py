@@ -33,11 +33,11 @@ def other_destinations(cand: Candidate, tok: Token) -> list[Candidate]:
 def counterparts(tok: Token) -> list[Span]:
     """The named conjuncts after "with" of a plural meeting noun: "calls with both Sanders and Clinton",
     or the people a call verb names: "called Netanyahu and Abbas" (a phone call is two-sided)."""
-    ents = tok.doc.ents
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ("call", "phone"):
         return _people_called(tok)
     if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _PER_COUNTERPART:
         return []
+    ents = tok.doc.ents
     out: list[Span] = []
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):

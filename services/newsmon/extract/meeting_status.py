@@ -33,6 +33,14 @@ _PROPOSING_CLAUSE = set("propose suggest urge recommend request demand ask".spli
 _MESSAGES = set("letter message note statement proposal cable communique".split())
 
 
+def _proposed_clause(verb: Token) -> bool:
+    """``verb`` heads what is proposed: "urged that they meet", or "proposed in a letter ... that they
+    meet" with the clause hung on the letter."""
+    if verb.dep_ == "ccomp":
+        return verb.head.lemma_.lower() in _PROPOSING_CLAUSE
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in _MESSAGES
+
+
 def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
     """Tokens whose lemmas decide status: the trigger, its ancestors up to a reporting verb, their aux."""
     toks: list[Token] = [trigger]
@@ -41,10 +49,7 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
     for _ in range(6):
         # climb only through argument links: "offered to meet", "postponed a visit", "the summit was
         # due"; an adverbial or relative clause above the trigger is another event
-        proposal = node.i == trigger.i and (
-            (node.dep_ == "ccomp" and node.head.lemma_.lower() in _PROPOSING_CLAUSE)
-            or (node.dep_ == "relcl" and node.head.lemma_.lower() in _MESSAGES)
-        )
+        proposal = node.i == trigger.i and _proposed_clause(node)
         if node.head.i == node.i or (node.dep_ not in _CLIMB and not proposal):
             break
         if node.dep_ == "prep" and node.lower_ in _ASIDE_PREPS:
@@ -156,9 +161,7 @@ def tense_of(tok: Token) -> Tense:
         node = node.head if node.head.i != node.i else None
     if node is None or node.pos_ not in ("VERB", "AUX"):
         return None
-    if (node.dep_ == "ccomp" and node.head.lemma_.lower() in _PROPOSING_CLAUSE) or (
-        node.dep_ == "relcl" and node.head.lemma_.lower() in _MESSAGES and node.i == tok.i
-    ):
+    if _proposed_clause(node) and (node.dep_ == "ccomp" or node.i == tok.i):
         return "future"  # "urged that they meet on Friday": what is proposed lies ahead
     if node.tag_ in ("VBP", "VBZ") and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in ("until", "once", "before", "after")

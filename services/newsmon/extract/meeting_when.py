@@ -47,6 +47,7 @@ def pick_date(
 ) -> tuple[DateExpr | None, Resolved, Token | None]:
     """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
     best: tuple[int, DateExpr, Token] | None = None
+    future = tense_of(trigger) == "future"
     for expr in find_dates(sent.text):
         if sent.start_char + expr.start < ctx.dateline_end:
             continue  # "BERLIN, Dec 30 (Wire) -": not a meeting date
@@ -65,12 +66,12 @@ def pick_date(
         if top is not None and _other_trigger_between(root, top, trigger):
             continue  # "the talks ... after Biden and Putin met in June 2021": June dates the other meeting
         dist = tree_distance(root, trigger)
-        on_report = top is not None and top.lemma_.lower() in REPORTING and top.i != trigger.i
         if (
-            on_report
+            future
             and top is not None
+            and top.i != trigger.i
+            and top.lemma_.lower() in REPORTING
             and top.i in (root.head.i, root.head.head.i)
-            and tense_of(trigger) == "future"
         ):
             continue  # "Xi will visit ..., the Kremlin said on Friday": Friday is the saying, not the visit
         if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:

@@ -62,7 +62,7 @@ def apostrophes(doc: Doc) -> Doc:
     return doc
 
 
-def _with_paragraph_breaks(nlp: Language) -> Language:
+def _with_newsmon_components(nlp: Language) -> Language:
     if "newsmon_apostrophes" not in nlp.pipe_names:
         nlp.add_pipe("newsmon_apostrophes", first=True)
     if "newsmon_paragraph_breaks" not in nlp.pipe_names:
@@ -82,9 +82,9 @@ def load_model(name: str | None = None) -> Language:
             errors.append(f"{candidate}: {exc}")
             continue
         nlp: Language = module.load()
-        return _with_paragraph_breaks(nlp)
+        return _with_newsmon_components(nlp)
     try:  # a path or a package spaCy knows how to find
-        return _with_paragraph_breaks(spacy.load(wanted))
+        return _with_newsmon_components(spacy.load(wanted))
     except OSError as exc:
         errors.append(f"spacy.load({wanted!r}): {exc}")
     raise ConfigError(

@@ -127,17 +127,18 @@ class Gazetteer:
                 val = getattr(c, attr, None)
                 if val:
                     self._countries[_key(val)] = c.alpha_2
+        self._capital_codes: dict[str, str] = {}  # "pyongyang" -> "KP"
         for code, info in gc.get_countries().items():
             self._countries.setdefault(_key(info["name"]), code)
+            if info.get("capital"):
+                self._capital_codes.setdefault(_key(info["capital"]), code)
         for alias, code in _COUNTRY_ALIASES.items():
             self._countries[_key(alias)] = code
-        self._capital = {code: info.get("capital") for code, info in gc.get_countries().items()}
         self._regions = _regions(set(self._countries))
 
     def capital_of(self, name: str) -> str | None:
         """The code of the country whose capital is ``name`` ("Pyongyang" -> "KP"), or None."""
-        key = _key(name)
-        return next((code for code, cap in self._capital.items() if cap and _key(cap) == key), None)
+        return self._capital_codes.get(_key(name))
 
     def region(self, name: str, near_countries: tuple[str, ...] = ()) -> Place | None:
         """A first-level region (pycountry subdivisions): "Florida" -> US, "Wales" -> GB, or None."""
