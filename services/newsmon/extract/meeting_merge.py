@@ -222,7 +222,7 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
                 c.participants = list(speakers) or list(c.described)
                 if not c.participants:
                     continue  # nobody named and nothing to attach to: not reportable
-                c.vague = not c.speakers
+                c.vague = not speakers  # only described parties (a trip's teller does not count)
         if target is None:
             target = _same_meeting(out, c)
         if target is None:
