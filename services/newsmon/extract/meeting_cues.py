@@ -73,7 +73,7 @@ def arrival_ahead_of(tok: Token) -> bool:
     prep = tok.head
     if not (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in ("ahead", "before")):
         return False
-    return prep.head.head.lemma_.lower() in _THERE_FOR | {"land", "leave", "depart"}
+    return prep.head.head.lemma_.lower() in _THERE_FOR | {"leave", "depart"}
 
 
 def _purpose_of_trip(clause: Token) -> bool:
