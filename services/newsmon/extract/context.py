@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from newsmon.extract.dateline import dateline_end
 from newsmon.extract.entities import NameIndex
 from newsmon.extract.entity_repairs import (
+    join_caucus_names,
     join_hyphenated_names,
     trim_cross_sentence_entities,
     trim_dateline_entities,
@@ -44,6 +45,7 @@ class ArticleContext:
         trim_dateline_entities(doc, end)
         trim_cross_sentence_entities(doc)
         join_hyphenated_names(doc)
+        join_caucus_names(doc)
         return cls(
             doc=doc,
             text=prepared.text,

@@ -70,6 +70,7 @@ _POSTNOMINALS = {
 _GENERIC_ORG_WORDS = {
     "national", "united", "european", "international", "world", "new", "first", "royal", "federal",
     "state", "city", "general", "central", "american", "british", "global", "north", "south", "east", "west",
+    "house", "senate", "supreme", "white", "republican", "democratic", "joint", "foreign",
 }  # fmt: skip
 _PARTICLES = set("da de do dos das van von der den bin ibn al el del la le".split())
 _TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’][sS]?$)")

@@ -157,6 +157,35 @@ def join_hyphenated_names(doc: Doc) -> None:
         doc.ents = ents
 
 
+_CHAMBERS = {"house", "senate", "congressional", "gop", "parliamentary"}
+_PARTY_MEMBERS = {"republicans", "democrats", "conservatives", "liberals", "tories"}
+
+
+def join_caucus_names(doc: Doc) -> None:
+    """ "House Republicans met behind closed doors": the chamber ("House", ORG) and the party's
+    members ("Republicans", NORP) are one group, not the House as a whole."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and nxt.start == ent.end
+            and ent.text.lower() in _CHAMBERS
+            and nxt.label_ == "NORP"
+            and nxt.text.lower() in _PARTY_MEMBERS
+        ):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    if len(out) != len(ents):
+        doc.ents = out
+
+
 def _hyphen_tail(doc: Doc, end: int) -> int:
     """The end of "-yeol" or " In-yong" right after a name ending at ``end`` (``end`` if none)."""
 

@@ -176,6 +176,37 @@ def _a_description(tok: Token) -> bool:
 
 
 _PERSONAL = {"he", "she", "i", "we", "they"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_CALL_PURPOSES = {
+    "tell", "ask", "discuss", "inform", "congratulate", "offer", "express", "urge", "warn",
+    "apologize", "thank", "convey", "notify", "brief", "request", "invite",
+}  # fmt: skip
+
+
+def _called_him_or_dated_name(tok: Token, objs: list[Token]) -> bool:
+    """ "Trump called him from Air Force One", "called her Friday to ask"; and "Kelly called
+    Tillerson Friday", which the small model parses as one noun "Tillerson Friday"."""
+    if any(
+        c.dep_ in ("npadvmod", "oprd", "dobj")
+        and c.lower_ in _WEEKDAYS
+        and any(g.dep_ == "compound" and g.ent_type_ in ("PERSON", "ORG") for g in c.children)
+        for c in tok.children
+    ):
+        return True
+    if any(c.dep_ == "oprd" for c in tok.children):
+        return False  # "called him a liar"
+    if len(objs) != 1 or objs[0].lower_ not in ("him", "her"):
+        return False
+    return any(
+        c.ent_type_ in ("DATE", "TIME")
+        or (c.dep_ == "prep" and c.lower_ == "from")
+        or (
+            c.dep_ in ("advcl", "xcomp")
+            and c.lemma_ in _CALL_PURPOSES
+            and any(a.lower_ == "to" for a in c.children)
+        )
+        for c in tok.children
+    )
 
 
 def is_phone_verb(tok: Token) -> bool:
@@ -191,6 +222,10 @@ def is_phone_verb(tok: Token) -> bool:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
         if any(media_name(o) for o in objs):
             return False  # "calling Yahoo News to ask readers to watch": an interview, not a call
+        if any(t.lemma_.lower() == "witness" and t.head.lower_ == "as" for t in tok.subtree):
+            return False  # "to call Biden's son Hunter ... as witnesses"
+        if _called_him_or_dated_name(tok, objs):
+            return True
         if any(_a_description(a) for o in objs for a in o.children if a.dep_ == "appos"):
             return False  # "called Ben Carson a special person" parsed with an appositive
         if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
@@ -275,6 +310,8 @@ def hosts_a_guest(tok: Token) -> bool:
         for c in tok.children
     ):
         return False  # "receiving legal protection was Heather Samuelson": a thing is received
+    if any(c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for c in tok.children):
+        return False  # "received $5.6 million in PPP aid"
     for c in tok.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in _RECEIVED:
             return True  # "received his first national security briefing", "hosted visitors"

@@ -26,7 +26,8 @@ VAGUE = re.compile(
     r"\b(?:summer|winter|spring|autumn|(?<!as )soon(?! as)|eventually|someday|(?:at )?some point|"
     r"in the future|"
     r"coming (?:days|weeks|months)|next few (?:days|weeks|months)|later this (?:year|month)|any time|"
-    r"anytime|again|previously|in the past|ever|over the years|for years|(?:many|several|a few) times)\b",
+    r"anytime|again|previously|in the past|ever|over the years|for years|twice|"
+    r"(?:many|several|a few|two|three|four|five|six|seven|eight|nine|ten|\d+) times)\b",
     re.I,
 )
 WINDOW_CHARS = 1500  # about three short news paragraphs

@@ -385,7 +385,11 @@ def last_two_named(ctx: ArticleContext, before: int, kind: str, noun: str | None
     else:  # "the two delegations": countries first, then bodies
         pool = [m for m in pool if m.kind == "country"] + [m for m in pool if m.kind == "organization"]
     if kind == "people":
-        pool = [m for m in pool if demonym_country(m.name) is None and " " in m.name]
+        pool = [
+            m
+            for m in pool
+            if demonym_country(m.name) is None and (" " in m.name or ctx.names.title_of(m.name))
+        ]
         wanted = _TITLE_HINTS.get(noun or "", ())
         titled = [m for m in pool if any(w in (ctx.names.title_of(m.name) or "").lower() for w in wanted)]
         pool = titled + [m for m in pool if m not in titled] if len({m.name for m in titled}) >= 2 else pool

@@ -98,8 +98,25 @@ def _after_event(trigger: Token) -> bool:
 _HAPPEN = {"take", "happen", "occur", "go", "proceed", "come", "be", "start", "begin", "resume"}
 
 
+# "release the transcript of an April 21 conversation": a record is of a meeting that took place
+_RECORDS = set("transcript readout record recording minutes notes memo memorandum tape account".split())
+
+
+def recorded(trigger: Token) -> bool:
+    """``trigger`` is what a record records: "the transcript of the call", "notes from the meeting"."""
+    prep = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and prep.lower_ in ("of", "from")
+        and prep.head.lemma_.lower() in _RECORDS
+        and prep.head.i != trigger.i
+    )
+
+
 def status_from_cues(trigger: Token) -> str | None:
     """cancelled > postponed > proposed > ongoing > scheduled from the words around the trigger."""
+    if recorded(trigger):
+        return "held"
     words, weak = status_words(trigger)
     if _after_event(trigger):
         return "held"
@@ -152,6 +169,8 @@ _STANDING_OFFER = set("invite agree offer promise ask".split())
 
 def tense_of(tok: Token) -> Tense:
     """Tense of the clause governing ``tok``: the nearest verb, its auxiliaries and xcomp governors."""
+    if recorded(tok):
+        return "past"
     node: Token | None = tok
     for _ in range(8):
         if node is None:

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Token
 
 from newsmon.extract.context import ArticleContext
+from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.meeting_people import demonym_country, participant_named, role_country
 from newsmon.extract.places import get_gazetteer
@@ -44,6 +45,31 @@ def titled_person(ctx: ArticleContext, t: Token) -> str | None:
             ):
                 return m.name
     return None  # "the French president" with no French president named: better nobody than Xi
+
+
+def titled_subject(ctx: ArticleContext, pron: Token) -> Participant | None:
+    """ "the president decided to swap out Tillerson for Pompeo ahead of his coming meeting",
+    "the president suggested that he would release ...": his/her, or he/she under a reporting
+    verb, is that clause's subject, here named only by title, not the last person named."""
+    if pron.lower_ in ("he", "she") and pron.dep_ == "nsubj" and pron.head.dep_ == "ccomp":
+        node = pron.head
+    elif pron.lower_ in ("his", "her"):
+        node = pron
+    else:
+        return None
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj"] if node.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            subj = subjects[0]
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+            if subj.ent_type_ or not the or subj.lower_ not in TITLE_WORDS:
+                return None
+            name = titled_person(ctx, subj)
+            return participant_named(ctx, name) if name else None
+    return None
 
 
 def _country_after(ctx: ArticleContext, end: int) -> str | None:

@@ -83,6 +83,8 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # "more than half of those who met Clinton": people in general
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "frequently meets with members of Congress": a habit, not one meeting
+    if _habit_list(tok):
+        return True
     if (
         tok.tag_ in ("VBP", "VBZ")
         and any(c.lower_ in ("when", "whenever") for c in tok.children)
@@ -159,3 +161,19 @@ _SPANS = {"day", "week", "month", "year", "decade"}
 def _meet_and_greet(tok: Token) -> bool:
     doc = tok.doc
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "and"
+
+
+def _habit_list(tok: Token) -> bool:
+    """ "He marches in parades, spends campaign money on TV ads, and meets with constituents": a
+    present-tense verb in a list of three or more undated present-tense doings is a habit."""
+    if tok.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in tok.children):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        return False
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    listed = [first]
+    for verb in listed:  # "marches ..., spends ..., and meets": each conjunct hangs on the one before
+        listed.extend(c for c in verb.children if c.dep_ == "conj")
+    return sum(1 for v in listed if v.tag_ in ("VBZ", "VBP")) >= 3

@@ -20,7 +20,7 @@ from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
-from newsmon.extract.meeting_status import tense_of
+from newsmon.extract.meeting_status import recorded, tense_of
 from newsmon.extract.places import Place, get_gazetteer
 
 _DATE_BLOCKERS = REPORTING | {
@@ -55,6 +55,8 @@ def pick_date(
             continue  # "the first visit since 2018" dates the previous one, not this one
         if re.search(r"\b(before|until|till)\s*$", sent.text[: expr.start].lower()):
             continue  # "planned to visit the United States before January": a bound, not the day
+        if re.search(r"\b(before|after)$", expr.text) and trigger.idx >= sent.start_char + expr.end:
+            continue  # "comes a day before the president is scheduled to meet": dates the other event
         tok = _doc_token(sent, sent.start_char + expr.start)
         span = ctx.doc.char_span(
             sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
@@ -89,6 +91,8 @@ def pick_date(
         tense = None  # "arrived on Sunday ahead of talks on Tuesday": after the arrival, not before it
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after"):
         tense = "past"  # "the first contact since a meeting in Doha in March"
+    if recorded(trigger) and trigger.left_edge.i <= root.i <= trigger.right_edge.i:
+        tense = "past"  # "will release the transcript of an April 21 conversation"
     return expr, resolve(expr, ctx.published, tense), root
 
 
@@ -121,9 +125,22 @@ def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
             if node.head.i not in _own_phrase(trigger):
                 return True  # "met Wang and agreed to resume exchanges with Australia, which ... in August"
         node = node.head
-        if node.i != trigger.i and node.i != top.i and _evokes_meeting(node):
+        if (
+            node.i != trigger.i
+            and node.i != top.i
+            and _evokes_meeting(node)
+            and not _setting_of(node, trigger)
+        ):
             return True
     return False
+
+
+def _setting_of(node: Token, trigger: Token) -> bool:
+    """ "when they meet at the Group of 20 meeting, which starts Nov. 30": the event the meeting
+    takes place at dates it too."""
+    while node.head.i != node.i and node.head.i != trigger.i:
+        node = node.head
+    return node.head.i == trigger.i and node.dep_ == "prep" and node.lower_ in ("at", "during")
 
 
 def _own_phrase(trigger: Token) -> set[int]:

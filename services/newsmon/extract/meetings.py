@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
-from newsmon.extract.meeting_cues import find_triggers
+from newsmon.extract.meeting_cues import Trigger, find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_frame import BODY_WORDS, PARTICIPANT_LABELS, governing_speaker, read_frame
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, fold_vague, merge_candidates
@@ -43,7 +43,7 @@ from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_setting import anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations
 from newsmon.extract.meeting_status import status_from_cues
-from newsmon.extract.meeting_titles import officials_of, titled_person
+from newsmon.extract.meeting_titles import officials_of, titled_person, titled_subject
 from newsmon.extract.meeting_when import in_progress, pick_date, place_of, status_from_tense, venue_of
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.extract.seats import occupant
@@ -74,7 +74,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
         trigs = find_triggers(seg)
         for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
             own = None
-            if any(s <= trig.token.idx < e for s, e in quoted):
+            if _in_quote(ctx.text, trig, quoted):
                 own = first_person_speaker(trig.token, speakers)  # unless the speaker's own meeting
                 if own is None:
                     continue
@@ -122,6 +122,16 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
+def _in_quote(text: str, trig: Trigger, quoted: list[tuple[int, int]]) -> bool:
+    """The trigger is inside a direct quote; a noun in scare quotes ("led a “social media summit”
+    of activists") names the event and is the writer's report."""
+    for s, e in quoted:
+        if s <= trig.token.idx < e:
+            inner = text[s:e].strip("“”\"' ,")
+            return not (trig.is_noun and len(inner.split()) <= 4 and not re.search(r"[.!?;:]", inner))
+    return False
+
+
 def _dateline_place(text: str) -> Place | None:
     """The city of an agency dateline ("GENEVA (Wire) — "), used for in-person meetings without a place."""
     m = find_dateline(text)
@@ -148,6 +158,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         ]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
+    if kind == "call":  # "called him from Air Force One": where the caller was
+        ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and _from_the_caller(e, tok))]
     participants = _dedupe(
         [p for e in ents for p in participants_of(ctx, e)] + _group_names(ctx, frame.tokens, sent)
     )
@@ -156,6 +168,11 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             continue
         if pron.dep_ == "poss" and pron.head.i != tok.i:
             continue  # "his Ukrainian counterpart": a title, not a participant
+        titled = titled_subject(ctx, pron)
+        if titled is not None:
+            if titled.name not in {p.name for p in participants}:
+                participants.append(titled)
+            continue
         participants.extend(resolve_pronoun(ctx, pron, tok, participants))
     for t in frame.titled:  # "the governor would meet ...": the person the article titled so
         if definite:
@@ -237,6 +254,12 @@ def _occupant_named(ctx: ArticleContext, seat: str, day: dt.date) -> Participant
 def _within(ent: Span, heads: list[Token]) -> bool:
     """``ent`` lies inside the phrase of one of ``heads``."""
     return any(h.left_edge.i <= ent.start and ent.end <= h.right_edge.i + 1 for h in heads)
+
+
+def _from_the_caller(ent: Span, tok: Token) -> bool:
+    """``ent`` is the place "from" which the call ``tok`` was made ("called him from Air Force One")."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ == "from" and prep.head.i == tok.i
 
 
 def _again(tok: Token) -> bool:
