@@ -76,3 +76,22 @@ def test_regions_from_pycountry_subdivisions(gaz, name, code):
 @pytest.mark.parametrize("name", ["Washington", "Tokyo", "Kyiv"])
 def test_big_city_beats_same_named_region(gaz, name):
     assert gaz.lookup(name).kind == "city"
+
+
+@pytest.mark.parametrize("name", ["Africa", "Asia", "Europe", "South America"])
+def test_continents_are_regions_not_towns(gaz, name):
+    # geonames lists "Africa" as an old name of Mahdia, Tunisia, and "Asia" as a Philippine town
+    place = gaz.lookup(name)
+    assert place is not None and place.kind == "region"
+    assert (place.name, place.country_code) == (name, None)
+    assert place.lat is not None and place.lon is not None
+
+
+def test_a_town_keeps_its_own_name_against_an_alternate_one(gaz):
+    place = gaz.lookup("Morristown")  # also an alternate name of Asheville, N.C.
+    assert place is not None and place.name == "Morristown"
+
+
+def test_an_alternate_name_needs_a_big_city(gaz):
+    assert gaz.lookup("Canton").name == "Guangzhou"  # ten times any town called Canton
+    assert gaz.lookup("Reyes") is None  # a surname, only an alternate name of small Mexican towns

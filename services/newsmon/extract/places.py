@@ -135,6 +135,10 @@ class Gazetteer:
         for alias, code in _COUNTRY_ALIASES.items():
             self._countries[_key(alias)] = code
         self._regions = _regions(set(self._countries))
+        self._continents = {  # "Africa" is also an old name of Mahdia, Tunisia
+            _key(c["name"]): Place(c["name"], None, float(c["lat"]), float(c["lng"]), kind="region")
+            for c in gc.get_continents().values()
+        }
 
     def capital_of(self, name: str) -> str | None:
         """The code of the country whose capital is ``name`` ("Pyongyang" -> "KP"), or None."""
@@ -167,10 +171,21 @@ class Gazetteer:
         return Place(self.country_name(code), code, kind="country") if code else None
 
     def city_candidates(self, name: str) -> list[dict[str, Any]]:
-        return list(self._cities.get(_key(name), []))
+        """Cities called ``name``. One that has it only as an alternate name must be big ("Kiev" ->
+        Kyiv; "Reyes", a surname, is no town near Mexico City) and ten times bigger than any whose
+        own name it is ("Canton" -> Guangzhou, but "Morristown" stays Morristown, not Asheville)."""
+        key = _key(name)
+        cands = self._cities.get(key, [])
+        own = [c for c in cands if _key(c["name"]) == key]
+        floor = max(_ALTERNATE_ONLY_MIN, 10 * max((int(c.get("population") or 0) for c in own), default=0))
+        return own + [c for c in cands if c not in own and int(c.get("population") or 0) >= floor]
 
     def lookup(self, name: str, near_countries: tuple[str, ...] = ()) -> Place | None:
-        """Normalise a place name: a city (preferring ``near_countries`` codes), else a country."""
+        """Normalise a place name: a continent, a city (preferring ``near_countries`` codes), else a
+        country."""
+        continent = self._continents.get(_key(name))
+        if continent is not None:
+            return continent
         cands = self.city_candidates(name)
         code = self.country_code(name)
         if code:
@@ -197,6 +212,7 @@ class Gazetteer:
 
 
 _REGION_BEATS_CITY_BELOW = 300_000
+_ALTERNATE_ONLY_MIN = 100_000
 _REGION_TYPES = ("State", "Country", "Nation", "Province", "Land", "Region", "Prefecture", "Canton",
                  "Autonomous region", "Autonomous republic", "Oblast", "Federal district")  # fmt: skip
 
