@@ -115,3 +115,11 @@ def test_the_two_men_can_be_a_president_named_by_surname(extractor: Extractor) -
     )
     calls = [m for m in meetings(extractor, text) if m["kind"] == "call"]
     assert len(calls) == 1 and people(calls[0]) == {"Reagan", "Jim Wright"}
+
+
+def test_the_publishers_call_to_visit_its_homepage_is_no_visit(extractor: Extractor) -> None:
+    text = (
+        "Treasury Secretary James Baker said on Monday that the names would stay secret.\n\n"
+        "Visit Business Insider's homepage for more stories."
+    )
+    assert meetings(extractor, text) == []

@@ -29,6 +29,18 @@ _PATTERNS = [
 ]
 
 
+_PROMO = re.compile(
+    r"^(Visit|Go to|Check out|Click|Subscribe to|Sign up for|Download)\b.{0,80}?"
+    r"\b(homepage|home page|website|site|\w+\.com|newsletter|app|podcast)\b",
+    re.I,
+)
+
+
+def is_promo(sentence: str) -> bool:
+    """The publisher's call to action: "Visit Business Insider's homepage for more stories"."""
+    return bool(_PROMO.match(sentence.strip()))
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """A caption, byline or credit line (short, and shaped like one)."""
     text = paragraph.strip()

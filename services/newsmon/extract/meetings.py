@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsmon.extract.boilerplate import is_promo
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
@@ -71,6 +72,8 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     for n, seg in enumerate(_segments(ctx.doc)):
         if n == 0 and _is_headline(seg, ctx.title):
             continue  # the headline restates the lead, without the details that place and date it
+        if is_promo(seg.text):
+            continue  # "Visit Business Insider's homepage for more stories"
         trigs = find_triggers(seg)
         for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
             own = None
