@@ -123,3 +123,27 @@ def test_the_publishers_call_to_visit_its_homepage_is_no_visit(extractor: Extrac
         "Visit Business Insider's homepage for more stories."
     )
     assert meetings(extractor, text) == []
+
+
+def test_a_conference_call_held_to_tell_the_team_is_a_call(extractor: Extractor) -> None:
+    text = (
+        "Former Gov. Pierre du Pont ended his campaign on Monday. Sources say du Pont met with staff "
+        "in person Monday in Wilmington and also held a conference call to announce his decision to "
+        "his campaign team."
+    )
+    kinds = sorted(m["kind"] for m in meetings(extractor, text))
+    assert kinds == ["call", "meeting"]
+
+
+def test_a_conference_call_with_analysts_stays_a_briefing(extractor: Extractor) -> None:
+    assert meetings(extractor, "Chrysler Corp. held a conference call with analysts on Monday.") == []
+
+
+def test_their_first_meeting_since_a_date_tells_of_that_one_too(extractor: Extractor) -> None:
+    text = (
+        "President Reagan met Speaker Jim Wright on Sunday at the White House. It was their first "
+        "meeting since March 16."
+    )
+    found = sorted((m["date"], m["status"]) for m in meetings(extractor, text))
+    assert found == [("1987-03-16", "held"), ("1987-04-12", "held")]
+    assert all(people(m) == {"Reagan", "Jim Wright"} for m in meetings(extractor, text))

@@ -140,7 +140,11 @@ def noun_kind(tok: Token) -> str | None:
     if lemma == "call" and ("courtesy" in kids or _on_a_person(tok)):
         return "visit"  # "paid a courtesy call on President Reagan": in person
     if lemma in ("call", "conversation") and not (
-        kids & PHONE or has_prep(tok, {"with", "between"}) or light_verb_with(tok) or _dated_own_call(tok)
+        kids & PHONE
+        or has_prep(tok, {"with", "between"})
+        or light_verb_with(tok)
+        or _dated_own_call(tok)
+        or _held_conference_call(tok)
     ):
         return None
     if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
@@ -167,6 +171,26 @@ def noun_kind(tok: Token) -> str | None:
     if kids & PHONE and kind == "meeting":
         kind = "call"
     return kind
+
+
+def _held_conference_call(tok: Token) -> bool:
+    """ "held a conference call to announce his decision to his campaign team": a named person's own
+    call (a call "with reporters" or "with analysts" is a briefing, caught before)."""
+    verb = tok.head
+    return (
+        any(c.dep_ == "compound" and c.lower_ == "conference" for c in tok.children)
+        and tok.dep_ == "dobj"
+        and verb.lemma_.lower() in ("hold", "host", "convene", "have")
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in _subject_holders(verb))
+    )
+
+
+def _subject_holders(verb: Token) -> list[Token]:
+    """The subjects of ``verb``, or of the verb it is coordinated with ("met ... and also held")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return subjects
 
 
 def _dated_own_call(tok: Token) -> bool:

@@ -1,5 +1,6 @@
-"""One mention, several meetings: "visited Canada and Kazakhstan" (one visit per country) and
-"was arranging calls with both Sanders and Clinton" (one call per counterpart)."""
+"""One mention, several meetings: "visited Canada and Kazakhstan" (one visit per country),
+"was arranging calls with both Sanders and Clinton" (one call per counterpart) and "their first
+meeting since Nov. 16" (this one, and the one on Nov. 16)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
+from newsmon.extract.dates import find_dates, resolve
 from newsmon.extract.meeting_merge import Candidate
 from newsmon.extract.meeting_people import participants_of
 from newsmon.extract.places import get_gazetteer
@@ -70,3 +72,24 @@ def _people_called(verb: Token) -> list[Span]:
     inside = {t.i for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree}
     out = [e for e in verb.doc.ents if e.label_ == "PERSON" and e.root.i in inside]
     return out if len(out) >= 2 else []
+
+
+def the_previous_one(ctx: ArticleContext, cand: Candidate, tok: Token) -> list[Candidate]:
+    """ "It was their first meeting since Nov. 16": the same parties also met on Nov. 16."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "amod" and c.lower_ == "first" for c in tok.children):
+        return []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "since"):
+        span = tok.doc[prep.i + 1 : prep.right_edge.i + 1]
+        exprs = find_dates(span.text)
+        if len(exprs) != 1 or exprs[0].start > 0:
+            return []  # "since Biden took office in January": the date of something else
+        day = resolve(exprs[0], ctx.published, "past").value
+        if day is None or (cand.date and cand.date.startswith(day)):
+            return []
+        theirs = any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+        held = replace(cand, participants=list(cand.participants), date=day, date_text=exprs[0].text)
+        anaphor = cand.plural_anaphor or ("people" if theirs and not cand.participants else None)
+        return [
+            replace(held, end_date=None, status="held", triggers=[], definite=False, plural_anaphor=anaphor)
+        ]
+    return []

@@ -42,7 +42,7 @@ from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_setting import anaphoric_place
-from newsmon.extract.meeting_split import each_counterpart, other_destinations
+from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import officials_of, titled_person, titled_subject
 from newsmon.extract.meeting_when import in_progress, pick_date, place_of, status_from_tense, venue_of
@@ -88,6 +88,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
                 cands[-1].triggers.append(trig.token.idx)
                 cands.extend(other_destinations(cands[-1], trig.token))
                 cands.extend(each_counterpart(ctx, cands[-1], trig.token))
+                cands.extend(the_previous_one(ctx, cands[-1], trig.token))
                 anchor = relative_anchor(trig.token, seg, [t.token for t in trigs])
                 if anchor is not None and not cands[-1].date:
                     anchors[trig.token.idx] = anchor
