@@ -151,7 +151,8 @@ def _same_people(a: Candidate, b: Candidate) -> bool:
     """One side's people are among the other's, or they share two: "Obama met Abe and Park" and
     "Obama met Xi" share only the host, so they are two meetings."""
     ka, kb = a.keys(), b.keys()
-    return bool(ka & kb) and (_covered(a, kb) or _covered(b, ka) or len(ka & kb) >= 2)
+    named = {p.key for p in a.participants} & {p.key for p in b.participants}  # not a title's country
+    return bool(ka & kb) and (_covered(a, kb) or _covered(b, ka) or len(named) >= 2)
 
 
 def _covered(c: Candidate, keys: set[str]) -> bool:
