@@ -147,3 +147,40 @@ def test_their_first_meeting_since_a_date_tells_of_that_one_too(extractor: Extra
     found = sorted((m["date"], m["status"]) for m in meetings(extractor, text))
     assert found == [("1987-03-16", "held"), ("1987-04-12", "held")]
     assert all(people(m) == {"Reagan", "Jim Wright"} for m in meetings(extractor, text))
+
+
+def test_a_quoted_summit_the_writer_then_dates_is_reported(extractor: Extractor) -> None:
+    text = (
+        'Pyongyang said "the U.S. will have to think twice about the fate of the DPRK-U.S. summit" '
+        "scheduled for June 12 in Singapore."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["location"]["name"], m["status"]) == ("1987-06-12", "Singapore", "scheduled")
+
+
+def test_who_held_the_summit_in_a_relative_clause_took_part(extractor: Extractor) -> None:
+    text = (
+        "King Fahd angered Reagan by skipping the summit of Gulf countries that Reagan held at "
+        "Camp David in March."
+    )
+    (m,) = meetings(extractor, text)
+    assert "Reagan" in people(m)
+    assert (m["date"], m["status"]) == ("1987-03", "held")
+
+
+def test_who_speaks_in_a_cabinet_meeting_sits_in_it(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, '"We had a deal," Mr. Reagan recounted in an April 2 cabinet meeting.')
+    assert people(m) == {"Reagan"}
+    assert (m["date"], m["status"]) == ("1987-04-02", "held")
+
+
+def test_a_person_and_his_titles_country_are_one_shared_party_not_two(extractor: Extractor) -> None:
+    text = (
+        "NATO defence ministers began a meeting in Brussels on Tuesday. It follows a session of the "
+        "Nuclear Planning Group that U.S. Defense Secretary Caspar Weinberger chaired earlier on Tuesday.\n\n"
+        "On the sidelines, Weinberger held a bilateral meeting with his Turkish counterpart Zeki Yavuzturk "
+        "on Tuesday afternoon."
+    )
+    found = [people(m) for m in meetings(extractor, text)]
+    assert {"Caspar Weinberger", "Zeki Yavuzturk"} in found
+    assert not any("Nuclear Planning Group" in p and "Zeki Yavuzturk" in p for p in found)

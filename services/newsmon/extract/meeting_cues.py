@@ -26,7 +26,7 @@ VERB_KINDS = lemma_kinds(
 )
 REPORTING = set(
     "say tell announce add state write confirm report claim insist note declare explain warn "
-    "argue describe".split()
+    "argue describe recount".split()
 )
 _INTO_MEETING = {"go", "head", "walk"}
 _THERE_FOR = {"be", "arrive", "land", "travel", "fly", "head", "come", "go", "return", "stay", "gather"}

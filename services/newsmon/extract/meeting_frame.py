@@ -25,7 +25,7 @@ from newsmon.extract.meeting_names import (
     the_people_of,
     trailing_speaker,
 )
-from newsmon.extract.meeting_noun_rules import light_verb_with, part_of_trip
+from newsmon.extract.meeting_noun_rules import held_by_name, light_verb_with, part_of_trip
 from newsmon.extract.meeting_scope import (
     at_meeting_scope,
     for_meeting_scope,
@@ -86,6 +86,9 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
             light = light_verb_with(keep) if c.dep_ == "relcl" and c.head.i == keep.i else None
             if light is not None and light.i == c.i:
                 stack.append(c)  # "a June conversation she had with Trump": her and Trump
+                continue
+            if c.dep_ == "relcl" and held_by_name(c, keep):
+                stack.append(c)  # "the summit of Gulf countries that Obama held at Camp David in May"
                 continue
             if (c.dep_ in _SKIP_FRAME_DEPS or c.lemma_.lower() in REPORTING) and not holds:
                 continue

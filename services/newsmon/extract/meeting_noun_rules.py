@@ -94,6 +94,23 @@ def light_verb_with(tok: Token) -> Token | None:
     return None
 
 
+_HOLDERS = {"hold", "host", "convene", "organize", "organise", "chair", "call", "attend"}
+
+
+def held_by_name(clause: Token, trigger: Token) -> bool:
+    """A relative clause on the meeting (or on its "of" complement) saying who held it: "the summit
+    that Obama held", "the summit of Gulf countries that Obama held at Camp David"."""
+    noun = clause.head
+    on_meeting = noun.i == trigger.i or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == trigger.i
+    )
+    return (
+        on_meeting
+        and clause.lemma_.lower() in _HOLDERS
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children)
+    )
+
+
 def _on_a_person(tok: Token) -> bool:
     ons = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
     return any(t.ent_type_ == "PERSON" for g in ons for t in g.subtree)

@@ -31,6 +31,14 @@ def _subject_of(verb: Token, reporting: set[str]) -> list[Token]:
     return []
 
 
+_BODIES = {"cabinet", "board", "council", "committee", "staff", "caucus", "leadership", "team"}
+
+
+def _body_session(trigger: Token) -> bool:
+    """ "recounted in an Oct. 21 cabinet meeting": a body's session, where who speaks sits."""
+    return any(c.dep_ == "compound" and c.lower_ in _BODIES for c in trigger.children)
+
+
 def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     """ "X discussed Y with Z at a meeting": X (the acting subject) and Z (the with-object)."""
     if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"):
@@ -50,7 +58,7 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     if verb.pos_ != "VERB":
         return set()
     if verb.lemma_.lower() in reporting:
-        if (call or sitting) and _named_counterpart(trigger, verb):
+        if (call or sitting) and (_named_counterpart(trigger, verb) or _body_session(trigger)):
             # "Putin told Macron in a phone call", "In a call with Xi, Biden said", "announced the deal
             # during a meeting in the Oval Office with Liu He": who speaks there took part
             reporting = set()

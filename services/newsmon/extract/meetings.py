@@ -131,6 +131,8 @@ def _in_quote(text: str, trig: Trigger, quoted: list[tuple[int, int]]) -> bool:
     of activists") names the event and is the writer's report."""
     for s, e in quoted:
         if s <= trig.token.idx < e:
+            if trig.is_noun and trig.token.right_edge.idx >= e:
+                return False  # "the fate of the DPRK-U.S. summit” scheduled for June 12": the writer's too
             inner = text[s:e].strip("“”\"' ,")
             return not (trig.is_noun and len(inner.split()) <= 4 and not re.search(r"[.!?;:]", inner))
     return False
