@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.date_patterns import WEEKDAYS
+
 PHONE = {"phone", "telephone", "video", "videoconference", "zoom"}
 
 # Seats of power one visits to meet whoever sits there: "visited the White House / the Kremlin".
@@ -176,7 +178,6 @@ def _a_description(tok: Token) -> bool:
 
 
 _PERSONAL = {"he", "she", "i", "we", "they"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _CALL_PURPOSES = {
     "tell", "ask", "discuss", "inform", "congratulate", "offer", "express", "urge", "warn",
     "apologize", "thank", "convey", "notify", "brief", "request", "invite",
@@ -188,7 +189,7 @@ def _called_him_or_dated_name(tok: Token, objs: list[Token]) -> bool:
     Tillerson Friday", which the small model parses as one noun "Tillerson Friday"."""
     if any(
         c.dep_ in ("npadvmod", "oprd", "dobj")
-        and c.lower_ in _WEEKDAYS
+        and c.lower_ in WEEKDAYS
         and any(g.dep_ == "compound" and g.ent_type_ in ("PERSON", "ORG") for g in c.children)
         for c in tok.children
     ):

@@ -16,6 +16,7 @@ from newsmon.extract.meeting_cue_rules import (
     not_an_event_noun,
     sightseeing,
 )
+from newsmon.extract.meeting_scope import subject_of
 
 
 def lemma_kinds(spec: str) -> dict[str, str]:
@@ -198,16 +199,8 @@ def _held_conference_call(tok: Token) -> bool:
         any(c.dep_ == "compound" and c.lower_ == "conference" for c in tok.children)
         and tok.dep_ == "dobj"
         and verb.lemma_.lower() in ("hold", "host", "convene", "have")
-        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in _subject_holders(verb))
+        and any(c.pos_ in ("PROPN", "PRON") for c in subject_of(verb, set()))
     )
-
-
-def _subject_holders(verb: Token) -> list[Token]:
-    """The subjects of ``verb``, or of the verb it is coordinated with ("met ... and also held")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "conj":
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return subjects
 
 
 def _dated_own_call(tok: Token) -> bool:

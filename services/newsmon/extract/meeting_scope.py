@@ -15,7 +15,7 @@ from spacy.tokens import Token
 _MODALS = {"would", "will", "could", "might", "may", "shall", "must"}
 
 
-def _subject_of(verb: Token, reporting: set[str]) -> list[Token]:
+def subject_of(verb: Token, reporting: set[str]) -> list[Token]:
     """The nominal subject of ``verb``, or of the verbs it is an open complement of ("is due to
     discuss", "plans to raise"); never a reporting verb's subject."""
     node = verb
@@ -67,7 +67,7 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
         else:
             reporting = set()  # "At a meeting in Paris, French and Soviet ministers said": they were there
     out: set[int] = set()
-    for s in _subject_of(verb, reporting):
+    for s in subject_of(verb, reporting):
         out.update(t.i for t in s.subtree)
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "with":
@@ -126,11 +126,11 @@ def host_subjects(trigger: Token) -> list[Token]:
     if trigger.dep_ == "pobj" and verb.lower_ in ("in", "at", "of") and verb.head.lemma_.lower() in _ROLES:
         role = verb.head
         if role.dep_ == "attr" and role.head.pos_ in ("AUX", "VERB"):
-            return _subject_of(role.head, set())
+            return subject_of(role.head, set())
         return []
     if trigger.dep_ != "dobj" or verb.lemma_.lower() not in _HOSTS:
         return []
-    return _subject_of(verb, set())
+    return subject_of(verb, set())
 
 
 _ADVERBIAL_PREPS = {"after", "following", "before", "since", "from", "during"}
@@ -166,7 +166,7 @@ def participle_subject_scope(trigger: Token) -> set[int]:
             main = trigger.head.head  # "After meeting with Xi, Biden said"
     if main is None or main.pos_ not in ("VERB", "AUX"):
         return set()
-    return {t.i for c in _subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}
+    return {t.i for c in subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}
 
 
 def for_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
@@ -184,4 +184,4 @@ def for_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
         holder = holder.head.head  # "under fire for ..."
     if holder.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "dative") for c in holder.children):
         return set()
-    return {t.i for c in _subject_of(holder, reporting) for t in c.subtree}
+    return {t.i for c in subject_of(holder, reporting) for t in c.subtree}

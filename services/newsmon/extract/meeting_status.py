@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.date_patterns import WEEKDAYS
 from newsmon.extract.dates import Tense
 from newsmon.extract.meeting_cues import REPORTING
 
@@ -236,9 +237,6 @@ def tense_of(tok: Token) -> Tense:
     return None
 
 
-_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _timetable_present(verb: Token, auxes: list[Token]) -> bool:
     """A simple present with a weekday in its clause, in a sentence that ends like prose (not a
     headline): "leaves on Saturday", "meets Putin on Monday" speak of what is to come."""
@@ -248,7 +246,7 @@ def _timetable_present(verb: Token, auxes: list[Token]) -> bool:
         return False
     preps = {c.i for c in verb.children if c.dep_ == "prep"}
     return any(
-        t.lower_ in _WEEKDAYS
+        t.lower_ in WEEKDAYS
         and ((t.dep_ == "npadvmod" and t.head.i == verb.i) or (t.dep_ == "pobj" and t.head.i in preps))
         for t in verb.subtree
     )
