@@ -184,3 +184,14 @@ def test_a_person_and_his_titles_country_are_one_shared_party_not_two(extractor:
     found = [people(m) for m in meetings(extractor, text)]
     assert {"Caspar Weinberger", "Zeki Yavuzturk"} in found
     assert not any("Nuclear Planning Group" in p and "Zeki Yavuzturk" in p for p in found)
+
+
+def test_the_meeting_someone_took_with_others_is_theirs(extractor: Extractor) -> None:
+    text = (
+        "Senator Sam Nunn spoke to reporters after a closed-door meeting with the inspector general, "
+        "Frank Smith, on Monday. He cited the meeting that Oliver North and other aides took with a "
+        "delegation from Tehran in 1985 at the Old Executive Office Building."
+    )
+    found = {m["date"]: people(m) for m in meetings(extractor, text)}
+    assert found["1987-04-13"] == {"Sam Nunn", "Frank Smith"}
+    assert "Oliver North" in found["1985"]

@@ -83,7 +83,7 @@ def sit_down_noun(tok: Token) -> bool:
     )
 
 
-LIGHT_VERBS = {"have", "hold"}
+LIGHT_VERBS = {"have", "hold", "take"}
 
 
 def light_verb_with(tok: Token) -> Token | None:
