@@ -195,3 +195,12 @@ def test_the_meeting_someone_took_with_others_is_theirs(extractor: Extractor) ->
     found = {m["date"]: people(m) for m in meetings(extractor, text)}
     assert found["1987-04-13"] == {"Sam Nunn", "Frank Smith"}
     assert "Oliver North" in found["1985"]
+
+
+def test_a_date_in_what_was_said_does_not_date_the_setting(extractor: Extractor) -> None:
+    text = (
+        "After a rousing speech at the Conservative Summit in Des Moines, Reagan told Baker that he "
+        "is serious about the need for new leadership in 1988."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["status"]) == (None, "held")

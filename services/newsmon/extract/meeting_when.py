@@ -76,6 +76,9 @@ def pick_date(
             and top.i in (root.head.i, root.head.head.i)
         ):
             continue  # "Xi will visit ..., the Kremlin said on Friday": Friday is the saying, not the visit
+        if top is not None and top.lemma_.lower() in REPORTING and top.i != trigger.i:
+            if _branch(root, top).dep_ == "ccomp" and _branch(trigger, top).dep_ != "ccomp":
+                continue  # "After a speech at the summit, Trump told them ... leadership in 2016"
         if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:
             if status is not None and status != "scheduled-past":
                 continue  # "The Kremlin on Thursday rejected an offer to meet": Thursday is the rejection
@@ -94,6 +97,13 @@ def pick_date(
     if recorded(trigger) and trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         tense = "past"  # "will release the transcript of an April 21 conversation"
     return expr, resolve(expr, ctx.published, tense), root
+
+
+def _branch(tok: Token, top: Token) -> Token:
+    """The child of ``top`` whose subtree holds ``tok`` (``tok`` itself when it is ``top``)."""
+    while tok.head.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _ahead_of(tok: Token) -> bool:
