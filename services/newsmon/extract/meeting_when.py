@@ -148,9 +148,8 @@ def _other_trigger_between(root: Token, top: Token, trigger: Token) -> bool:
 def _setting_of(node: Token, trigger: Token) -> bool:
     """ "when they meet at the Group of 20 meeting, which starts Nov. 30": the event the meeting
     takes place at dates it too."""
-    while node.head.i != node.i and node.head.i != trigger.i:
-        node = node.head
-    return node.head.i == trigger.i and node.dep_ == "prep" and node.lower_ in ("at", "during")
+    prep = _branch(node, trigger)
+    return prep.head.i == trigger.i and prep.dep_ == "prep" and prep.lower_ in ("at", "during")
 
 
 def _own_phrase(trigger: Token) -> set[int]:
