@@ -125,10 +125,39 @@ def spoke_with(tok: Token) -> bool:
                 for t in c.subtree)  # fmt: skip
     # "Grassley spoke with Garland": one named person to another is an exchange even undated
     person_subject = any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she")) for c in tok.children
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she") or _envoys(c))
+        for c in tok.children
     )
     has_to = has_prep(tok, {"with", "to"})
     return bool(people) and (dated or person_subject) and has_to and not audience_only(tok)
+
+
+_ENVOYS = {"minister", "foreign", "diplomat", "envoy", "ambassador", "president", "leader", "chancellor"}
+
+
+def _envoys(subject: Token) -> bool:
+    """ "Foreign ministers from China and Russia (spoke with Ri)": office holders sent by named
+    countries, not reporters."""
+    return subject.lemma_.lower() in _ENVOYS and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.ent_type_ == "GPE" for g in c.subtree)
+        for c in subject.children
+    )
+
+
+_JOURNEYS = {"travel", "fly", "go", "head", "come", "return", "stop"}
+
+
+def went_to_see(tok: Token) -> bool:
+    """ "will then go to Paris to see Foreign Minister Laurent Fabius": a trip's purpose is to meet
+    the named person ("went home to see the game" is not)."""
+    return (
+        tok.lemma_.lower() == "see"
+        and tok.pos_ == "VERB"
+        and tok.dep_ in ("advcl", "xcomp")
+        and any(c.tag_ == "TO" for c in tok.children)
+        and tok.head.lemma_.lower() in _JOURNEYS
+        and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+    )
 
 
 def sat_down_with(tok: Token) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.meeting_key import meeting_key, participant_key
 from newsmon.extract.meeting_relative import Anchor, apply_anchors
-from newsmon.extract.places import Place
+from newsmon.extract.places import Place, get_gazetteer
 
 STATUS_RANK = ["cancelled", "postponed", "ongoing", "scheduled", "held", "proposed"]
 KIND_RANK = ["summit", "council", "conference", "talks", "visit", "call", "meeting"]
@@ -59,12 +59,17 @@ class Candidate:
     described: list[Participant] = field(default_factory=list)  # "Union negotiators": last resort
     vague: bool = False  # its participants are only described ("European leaders gathered Friday")
     triggers: list[int] = field(default_factory=list)  # trigger offsets of the merged mentions
+    either_mode: bool = False  # "his discussion with Johnson": a call or a meeting, whichever it joins
 
     def keys(self) -> set[str]:
         """Participant keys, plus the countries people's titles name (Ryabkov bridges to Russia)."""
         return {p.key for p in self.participants} | {
             p.country.lower() for p in self.participants if p.country
         }
+
+
+def _modes_agree(a: Candidate, b: Candidate) -> bool:
+    return _mode(a.kind) == _mode(b.kind) or a.either_mode or b.either_mode
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -130,13 +135,13 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
     """Where a mention without named participants belongs ("Monday's meeting", "the talks")."""
     if c.date:
         for m in reversed(out):
-            if m.date == c.date and _mode(m.kind) == _mode(c.kind):
+            if m.date == c.date and _modes_agree(m, c):
                 return m
     if c.definite and c.is_noun and not c.again:
         ok = [
             m
             for m in reversed(out)
-            if _mode(m.kind) == _mode(c.kind)
+            if _modes_agree(m, c)
             and (_dates_agree(m.date, c.date) or _opens(c, m))  # "next week" and "April 6 to 8"
             and (m.kind == c.kind or not c.date or m.date)  # a dated summit dates no other meeting
             and not _places_conflict(m.place, c.place)
@@ -144,6 +149,17 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
         pick = same_kind or ok
         return pick[0] if pick else None
+    return None
+
+
+def _visit_to(out: list[Candidate], c: Candidate) -> Candidate | None:
+    """The last visit into the country that is the only party of the definite visit ``c``."""
+    if not c.participants or any(p.type != "country" for p in c.participants):
+        return None
+    codes = {getattr(get_gazetteer().lookup(p.name), "country_code", None) for p in c.participants}
+    for m in reversed(out):
+        if m.kind == "visit" and m.place is not None and m.place.country_code in codes:
+            return m
     return None
 
 
@@ -172,7 +188,7 @@ def _other_groups(a: Candidate, b: Candidate) -> bool:
 
 def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     for m in reversed(out):
-        if not _same_people(m, c) or _mode(m.kind) != _mode(c.kind) or _other_groups(m, c):
+        if not _same_people(m, c) or not _modes_agree(m, c) or _other_groups(m, c):
             continue
         if c.again and m.status == "held":
             continue  # "agreed to meet again": not the meeting just held
@@ -214,7 +230,10 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
             prev = max(pairs, key=lambda m: m.mentions) if pairs else None  # the article's main meeting
             c.participants = list(prev.participants) if prev else []
         anaphoric = False
-        if not c.participants:
+        if c.definite and c.kind == "visit":
+            target = _visit_to(out, c)  # "the U.S. visit": the visit to the U.S. told before
+            anaphoric = target is not None
+        if not c.participants and target is None:
             target = _attach_target(out, c)
             anaphoric = target is not None
             if target is None:
@@ -249,7 +268,7 @@ def fold_vague(meetings: list[Candidate]) -> list[Candidate]:
                     for d in meetings
                     if not d.vague
                     and d.date == m.date
-                    and _mode(d.kind) == _mode(m.kind)
+                    and _modes_agree(d, m)
                     and _statuses_agree(d.status, m.status)
                 ),
                 None,
@@ -274,7 +293,7 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 and d.date
                 and _same_people(d, m)
                 and not _other_groups(d, m)
-                and _mode(d.kind) == _mode(m.kind)
+                and _modes_agree(d, m)
                 and (d.kind == m.kind or _covered(m, d.keys()))  # "met Xi" is not "the 2010 summit"
                 and _statuses_agree(d.status, m.status)
                 and not (d.place and m.place and d.place.name != m.place.name)

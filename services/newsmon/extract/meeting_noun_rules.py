@@ -30,7 +30,7 @@ NOUN_KINDS = lemma_kinds(
     "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
     "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
     "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
-    "roundtable=meeting huddle=meeting golf=meeting invitation=meeting"
+    "roundtable=meeting huddle=meeting golf=meeting invitation=meeting discussion=talks"
 )
 _OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
 _NEWS = {"news", "press"}
@@ -126,6 +126,13 @@ def _with_named_pair(tok: Token) -> bool:
     return len(named) >= 2
 
 
+def _between_named(tok: Token) -> bool:
+    """ "talks"-like nouns that are only talks with named sides: "discussions with Iran", "joint
+    discussions between six nations -- China, Japan, ..."."""
+    sides = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    return any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in sides for t in c.subtree)
+
+
 def _children_lemmas(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children}
 
@@ -165,6 +172,8 @@ def noun_kind(tok: Token) -> str | None:
         or _held_conference_call(tok)
     ):
         return None
+    if lemma == "discussion" and (tok.head.lower_ == "under" or not _between_named(tok)):
+        return None  # "discussions about the budget"; but "discussions between six nations -- China, ..."
     if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
         return None  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
     if lemma == "invitation" and not _invited_by_or_to_meet(tok):

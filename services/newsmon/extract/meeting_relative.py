@@ -37,6 +37,8 @@ def relative_anchor(trigger: Token, sent: Span, triggers: list[Token]) -> Anchor
     """How the sentence dates ``trigger`` relatively to another meeting, if it does."""
     for tok in sent:
         low = tok.lower_
+        if _during_the_trip(trigger, tok):  # "met with Li during the trip": when and where the trip was
+            return Anchor(None, 0, True, kind="visit")
         if low == "sidelines" and _governs(trigger, tok):
             of = [g for c in tok.children if c.lower_ == "of" for g in c.children]
             refs = [t for t in triggers if of and t.i in {w.i for w in of[0].subtree}]
@@ -60,6 +62,27 @@ def relative_anchor(trigger: Token, sent: Span, triggers: list[Token]) -> Anchor
         if refs:
             return Anchor(refs[0].idx, sign * abs(days))
     return None
+
+
+_ENCOUNTERS = {"meet", "talk", "speak", "dine", "negotiate", "huddle", "sit", "see"}
+
+
+def _during_the_trip(trigger: Token, prep: Token) -> bool:
+    """ "met ... during the trip" / "on his visit": a meeting on the article's trip (the trip noun is
+    no trigger of its own there)."""
+    if prep.lower_ not in ("during", "on") or prep.head.i != trigger.i or trigger.pos_ != "VERB":
+        return False
+    if trigger.lemma_.lower() not in _ENCOUNTERS:
+        return False  # "traveled to Pittsburgh on their bus tour": the journey itself
+    return any(
+        c.dep_ == "pobj"
+        and c.lemma_.lower() in ("trip", "visit", "tour")
+        and any(
+            d.dep_ in ("det", "poss") and d.lower_ in ("the", "his", "her", "their", "that")
+            for d in c.children
+        )
+        for c in prep.children
+    )
 
 
 def _offset_phrase(tok: Token) -> int | None:
@@ -112,6 +135,7 @@ def apply_anchors(meetings: list[Any], anchors: dict[int, Anchor]) -> None:
                 continue
             if anchor.during:
                 m.date = ref.date[:7] if ref.end_date and len(ref.date) == 10 else ref.date
+                m.place = m.place or ref.place
             elif len(ref.date) == 10:
                 m.date = (dt.date.fromisoformat(ref.date) + dt.timedelta(days=anchor.days)).isoformat()
             else:

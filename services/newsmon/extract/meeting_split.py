@@ -37,6 +37,8 @@ def counterparts(tok: Token) -> list[Span]:
     or the people a call verb names: "called Netanyahu and Abbas" (a phone call is two-sided)."""
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ("call", "phone"):
         return _people_called(tok)
+    if tok.pos_ == "VERB":
+        return _each_subject(tok)
     if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _PER_COUNTERPART:
         return []
     ents = tok.doc.ents
@@ -65,6 +67,25 @@ def each_counterpart(ctx: ArticleContext, cand: Candidate, tok: Token) -> list[C
            for k in keys[1:]]  # fmt: skip
     cand.participants = others + [p for p in cand.participants if p.key in keys[0]]
     return out
+
+
+_EACH = {"all", "each", "separately", "individually"}
+
+
+def _each_subject(verb: Token) -> list[Span]:
+    """ "Foreign ministers from China, Russia and Japan all spoke with Ri": one meeting per country
+    (the subject list is distributive: "all", "each", "separately")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    marked = any(c.lower_ in _EACH for c in verb.children) or any(
+        t.lower_ in _EACH and t.dep_ in ("appos", "det", "predet", "advmod")
+        for s in subjects
+        for t in s.subtree
+    )
+    if not subjects or not marked:
+        return []
+    inside = {t.i for t in subjects[0].subtree}
+    out = [e for e in verb.doc.ents if e.label_ in _COUNTERPART_LABELS and e.root.i in inside]
+    return out if len(out) >= 2 else []
 
 
 def _people_called(verb: Token) -> list[Span]:

@@ -129,6 +129,7 @@ def status_from_cues(trigger: Token) -> str | None:
         for w in words
         if (w.lemma_.lower() != "go" or w.tag_ == "VBG")
         and not (w.lemma_.lower() == "arrange" and w.dep_ == "amod")
+        and not (w.i == trigger.i and w.lemma_.lower() == "discussion")  # the talks, not a proposal
     }
     texts = {w.lower_ for w in words}
     outcome = lemmas | {w.lemma_.lower() for w in weak}  # "the talks were cancelled/continued"

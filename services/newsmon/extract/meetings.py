@@ -243,6 +243,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         speakers=speakers,
         plural_anaphor=anaphor,
         again=_again(tok),
+        either_mode=tok.lemma_.lower() == "discussion",
         described=described_parties(tok, ctx.dateline_end),
         opening=date_tok is not None
         and _verb_above(date_tok) in ("open", "begin", "start", "kick", "convene"),

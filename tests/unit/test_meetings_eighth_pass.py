@@ -1,0 +1,80 @@
+"""Meeting patterns of the eighth pass (found on set H, 30 random articles from the AllSides corpus;
+loads spaCy: slow). Every text is written for the test; the publication day is Tuesday 1987-04-14.
+
+Each case was a miss or a wrong participant, status or date before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wire_helpers import meetings, people
+
+from newsmon.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+def test_ministers_from_several_countries_each_spoke_with_one_counterpart(extractor: Extractor) -> None:
+    text = (
+        "Foreign ministers from France, Italy and Spain all spoke with their Soviet counterpart "
+        "Eduard Shevardnadze in Vienna on Monday."
+    )
+    found = meetings(extractor, text)
+    assert sorted(sorted(people(m)) for m in found) == [
+        ["Eduard Shevardnadze", "France"],
+        ["Eduard Shevardnadze", "Italy"],
+        ["Eduard Shevardnadze", "Spain"],
+    ]
+    assert {m["date"] for m in found} == {"1987-04-13"}
+
+
+def test_joint_discussions_between_named_nations_are_talks_that_were_held(extractor: Extractor) -> None:
+    text = "Joint discussions between the two nations -- Greece and Turkey -- collapsed in 1985."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Greece", "Turkey"}
+    assert (m["kind"], m["date"], m["status"]) == ("talks", "1985", "held")
+
+
+def test_a_discussion_of_a_topic_is_no_meeting(extractor: Extractor) -> None:
+    text = "The proposal is under discussion with Japan. Discussions about the budget went on all day."
+    assert meetings(extractor, text) == []
+
+
+def test_a_discussion_joins_the_call_it_refers_to(extractor: Extractor) -> None:
+    text = (
+        "Senator Robert Dole told reporters that he had spoken to Secretary of State George Shultz. "
+        "Aides later said Dole's remark was not based on his discussion with Shultz."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Robert Dole", "George Shultz"}
+
+
+def test_going_somewhere_to_see_named_people_is_a_meeting_with_them(extractor: Extractor) -> None:
+    text = (
+        "Secretary of State George Shultz arrived in Moscow on Monday. He will then go to Paris to see "
+        "French Foreign Minister Jean-Bernard Raimond on Thursday. She flew to Florida to see her mother."
+    )
+    paris = [m for m in meetings(extractor, text) if m["date"] == "1987-04-16"]
+    (m,) = paris
+    assert people(m) == {"George Shultz", "Jean-Bernard Raimond"}
+    assert (m["location"]["name"], m["status"]) == ("Paris", "scheduled")
+
+
+def test_a_meeting_during_the_trip_takes_the_trip_date(extractor: Extractor) -> None:
+    text = (
+        "Vice President George Bush did not discuss his trip in 1985 to China with his son. "
+        "His son said he met with Chinese banker Li Peng during the trip."
+    )
+    found = meetings(extractor, text)
+    (li,) = [m for m in found if "Li Peng" in people(m)]
+    assert li["date"] == "1985"
+
+
+def test_the_country_visit_is_the_visit_told_before(extractor: Extractor) -> None:
+    text = (
+        "Prime Minister Yitzhak Shamir will travel to Washington in May to address Congress. "
+        "Shamir stands to gain politically at home from the U.S. visit."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Yitzhak Shamir", "United States"}
+    assert (m["date"], m["location"]["name"], m["status"]) == ("1987-05", "Washington", "scheduled")
