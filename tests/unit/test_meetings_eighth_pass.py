@@ -78,3 +78,32 @@ def test_the_country_visit_is_the_visit_told_before(extractor: Extractor) -> Non
     (m,) = meetings(extractor, text)
     assert people(m) == {"Yitzhak Shamir", "United States"}
     assert (m["date"], m["location"]["name"], m["status"]) == ("1987-05", "Washington", "scheduled")
+
+
+def test_the_president_is_not_a_company_president_quoted_since(extractor: Extractor) -> None:
+    text = (
+        'President Ronald Reagan spoke in Washington on Monday. "Yes, it would make a difference," '
+        "Dan Kessler, president and CEO of Kessler Ministries, told reporters. "
+        "Several Republican lawmakers, who met with the president, stayed home on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan"}
+
+
+def test_a_name_tagged_person_once_and_organisation_more_often_is_an_organisation() -> None:
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from newsmon.extract.entities import NameIndex
+
+    words = "Agents of Border Patrol met . Border Patrol Agent Jim Vega said . Border Patrol agents left . Border Patrol won".split()
+    # the third "Border Patrol" is left untagged, as the small model does; proper nouns are PROPN
+    doc = Doc(
+        Vocab(),
+        words=words,
+        pos=["PROPN" if w[0].isupper() else "NOUN" if w.isalpha() else "PUNCT" for w in words],
+        sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))],
+    )
+    doc.ents = [Span(doc, 2, 4, "ORG"), Span(doc, 6, 8, "PERSON"), Span(doc, 18, 20, "ORG")]
+    index = NameIndex.build(doc)
+    assert not [m for m in index.mentions if m.kind == "person" and "Patrol" in m.name]

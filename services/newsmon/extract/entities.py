@@ -156,6 +156,22 @@ class Mention:
     is_subject: bool
 
 
+def _outvoted_people(ents: list[Span], labels: dict[int, str]) -> None:
+    """ "Border Patrol" tagged PERSON once and ORG twice in one article is an organisation (a lone
+    surname is left alone: the small model often tags "Trump" ORG)."""
+    votes: dict[str, dict[str, int]] = {}
+    for e in ents:
+        tally = votes.setdefault(e.text.lower(), {})
+        tally[labels[e.start]] = tally.get(labels[e.start], 0) + 1
+    for e in ents:
+        tally = votes[e.text.lower()]
+        if len(e) > 1 and labels[e.start] == "PERSON" and tally.get("ORG", 0) > tally["PERSON"]:
+            labels[e.start] = "ORG"
+
+
+_CORPORATE = {"ceo", "executive", "founder", "chairman", "owner", "director"}
+
+
 @dataclass
 class NameIndex:
     """Name resolution for one article (see the module docstring for the interface)."""
@@ -233,6 +249,10 @@ class NameIndex:
         """The most recently mentioned person whose title contains ``word`` ("spokesman")."""
         word = word.lower()
         pool = self.mentions_before(before) if before is not None else list(reversed(self.mentions))
+        if word == "president":  # "the president" is the country's, not a "president and CEO" quoted since
+            pool = sorted(
+                pool, key=lambda m: bool(_CORPORATE & set((self._titles.get(m.name) or "").lower().split()))
+            )
         for m in pool:
             title = self._titles.get(m.name)
             if m.kind == "person" and title and word in title.lower().split():
@@ -250,6 +270,7 @@ class NameIndex:
         people = {w.lower() for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
         surnames = {e.text.split()[-1].lower() for e in ents if e.label_ == "PERSON" and len(e) > 1}
         labels = {e.start: relabel(e, people) for e in ents}
+        _outvoted_people(ents, labels)
         for e in ents:  # "Okonkwo" alone tagged ORG, after "Tunde Okonkwo" was found
             if len(e) == 1 and e.label_ in {"ORG", "GPE", "NORP"} and e.text.lower() in surnames:
                 labels[e.start] = "PERSON"
