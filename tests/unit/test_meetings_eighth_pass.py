@@ -96,7 +96,10 @@ def test_a_name_tagged_person_once_and_organisation_more_often_is_an_organisatio
 
     from newsmon.extract.entities import NameIndex
 
-    words = "Agents of Border Patrol met . Border Patrol Agent Jim Vega said . Border Patrol agents left . Border Patrol won".split()
+    words = (
+        "Agents of Border Patrol met . Border Patrol Agent Jim Vega said . "
+        "Border Patrol agents left . Border Patrol won"
+    ).split()
     # the third "Border Patrol" is left untagged, as the small model does; proper nouns are PROPN
     doc = Doc(
         Vocab(),
