@@ -110,3 +110,13 @@ def test_a_name_tagged_person_once_and_organisation_more_often_is_an_organisatio
     doc.ents = [Span(doc, 2, 4, "ORG"), Span(doc, 6, 8, "PERSON"), Span(doc, 18, 20, "ORG")]
     index = NameIndex.build(doc)
     assert not [m for m in index.mentions if m.kind == "person" and "Patrol" in m.name]
+
+
+def test_that_year_is_the_year_last_written(extractor: Extractor) -> None:
+    text = (
+        "Reagan was re-elected in 1984. He met Gorbachev in Geneva later that year. "
+        "Shultz was appointed in 1982. He is popular. He likes golf. He met Shevardnadze later that year."
+    )
+    found = {frozenset(people(m)): m["date"] for m in meetings(extractor, text)}
+    assert found[frozenset({"Reagan", "Gorbachev"})] == "1984"
+    assert found[frozenset({"Shultz", "Shevardnadze"})] is None  # 1982 is three sentences back

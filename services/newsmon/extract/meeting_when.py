@@ -86,7 +86,7 @@ def pick_date(
         if best is None or dist < best[0]:
             best = (dist, expr, root)
     if best is None:
-        return None, Resolved(None), None
+        return _that_year(ctx, trigger, sent)
     _, expr, root = best
     # a called-off or delayed meeting was planned: its day may lie on either side of publication
     tense = None if status in ("cancelled", "postponed") else tense_of(root)
@@ -97,6 +97,31 @@ def pick_date(
     if recorded(trigger) and trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         tense = "past"  # "will release the transcript of an April 21 conversation"
     return expr, resolve(expr, ctx.published, tense), root
+
+
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+
+
+def _that_year(
+    ctx: ArticleContext, trigger: Token, sent: Span
+) -> tuple[DateExpr | None, Resolved, Token | None]:
+    """ "the meeting ... took with a delegation from Moscow that year": the year last written before
+    (in this sentence or the two before it), when "that year" belongs to the trigger's clause."""
+    found = _THAT_YEAR.search(sent.text)
+    if found is None:
+        return None, Resolved(None), None
+    tok = _doc_token(sent, sent.start_char + found.start())
+    if lca(tok, trigger) is None or tree_distance(tok, trigger) > 4:
+        return None, Resolved(None), None
+    start = sent.start
+    for _ in range(2):  # back two sentences
+        start = ctx.doc[max(start - 1, 0)].sent.start
+    years = _YEAR.findall(ctx.text[ctx.doc[start].idx : sent.start_char + found.start()])
+    if not years:
+        return None, Resolved(None), None
+    expr = DateExpr("year", found.group(0), found.start(), found.end(), (("year", years[-1]),))
+    return expr, Resolved(years[-1]), tok
 
 
 def _branch(tok: Token, top: Token) -> Token:
