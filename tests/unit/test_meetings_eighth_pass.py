@@ -6,6 +6,8 @@ Each case was a miss or a wrong participant, status or date before its rule.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from wire_helpers import meetings, people
 
@@ -120,3 +122,27 @@ def test_that_year_is_the_year_last_written(extractor: Extractor) -> None:
     found = {frozenset(people(m)): m["date"] for m in meetings(extractor, text)}
     assert found[frozenset({"Reagan", "Gorbachev"})] == "1984"
     assert found[frozenset({"Shultz", "Shevardnadze"})] is None  # 1982 is three sentences back
+
+
+def test_we_are_to_be_meeting_in_a_quote_is_the_speakers_scheduled_meeting(extractor: Extractor) -> None:
+    text = (
+        'President Ronald Reagan spoke on Tuesday. "We are to be meeting with House Republicans, '
+        'Robert Dole, and discussing a tax cut," Reagan said.'
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan", "House Republicans", "Robert Dole"}
+    assert m["status"] == "scheduled"
+
+
+def test_their_meeting_after_a_press_conference_with_a_titled_leader(extractor: Extractor) -> None:
+    # "the Russian leader" is the Kremlin's occupant on the publication day, and only when named
+    text = (
+        '"President Putin was very strong," Trump said during a press conference '
+        "with the Russian leader after their July meeting in Helsinki."
+    )
+    (m,) = extractor.extract(text, published=dt.date(2018, 10, 15))["meetings"]
+    assert people(m) == {"Trump", "Putin"}
+    assert (m["date"], m["location"]["name"]) == ("2018-07", "Helsinki")
+    unnamed = text.replace("President Putin", "He")
+    (m,) = extractor.extract(unnamed, published=dt.date(2018, 10, 15))["meetings"]
+    assert people(m) == {"Trump"}

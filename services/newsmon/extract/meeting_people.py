@@ -8,12 +8,13 @@ Sherman"), countries through the gazetteer ("U.S." -> "United States"), demonyms
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.entity_repairs import is_big_place
-from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES
+from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES, TITLE_WORDS
 from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS, governing_speaker
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.meeting_names import is_title_modifier
@@ -277,7 +278,11 @@ def subjects_above(trigger: Token) -> list[Span]:
 
 
 def resolve_pronoun(
-    ctx: ArticleContext, pron: Token, trigger: Token, have: list[Participant]
+    ctx: ArticleContext,
+    pron: Token,
+    trigger: Token,
+    have: list[Participant],
+    titled: Callable[[Token], str | None] | None = None,
 ) -> list[Participant]:
     """he/she -> the reporting subject or the last person named; they/their -> the clause's subjects."""
     names = {p.name for p in have}
@@ -285,13 +290,7 @@ def resolve_pronoun(
     maybe = [participant(ctx, e) for e in subjects_above(pron.head if pron.dep_ == "nsubj" else trigger)]
     found = [p for p in maybe if p is not None and p.name not in names]
     if gender == "pl":  # "As they met in Ottawa, Trump was miles away": one person is not "they"
-        subject = _subject_pronoun(pron)
-        if not found and subject is not None:  # "the formula he agreed upon with Gorbachev at their summit"
-            found = resolve_pronoun(ctx, subject, trigger, have)
-        if len(found) == 1 and found[0].type == "person":
-            other = [p for p in (participant(ctx, e) for e in _addressee(pron)) if p is not None]
-            return found + other[:1] if len(other) == 1 and other[0].name not in names else []
-        return found
+        return _they(ctx, pron, trigger, have, found, titled)
     if pron.dep_ == "poss" and found and found[0].type == "person":
         return found[:1]  # "Scholz plans to follow with his own visit": his = the clause's subject
     for ent in governing_speaker(trigger):
@@ -314,6 +313,30 @@ def resolve_pronoun(
     return []
 
 
+def _they(
+    ctx: ArticleContext,
+    pron: Token,
+    trigger: Token,
+    have: list[Participant],
+    found: list[Participant],
+    titled: Callable[[Token], str | None] | None,
+) -> list[Participant]:
+    """they/their: the clause's subjects, or its one person subject and the person it addresses."""
+    names = {p.name for p in have}
+    subject = _subject_pronoun(pron)
+    if not found and subject is not None:  # "the formula he agreed upon with Gorbachev at their summit"
+        found = resolve_pronoun(ctx, subject, trigger, have)
+    other = [p for p in (participant(ctx, e) for e in _addressee(pron)) if p is not None]
+    if not other and titled is not None:  # "Trump said during a press conference with the Russian leader
+        name = next((n for n in (titled(t.root) for t in _addressee(pron, titles=True)) if n), None)
+        other = [participant_named(ctx, name)] if name else []  # after their July meeting"
+        if other and not found:
+            found = [p for p in (participant(ctx, e) for e in governing_speaker(trigger)) if p is not None]
+    if len(found) == 1 and found[0].type == "person":
+        return found + other[:1] if len(other) == 1 and other[0].name not in names else []
+    return found
+
+
 def _subject_pronoun(pron: Token) -> Token | None:
     """The he/she subject of the clause a plural pronoun sits in ("he agreed ... at their summit")."""
     node = pron
@@ -327,9 +350,10 @@ def _subject_pronoun(pron: Token) -> Token | None:
     return None
 
 
-def _addressee(pron: Token) -> list[Span]:
+def _addressee(pron: Token, titles: bool = False) -> list[Span]:
     """ "Lho proposed in a letter to his counterpart Li Gun-mo that they meet": the person the
-    governing verb addresses, who with its subject makes "they"."""
+    governing verb addresses, who with its subject makes "they" (``titles``: the title nouns there
+    instead, "with the Russian leader", as one-token spans)."""
     node = pron.head
     for _ in range(3):
         if node.head.i == node.i:
@@ -339,6 +363,12 @@ def _addressee(pron: Token) -> list[Span]:
             ents = [
                 e for e in pron.doc.ents if e.label_ == "PERSON" and prep.i < e.start <= prep.right_edge.i
             ]
+            if titles:
+                ents = [
+                    g.doc[g.i : g.i + 1]
+                    for g in prep.children
+                    if g.dep_ == "pobj" and g.lower_ in TITLE_WORDS
+                ]
             if ents:
                 return ents
     return []

@@ -33,8 +33,10 @@ def first_person_speaker(trigger: Token, spans: list[tuple[int, int, str]]) -> s
     if speaker is None:
         return None
     node = trigger
-    for _ in range(4):  # the trigger's verb, then the verbs it is a complement of ("want to ... meet")
-        if node.pos_ == "VERB" and any(
+    for _ in range(
+        4
+    ):  # the trigger's verb, then the verbs it is a complement of ("want to ... meet", "are to")
+        if node.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in node.children
         ):
             return speaker

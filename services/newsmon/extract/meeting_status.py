@@ -121,6 +121,9 @@ def status_from_cues(trigger: Token) -> str | None:
     words, weak = status_words(trigger)
     if _after_event(trigger):
         return "held"
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and trigger.head.tag_ in ("VBZ", "VBP"):
+        if any(c.tag_ == "TO" for c in trigger.children):
+            return "scheduled"  # "We are to be meeting with House Republicans", "is to visit Kyiv"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "during":
         return None  # "offered to host a summit during a phone call with Putin": the call took place
     # "went into a meeting" is not "is going to meet"; "a hastily arranged visit" was arranged

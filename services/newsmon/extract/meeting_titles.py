@@ -12,6 +12,7 @@ from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.meeting_people import demonym_country, participant_named, role_country
 from newsmon.extract.places import get_gazetteer
+from newsmon.extract.seats import occupant
 
 _HEADS = {"president", "prime", "chancellor", "premier", "king"}
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
@@ -44,7 +45,21 @@ def titled_person(ctx: ArticleContext, t: Token) -> str | None:
                 and code in (role_country(title), _country_after(ctx, m.end))
             ):
                 return m.name
+    if t.lower_ in ("leader", "president") and len(qualifiers) == 1 and ctx.published:
+        return _head_of_state(ctx, demonym_country(qualifiers[0]))  # "the Russian leader" in 2018: Putin
     return None  # "the French president" with no French president named: better nobody than Xi
+
+
+_SEATS = {"RU": "kremlin", "US": "white house", "FR": "elysee"}
+
+
+def _head_of_state(ctx: ArticleContext, code: str | None) -> str | None:
+    """The president the seats table gives for the country on the article's day, if named in it."""
+    seat = _SEATS.get(code or "")
+    surname = occupant(seat, ctx.published) if seat and ctx.published else None
+    if surname is None or ctx.names.kind_of(surname) != "person":
+        return None
+    return ctx.names.canonical(surname)
 
 
 def titled_subject(ctx: ArticleContext, pron: Token) -> Participant | None:

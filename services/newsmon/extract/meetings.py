@@ -179,7 +179,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             if titled.name not in {p.name for p in participants}:
                 participants.append(titled)
             continue
-        participants.extend(resolve_pronoun(ctx, pron, tok, participants))
+        participants.extend(resolve_pronoun(ctx, pron, tok, participants, lambda t: titled_person(ctx, t)))
     for t in frame.titled:  # "the governor would meet ...": the person the article titled so
         if definite:
             break
