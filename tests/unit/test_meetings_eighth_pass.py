@@ -146,3 +146,14 @@ def test_their_meeting_after_a_press_conference_with_a_titled_leader(extractor: 
     unnamed = text.replace("President Putin", "He")
     (m,) = extractor.extract(unnamed, published=dt.date(2018, 10, 15))["meetings"]
     assert people(m) == {"Trump"}
+
+
+def test_discussing_something_with_a_named_or_titled_person_is_an_exchange(extractor: Extractor) -> None:
+    text = "Chancellor Helmut Kohl discussed Berlin with President Ronald Reagan on Monday."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Helmut Kohl", "Ronald Reagan"}  # Berlin is the topic, not a party
+    assert (m["date"], m["status"]) == ("1987-04-13", "held")
+    by_phone = "Chancellor Helmut Kohl discussed the issue by telephone with Ronald Reagan on Monday."
+    assert [m["kind"] for m in meetings(extractor, by_phone)] == ["call"]
+    topics = "Reagan discussed the budget with reporters on Monday. The committee discussed the bill."
+    assert meetings(extractor, topics) == []

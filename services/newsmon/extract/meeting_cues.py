@@ -23,7 +23,7 @@ from newsmon.extract.meeting_verb_guards import no_meeting_verb
 VERB_KINDS = lemma_kinds(
     "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
     "arrive=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call "
-    "travel=visit huddle=meeting come=visit fly=visit go=visit"
+    "travel=visit huddle=meeting come=visit fly=visit go=visit discuss=talks"
 )
 REPORTING = set(
     "say tell announce add state write confirm report claim insist note declare explain warn "
@@ -63,7 +63,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and by_phone_with(tok):
             out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
         elif tok.pos_ == "VERB" and lemma in VERB_KINDS:
-            kind = VERB_KINDS[lemma]
+            kind = "call" if lemma == "discuss" and by_phone_with(tok) else VERB_KINDS[lemma]
             if not no_meeting_verb(tok, lemma, kind):
                 out.append(Trigger(tok, kind, sent))
     return out

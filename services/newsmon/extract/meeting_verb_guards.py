@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cue_rules import (
     HABITUAL,
     SEATS,
     arrived_to_visit,
     asked_whether,
     audience_only,
+    by_phone_with,
     campaign_stop,
     fixture,
     hosts_a_guest,
@@ -53,6 +55,8 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True
     if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
         return True
+    if lemma == "discuss" and not (discussed_with(tok) or by_phone_with(tok)):
+        return True  # "discussed the budget"; but "discussed his intentions with the Queen"
     if lemma in ("speak", "talk") and _for_a_while(tok):
         return True  # "had been talking with officials from the Clinton campaign for weeks": many talks
     if lemma in ("receive", "host") and not (hosts_a_guest(tok) or receives_delegation(tok)):
@@ -123,6 +127,36 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     if lemma == "host" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_KINDS for c in tok.children):
         return True  # "host a summit": the noun is the trigger
     return False
+
+
+def discussed_with(tok: Token) -> bool:
+    """ "Cameron had discussed his intentions with the Queen": a named person (or "he"/"she")
+    discussing something with a named party or a titled person is an exchange between them."""
+    subject = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not any(
+        c.ent_type_ in _PARTY_ENTS or c.pos_ == "PROPN" or c.lower_ in _PARTY_PRONOUNS for c in subject
+    ):
+        return False
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "discussed his intentions with"
+    withs = [
+        g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+    ]
+    return any(
+        g.ent_type_ in _PARTY_ENTS or g.lower_ in _COUNTERPART_TITLES for g in withs
+    ) and not audience_only(tok)
+
+
+_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_PARTY_PRONOUNS = {"he", "she", "they", "we"}
+_COUNTERPART_TITLES = TITLE_WORDS - {
+    "aide",
+    "adviser",
+    "advisor",
+    "analyst",
+    "economist",
+    "researcher",
+    "lawyer",
+}
 
 
 def _no_meeting_meet(tok: Token) -> bool:

@@ -164,6 +164,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         ]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
+    if tok.lemma_.lower() == "discuss":  # "discussed Ukraine with Putin": the topic is no party
+        topic = {t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
+        ents = [e for e in ents if e.root.i not in topic or e.root.head.lower_ == "with"]
     if kind == "call":  # "called him from Air Force One": where the caller was
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and _from_the_caller(e, tok))]
     participants = _dedupe(
