@@ -157,3 +157,12 @@ def test_discussing_something_with_a_named_or_titled_person_is_an_exchange(extra
     assert [m["kind"] for m in meetings(extractor, by_phone)] == ["call"]
     topics = "Reagan discussed the budget with reporters on Monday. The committee discussed the bill."
     assert meetings(extractor, topics) == []
+
+
+def test_a_country_deep_in_what_the_talks_are_on_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "The negotiations between the United States and Russia on securing Iran's "
+        "chemical weapons resumed in Geneva on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"United States", "Russia"}

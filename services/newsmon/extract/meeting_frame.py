@@ -314,10 +314,14 @@ def _named_holder(noun: Token) -> bool:
 def _topic_of(ent: Span, trigger: Token) -> bool:
     """A country the meeting is about, not one that meets: "the Geneva conference on Syria". ("Iran
     nuclear talks" stay Iran's: a country in front of the noun is often a party.)"""
-    root = ent.root
-    return (
-        root.dep_ == "pobj" and root.head.lower_ in ("on", "about", "over") and root.head.head.i == trigger.i
-    )
+    node = ent.root  # also deeper down: "the negotiations on securing Syria's chemical weapons"
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.head.i == trigger.i:
+            return node.lower_ in ("on", "about", "over", "regarding", "concerning")
+        node = node.head
+    return False
 
 
 def _sidelines_of(ent: Span) -> bool:
