@@ -166,3 +166,8 @@ def test_a_country_deep_in_what_the_talks_are_on_is_no_party(extractor: Extracto
     )
     (m,) = meetings(extractor, text)
     assert people(m) == {"United States", "Russia"}
+
+
+def test_a_party_conference_is_a_convention_not_a_meeting(extractor: Extractor) -> None:
+    text = "Thatcher said a new leader should be in place by the start of the Conservative party conference."
+    assert meetings(extractor, text) == []

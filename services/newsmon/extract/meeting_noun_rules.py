@@ -152,6 +152,8 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "a new round of talks", "the previous face-to-face round between the two sides"
     if lemma == "conference" and kids & _NEWS:
         return None
+    if lemma == "conference" and "party" in kids:
+        return None  # "the Conservative party conference": a party convention, not a meeting of parties
     if lemma == "conference" and tok.dep_ == "compound" and tok.head.lemma_.lower() == "call":
         return None  # "a conference call with reporters": the call is the trigger
     if part_of_trip(tok):
