@@ -171,3 +171,13 @@ def test_a_country_deep_in_what_the_talks_are_on_is_no_party(extractor: Extracto
 def test_a_party_conference_is_a_convention_not_a_meeting(extractor: Extractor) -> None:
     text = "Thatcher said a new leader should be in place by the start of the Conservative party conference."
     assert meetings(extractor, text) == []
+
+
+def test_that_day_is_the_day_last_written(extractor: Extractor) -> None:
+    text = (
+        "On May 8, Mr. Trump told aides he would fire the director. Mr. McGahn arranged for the "
+        "president to meet in the Oval Office that day with Attorney General Jeff Sessions."
+    )
+    (m,) = extractor.extract(text, published=dt.date(2017, 9, 1))["meetings"]
+    assert people(m) == {"Trump", "Jeff Sessions"}  # "the president", never titled so, is the named one
+    assert (m["date"], m["status"]) == ("2017-05-08", "held")

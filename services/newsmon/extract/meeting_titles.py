@@ -25,7 +25,11 @@ def titled_person(ctx: ArticleContext, t: Token) -> str | None:
         c.text.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
     ]
     if not qualifiers:
-        return ctx.names.person_with_title_word(t.lower_, before=t.idx)
+        found = ctx.names.person_with_title_word(t.lower_, before=t.idx)
+        if found is None and t.lower_ == "president":  # "Mr. Trump ... the president": never titled
+            heads = {_head_of_state(ctx, code) for code in _SEATS} - {None}
+            found = heads.pop() if len(heads) == 1 else None
+        return found
     for m in ctx.names.mentions_before(t.idx):
         title = (ctx.names.title_of(m.name) or "").lower()
         if m.kind == "person" and t.lower_ in title.split() and all(q in title for q in qualifiers):

@@ -20,6 +20,7 @@ from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
+from newsmon.extract.meeting_narrative import narrative_days
 from newsmon.extract.meeting_status import recorded, tense_of
 from newsmon.extract.places import Place, get_gazetteer
 
@@ -99,16 +100,19 @@ def pick_date(
     return expr, resolve(expr, ctx.published, tense), root
 
 
-_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.IGNORECASE)
+_THAT = re.compile(r"\b(?:that|the same) (year|month|day)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+_LENGTH = {"year": 4, "month": 7, "day": 10}
+_DAY_REACH = 3000  # chars back to the day "that day" refers to
 
 
 def _that_year(
     ctx: ArticleContext, trigger: Token, sent: Span
 ) -> tuple[DateExpr | None, Resolved, Token | None]:
-    """ "the meeting ... took with a delegation from Moscow that year": the year last written before
-    (in this sentence or the two before it), when "that year" belongs to the trigger's clause."""
-    found = _THAT_YEAR.search(sent.text)
+    """ "took with a delegation from Moscow that year", "arranged for the president to meet ... that
+    day": the year (month, day) last written in this sentence or the two before it, when the
+    anaphor belongs to the trigger's clause."""
+    found = _THAT.search(sent.text)
     if found is None:
         return None, Resolved(None), None
     tok = _doc_token(sent, sent.start_char + found.start())
@@ -117,11 +121,21 @@ def _that_year(
     start = sent.start
     for _ in range(2):  # back two sentences
         start = ctx.doc[max(start - 1, 0)].sent.start
-    years = _YEAR.findall(ctx.text[ctx.doc[start].idx : sent.start_char + found.start()])
-    if not years:
+    window = ctx.text[ctx.doc[start].idx : sent.start_char + found.start()]
+    size = _LENGTH[found.group(1).lower()]
+    values = [resolve(e, ctx.published, "past").value or "" for e in find_dates(window)]
+    values = [v[:size] for v in values if len(v) >= size]
+    if size == 4:
+        values += _YEAR.findall(window)[-1:]  # "the 2016 election ... that year"
+    if size == 10 and not values:  # "Later that day, ... met again that same day": the story's day
+        anaphor = sent.start_char + found.start()
+        values = [
+            day for at, day in narrative_days(ctx) if anaphor - _DAY_REACH <= at < anaphor and len(day) == 10
+        ]
+    if not values:
         return None, Resolved(None), None
-    expr = DateExpr("year", found.group(0), found.start(), found.end(), (("year", years[-1]),))
-    return expr, Resolved(years[-1]), tok
+    expr = DateExpr(found.group(1).lower(), found.group(0), found.start(), found.end(), ())
+    return expr, Resolved(values[-1]), tok
 
 
 def _branch(tok: Token, top: Token) -> Token:
