@@ -181,3 +181,8 @@ def test_that_day_is_the_day_last_written(extractor: Extractor) -> None:
     (m,) = extractor.extract(text, published=dt.date(2017, 9, 1))["meetings"]
     assert people(m) == {"Trump", "Jeff Sessions"}  # "the president", never titled so, is the named one
     assert (m["date"], m["status"]) == ("2017-05-08", "held")
+
+
+def test_ideas_that_met_with_resistance_are_no_meeting(extractor: Extractor) -> None:
+    text = "Even in the House, Mr. Dole's ideas have met with resistance. The plan met with skepticism."
+    assert meetings(extractor, text) == []

@@ -45,11 +45,21 @@ def negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for n in nodes for c in n.children)
 
 
+_REACTIONS = set(
+    "resistance skepticism scepticism criticism opposition approval success praise silence applause "
+    "derision ridicule outrage anger dismay relief surprise indifference suspicion hostility enthusiasm "
+    "protest protests backlash scorn disbelief acclaim condemnation".split()
+)
+
+
 def passive_reception(tok: Token) -> bool:
-    """ "was met with relief / skepticism / protests": a reaction, not a meeting."""
-    if tok.lemma_.lower() != "meet" or not any(c.dep_ == "auxpass" for c in tok.children):
+    """ "was met with relief / skepticism / protests", "his ideas have met with resistance": a
+    reaction, not a meeting."""
+    if tok.lemma_.lower() != "meet":
         return False
     objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return bool(objs) and all(g.lemma_.lower() in _REACTIONS for g in objs)
     return bool(objs) and all(g.pos_ == "NOUN" and not g.ent_type_ for g in objs)
 
 
