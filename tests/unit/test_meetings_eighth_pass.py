@@ -186,3 +186,24 @@ def test_that_day_is_the_day_last_written(extractor: Extractor) -> None:
 def test_ideas_that_met_with_resistance_are_no_meeting(extractor: Extractor) -> None:
     text = "Even in the House, Mr. Dole's ideas have met with resistance. The plan met with skepticism."
     assert meetings(extractor, text) == []
+
+
+def test_the_nominee_opening_a_sentence_is_the_person_the_last_one_was_about(extractor: Extractor) -> None:
+    text = (
+        "Walter Mondale, in his first remarks since his concession speech, claimed Monday he lost because "
+        "of the economy. The Democratic presidential nominee did not acknowledge any missteps in a phone "
+        "call with top donors Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Walter Mondale"}
+    assert (m["kind"], m["date"]) == ("call", "1987-04-13")
+
+
+def test_meetings_a_named_organisation_holds_are_its_session(extractor: Extractor) -> None:
+    text = (
+        "Governor Bill Clinton spoke later Monday, on the first day of Democratic Governors "
+        "Association meetings in Las Vegas."
+    )
+    (m,) = meetings(extractor, text)
+    assert "Democratic Governors Association" in people(m)
+    assert (m["date"], m["location"]["name"]) == ("1987-04-13", "Las Vegas")

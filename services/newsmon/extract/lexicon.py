@@ -23,6 +23,11 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# descriptions news uses for the person just named: "Mitt Romney ... The Republican presidential nominee"
+EPITHETS = frozenset(
+    "nominee frontrunner front-runner incumbent mogul billionaire challenger contender".split()
+)
+
 MALE_WORDS = frozenset(
     {
         "mr",

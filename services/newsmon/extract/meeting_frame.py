@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsmon.extract.lexicon import TITLE_WORDS
+from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING, frame_head
 from newsmon.extract.meeting_names import (
     aboard_vehicle,
@@ -288,7 +288,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             frame.pronouns.append(t)
         elif (
             t.pos_ in ("NOUN", "PROPN")
-            and (t.lower_ in TITLE_WORDS or t.lower_ in BODY_WORDS)
+            and (t.lower_ in TITLE_WORDS or t.lower_ in BODY_WORDS or t.lower_ in EPITHETS)
             and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
         ):

@@ -133,6 +133,13 @@ def _between_named(tok: Token) -> bool:
     return any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in sides for t in c.subtree)
 
 
+def _of_a_named_body(tok: Token) -> bool:
+    """Meetings a named organisation holds ("RGA meetings", "the G20 meetings"): its session."""
+    return tok.lemma_.lower() == "meeting" and any(
+        c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ == "ORG" for c in tok.children
+    )
+
+
 def _children_lemmas(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children}
 
@@ -194,6 +201,7 @@ def noun_kind(tok: Token) -> str | None:
         low.endswith("s")
         and lemma in ("meeting", "summit", "visit", "call", "trip", "conversation")
         and not _with_named_pair(tok)  # "calls with both Sanders and Clinton": one call each
+        and not _of_a_named_body(tok)  # "the first day of Republican Governors Association meetings"
         and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     ):
         return None  # "his meetings": generic, not one event

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from newsmon.extract.context import ArticleContext
-from newsmon.extract.lexicon import TITLE_WORDS
+from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.meeting_people import demonym_country, participant_named, role_country
 from newsmon.extract.places import get_gazetteer
@@ -20,7 +20,27 @@ _PLURAL_TITLES = {"ministers": "minister", "presidents": "president", "secretari
 
 
 def titled_person(ctx: ArticleContext, t: Token) -> str | None:
-    """ "the governor" -> the person last titled governor; "the French president" must be French."""
+    """ "the governor" -> the person last titled governor; "the French president" must be French;
+    "The Republican presidential nominee" opening a sentence -> the person the last one was about."""
+    found = _titled(ctx, t)
+    if found is None and t.lower_ in EPITHETS:
+        found = _previous_subject(ctx, t)
+    return found
+
+
+def _previous_subject(ctx: ArticleContext, t: Token) -> str | None:
+    """The named person subject of the sentence before, when ``t`` opens its sentence as subject."""
+    if t.dep_ != "nsubj" or t.left_edge.i != t.sent.start or t.sent.start == 0:
+        return None
+    before = ctx.doc[t.sent.start - 1].sent
+    for tok in before:
+        if tok.dep_ == "nsubj" and tok.head.i == before.root.i and tok.ent_type_ == "PERSON":
+            ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+            return ctx.names.canonical(ent.text) if ent is not None else None
+    return None
+
+
+def _titled(ctx: ArticleContext, t: Token) -> str | None:
     qualifiers = [
         c.text.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
     ]
