@@ -207,3 +207,11 @@ def test_meetings_a_named_organisation_holds_are_its_session(extractor: Extracto
     (m,) = meetings(extractor, text)
     assert "Democratic Governors Association" in people(m)
     assert (m["date"], m["location"]["name"]) == ("1987-04-13", "Las Vegas")
+
+
+def test_contacting_a_titled_person_on_a_day_is_a_meeting(extractor: Extractor) -> None:
+    text = "House Speaker Jim Wright contacted the Israeli ambassador on April 8 to assess his interest."
+    (m,) = meetings(extractor, text)
+    assert "Jim Wright" in people(m)
+    assert (m["date"], m["status"]) == ("1987-04-08", "held")
+    assert meetings(extractor, "Police contacted the family on Monday. She contacted her lawyer.") == []

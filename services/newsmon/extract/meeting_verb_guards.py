@@ -55,6 +55,8 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True
     if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
         return True
+    if lemma == "contact" and not _contacted_someone(tok):
+        return True  # "contacted the Israeli ambassador on Jan. 8"; not "contact lenses", "were contacted"
     if lemma == "discuss" and not (discussed_with(tok) or by_phone_with(tok)):
         return True  # "discussed the budget"; but "discussed his intentions with the Queen"
     if lemma in ("speak", "talk") and _for_a_while(tok):
@@ -144,6 +146,22 @@ def discussed_with(tok: Token) -> bool:
     return any(
         g.ent_type_ in _PARTY_ENTS or g.lower_ in _COUNTERPART_TITLES for g in withs
     ) and not audience_only(tok)
+
+
+def _contacted_someone(tok: Token) -> bool:
+    """A named person (or he/she) contacted a named or titled person, on a given day."""
+    subject = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.pos_ != "VERB" or not any(
+        c.ent_type_ == "PERSON" or c.pos_ == "PROPN" or c.lower_ in ("he", "she") for c in subject
+    ):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    dated = any(
+        t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree
+    )
+    return dated and any(
+        c.ent_type_ in ("PERSON", "ORG", "GPE") or c.lower_ in _COUNTERPART_TITLES for c in objects
+    )
 
 
 _PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
