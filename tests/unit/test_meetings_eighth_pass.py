@@ -215,3 +215,12 @@ def test_contacting_a_titled_person_on_a_day_is_a_meeting(extractor: Extractor) 
     assert "Jim Wright" in people(m)
     assert (m["date"], m["status"]) == ("1987-04-08", "held")
     assert meetings(extractor, "Police contacted the family on Monday. She contacted her lawyer.") == []
+
+
+def test_who_made_the_visit_is_its_visitor(extractor: Extractor) -> None:
+    text = (
+        "Democrats in Bucks County were recalling details of a visit Jimmy Carter made to the area in 1980."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Jimmy Carter"}
+    assert (m["date"], m["status"]) == ("1980", "held")

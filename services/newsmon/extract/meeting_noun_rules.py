@@ -95,7 +95,7 @@ def light_verb_with(tok: Token) -> Token | None:
     return None
 
 
-_HOLDERS = {"hold", "host", "convene", "organize", "organise", "chair", "call", "attend"}
+_HOLDERS = {"hold", "host", "convene", "organize", "organise", "chair", "call", "attend", "make"}
 
 
 def held_by_name(clause: Token, trigger: Token) -> bool:
