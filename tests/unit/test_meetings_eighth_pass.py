@@ -224,3 +224,11 @@ def test_who_made_the_visit_is_its_visitor(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert people(m) == {"Jimmy Carter"}
     assert (m["date"], m["status"]) == ("1980", "held")
+
+
+def test_a_closed_door_luncheon_is_a_meeting_a_plain_lunch_is_not(extractor: Extractor) -> None:
+    text = "On Monday, Senator Robert Dole used a closed-door luncheon to complain about the budget."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Robert Dole"}
+    assert (m["date"], m["status"]) == ("1987-04-13", "held")
+    assert meetings(extractor, "Senator Robert Dole had lunch on Monday.") == []

@@ -30,7 +30,7 @@ NOUN_KINDS = lemma_kinds(
     "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
     "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
     "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
-    "roundtable=meeting huddle=meeting golf=meeting invitation=meeting discussion=talks"
+    "roundtable=meeting huddle=meeting golf=meeting invitation=meeting discussion=talks luncheon=meeting"
 )
 _OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
 _NEWS = {"news", "press"}
@@ -187,9 +187,13 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
     if lemma == "invitation" and not _invited_by_or_to_meet(tok):
         return None  # "the invitation from Pena Nieto", "an invitation to visit Beijing"
-    working = any(c.lower_ == "working" for c in tok.children)
-    if lemma in ("dinner", "lunch", "breakfast") and not working and not _with_person(tok):
-        return None  # "a working dinner", "had breakfast with Vice President Biden"
+    working = any(
+        c.lower_ in ("working", "private")
+        or (c.lower_ == "door" and any(g.lower_ == "closed" for g in c.children))
+        for c in tok.children
+    )
+    if lemma in ("dinner", "lunch", "breakfast", "luncheon") and not working and not _with_person(tok):
+        return None  # "a working dinner", "a closed-door luncheon", "had breakfast with Vice President Biden"
     if audience_only(tok):
         return None  # "his daily call with reporters", "a call with analysts"
     if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
