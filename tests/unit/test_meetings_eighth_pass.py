@@ -232,3 +232,21 @@ def test_a_closed_door_luncheon_is_a_meeting_a_plain_lunch_is_not(extractor: Ext
     assert people(m) == {"Robert Dole"}
     assert (m["date"], m["status"]) == ("1987-04-13", "held")
     assert meetings(extractor, "Senator Robert Dole had lunch on Monday.") == []
+
+
+def test_a_year_before_the_meeting_noun_after_a_possessive_dates_it(extractor: Extractor) -> None:
+    text = "Reagan's landmark 1985 visit to Geneva was preceded by a visit from Secretary of State George Shultz."
+    found = {m["date"] for m in meetings(extractor, text) if "Reagan" in people(m)}
+    assert found == {"1985"}
+
+
+def test_my_meeting_in_a_quote_is_the_speakers_but_our_negotiations_are_not(extractor: Extractor) -> None:
+    text = (
+        'Ambassador Arthur Hartman served in Moscow. "In my first meeting with him in 1984, he was '
+        'friendly," Hartman recalled.'
+    )
+    (m,) = meetings(extractor, text)
+    assert "Arthur Hartman" in people(m)
+    assert m["date"] == "1984"
+    ours = '"Right in the midst of our negotiations, it is not helpful," Speaker Jim Wright said.'
+    assert meetings(extractor, ours) == []

@@ -119,7 +119,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"\b(?i:in|during|since|by|for|until|of|early|late|mid)[\s-](?P<body>(?P<y>{_YEAR}))\b"),
     (
         "year",
-        rf"\b(?i:a|an|the|its|their)\s+(?P<body>(?P<y>{_YEAR}))\s+"
+        rf"(?:\b(?i:a|an|the|its|their|his|her|our|my)|['’]s)\s+(?:[a-z]+\s+)?(?P<body>(?P<y>{_YEAR}))\s+"
         r"(?=[A-Z]|(?i:summit|meeting|talks|visit|trip|conference|convention|presidential|election|campaign"
         r"|race|primary|primaries|midterms?)\b)",
     ),
