@@ -235,7 +235,7 @@ def test_a_closed_door_luncheon_is_a_meeting_a_plain_lunch_is_not(extractor: Ext
 
 
 def test_a_year_before_the_meeting_noun_after_a_possessive_dates_it(extractor: Extractor) -> None:
-    text = "Reagan's landmark 1985 visit to Geneva was preceded by a visit from Secretary of State George Shultz."
+    text = "Reagan's landmark 1985 visit to Geneva was preceded by a visit from Secretary George Shultz."
     found = {m["date"] for m in meetings(extractor, text) if "Reagan" in people(m)}
     assert found == {"1985"}
 
