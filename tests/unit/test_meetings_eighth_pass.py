@@ -250,3 +250,39 @@ def test_my_meeting_in_a_quote_is_the_speakers_but_our_negotiations_are_not(extr
     assert m["date"] == "1984"
     ours = '"Right in the midst of our negotiations, it is not helpful," Speaker Jim Wright said.'
     assert meetings(extractor, ours) == []
+
+
+def test_separate_talks_with_several_leaders_are_one_meeting_each(extractor: Extractor) -> None:
+    text = (
+        "President Ronald Reagan is due to hold separate talks with Chancellor Helmut Kohl, "
+        "Prime Minister Margaret Thatcher and President Francois Mitterrand."
+    )
+    found = sorted(sorted(people(m)) for m in meetings(extractor, text))
+    assert found == [
+        ["Francois Mitterrand", "Ronald Reagan"],
+        ["Helmut Kohl", "Ronald Reagan"],
+        ["Margaret Thatcher", "Ronald Reagan"],
+    ]
+
+
+def test_separate_visits_to_several_people_are_one_visit_each(extractor: Extractor) -> None:
+    text = (
+        "Treasury Secretary James Baker will pay separate visits to Robert Dole, Jim Wright and "
+        "Robert Byrd on Thursday."
+    )
+    found = meetings(extractor, text)
+    assert sorted(sorted(people(m) - {"James Baker"}) for m in found) == [
+        ["Jim Wright"],
+        ["Robert Byrd"],
+        ["Robert Dole"],
+    ]
+    assert all("James Baker" in people(m) and m["date"] == "1987-04-16" for m in found)
+
+
+def test_a_meeting_someone_has_summoned_people_for_lies_ahead(extractor: Extractor) -> None:
+    text = (
+        "The administration has also summoned Wall Street executives to the White House for a meeting "
+        "on Wednesday with President Ronald Reagan."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["status"]) == ("1987-04-15", "scheduled")

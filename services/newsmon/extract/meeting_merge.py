@@ -60,6 +60,7 @@ class Candidate:
     vague: bool = False  # its participants are only described ("European leaders gathered Friday")
     triggers: list[int] = field(default_factory=list)  # trigger offsets of the merged mentions
     either_mode: bool = False  # "his discussion with Johnson": a call or a meeting, whichever it joins
+    sibling_of: int | None = None  # split from one mention ("separate talks with A and B"): never re-merged
 
     def keys(self) -> set[str]:
         """Participant keys, plus the countries people's titles name (Ryabkov bridges to Russia)."""
@@ -190,6 +191,8 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     for m in reversed(out):
         if not _same_people(m, c) or not _modes_agree(m, c) or _other_groups(m, c):
             continue
+        if m.sibling_of is not None and m.sibling_of == c.sibling_of:
+            continue
         if c.again and m.status == "held":
             continue  # "agreed to meet again": not the meeting just held
         if not _dates_agree(m.date, c.date):
@@ -298,6 +301,7 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 and _statuses_agree(d.status, m.status)
                 and not (d.place and m.place and d.place.name != m.place.name)
                 and not (m.again and d.status == "held")  # "continue negotiating over the coming days"
+                and not (m.sibling_of is not None and m.sibling_of == d.sibling_of)
             ]
             # the dated meeting sharing the most people; among equals, the one reported first
             home = max(homes, key=lambda d: len(d.keys() & m.keys()), default=None)

@@ -206,6 +206,7 @@ def noun_kind(tok: Token) -> str | None:
         and lemma in ("meeting", "summit", "visit", "call", "trip", "conversation")
         and not _with_named_pair(tok)  # "calls with both Sanders and Clinton": one call each
         and not _of_a_named_body(tok)  # "the first day of Republican Governors Association meetings"
+        and not any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)  # one per counterpart
         and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     ):
         return None  # "his meetings": generic, not one event

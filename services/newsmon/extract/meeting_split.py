@@ -37,20 +37,43 @@ def counterparts(tok: Token) -> list[Span]:
     or the people a call verb names: "called Netanyahu and Abbas" (a phone call is two-sided)."""
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ("call", "phone"):
         return _people_called(tok)
-    if tok.pos_ == "VERB":
+    separate = separately(tok)  # "separate talks with Macron, Merkel and Conte", "on separate occasions"
+    if tok.pos_ == "VERB" and not separate:
         return _each_subject(tok)
-    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _PER_COUNTERPART:
+    if not separate and (tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _PER_COUNTERPART):
         return []
     ents = tok.doc.ents
     out: list[Span] = []
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
-    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+    preps = {"with", "to"} if separate else {"with"}  # "separate visits to Reid, McConnell, ..."
+    found = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps]
+    found += [c for p in found for c in p.conjuncts if c.lower_ in preps]  # "with Hannity and with Cruz"
+    for prep in found:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            for head in [obj, *(c for c in obj.conjuncts)]:
+            heads = [obj, *obj.conjuncts] if not separate else [t for t in obj.subtree if t.ent_iob_ == "B"]
+            for head in heads:
                 ent = next((e for e in ents if e.start <= head.i < e.end), None)
-                if ent is not None and ent.label_ in _COUNTERPART_LABELS and ent not in out:
+                if ent is None or (separate and ent.root.dep_ in ("compound", "poss")):
+                    continue  # "Fox News host Sean Hannity": the host, not the channel
+                if ent.label_ in _COUNTERPART_LABELS and ent not in out:
                     out.append(ent)
     return out if len(out) >= 2 else []
+
+
+def separately(tok: Token) -> bool:
+    """The mention says its counterparts were met one by one."""
+    if any(c.lower_ in ("separate", "individual", "bilateral") and c.dep_ == "amod" for c in tok.children):
+        return True
+    return tok.pos_ == "VERB" and (
+        any(c.lower_ in ("separately", "individually") for c in tok.children)
+        or any(
+            c.dep_ == "prep"
+            and any(
+                g.lower_ == "occasions" and "separate" in {d.lower_ for d in g.children} for g in c.children
+            )
+            for c in tok.children
+        )
+    )
 
 
 def each_counterpart(ctx: ArticleContext, cand: Candidate, tok: Token) -> list[Candidate]:
@@ -63,6 +86,7 @@ def each_counterpart(ctx: ArticleContext, cand: Candidate, tok: Token) -> list[C
     others = [p for p in cand.participants if p.key not in everyone]
     if not others:
         return []  # nobody meets them all: "meetings with Abe and Park" with no host named
+    cand.sibling_of = tok.idx  # the split meetings stay apart when merging
     out = [replace(cand, participants=others + [p for p in cand.participants if p.key in k], triggers=[])
            for k in keys[1:]]  # fmt: skip
     cand.participants = others + [p for p in cand.participants if p.key in keys[0]]

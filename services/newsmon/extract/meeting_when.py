@@ -97,6 +97,8 @@ def pick_date(
         tense = "past"  # "the first contact since a meeting in Doha in March"
     if recorded(trigger) and trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         tense = "past"  # "will release the transcript of an April 21 conversation"
+    if _summoned_for(trigger) and trigger.left_edge.i <= root.i <= trigger.right_edge.i:
+        tense = "future"  # "has summoned Wall Street executives ... for a meeting on Wednesday"
     return expr, resolve(expr, ctx.published, tense), root
 
 
@@ -136,6 +138,20 @@ def _that_year(
         return None, Resolved(None), None
     expr = DateExpr(found.group(1).lower(), found.group(0), found.start(), found.end(), ())
     return expr, Resolved(values[-1]), tok
+
+
+_SUMMONS = {"summon", "invite", "call", "ask", "bring"}
+
+
+def _summoned_for(trigger: Token) -> bool:
+    """ "has summoned X to the White House for a meeting on Wednesday", "invites Y for talks on
+    Friday": the meeting the summons is for lies ahead of it (a present or present perfect summons)."""
+    prep = trigger.head
+    verb = prep.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "for" or verb.lemma_.lower() not in _SUMMONS:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") or perfect
 
 
 def _branch(tok: Token, top: Token) -> Token:
