@@ -36,8 +36,8 @@ from newsmon.extract.meeting_people import (
     participants_of,
     person_name,
     plural_anaphor,
-    resolve_pronoun,
 )
+from newsmon.extract.meeting_pronouns import resolve_pronoun
 from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
