@@ -87,7 +87,7 @@ def pick_date(
         if best is None or dist < best[0]:
             best = (dist, expr, root)
     if best is None:
-        return _that_year(ctx, trigger, sent)
+        return _anaphoric_period(ctx, trigger, sent)
     _, expr, root = best
     # a called-off or delayed meeting was planned: its day may lie on either side of publication
     tense = None if status in ("cancelled", "postponed") else tense_of(root)
@@ -108,7 +108,7 @@ _LENGTH = {"year": 4, "month": 7, "day": 10}
 _DAY_REACH = 3000  # chars back to the day "that day" refers to
 
 
-def _that_year(
+def _anaphoric_period(
     ctx: ArticleContext, trigger: Token, sent: Span
 ) -> tuple[DateExpr | None, Resolved, Token | None]:
     """ "took with a delegation from Moscow that year", "arranged for the president to meet ... that
