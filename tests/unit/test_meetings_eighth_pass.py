@@ -286,3 +286,13 @@ def test_a_meeting_someone_has_summoned_people_for_lies_ahead(extractor: Extract
     )
     (m,) = meetings(extractor, text)
     assert (m["date"], m["status"]) == ("1987-04-15", "scheduled")
+
+
+def test_a_state_in_parentheses_after_a_name_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "On Monday, Speaker Jim Wright met with three of his most vocal opponents: Reps. Dick Cheney (WY), "
+        "Trent Lott (MS), and Newt Gingrich (GA)."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Dick Cheney", "Trent Lott", "Newt Gingrich"} <= people(m)
+    assert not people(m) & {"WY", "MS", "GA"}

@@ -272,6 +272,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             and ent.root.head.ent_type_ in ("GPE", "LOC")
         ):
             continue  # "Brussels, Belgium": Belgium says which Brussels
+        if label in ("GPE", "ORG") and _state_of_person(ent):
+            continue  # "Reps. Seth Moulton (MA), Kathleen Rice (NY)": whose seat, not a party
         if (
             label == "NORP"
             and nationality_head(ent).lemma_.lower() not in _DELEGATION
@@ -302,6 +304,20 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 if get_gazetteer().lookup(span.text) is not None:
                     frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
+
+
+def _state_of_person(ent: Span) -> bool:
+    """A place (or its postal code, often tagged ORG) in parentheses right after a person's name:
+    the state the person represents ("Seth Moulton (MA)")."""
+    doc = ent.doc
+    return (
+        len(ent) <= 2
+        and ent.start >= 2
+        and ent.end < len(doc)
+        and doc[ent.start - 1].text == "("
+        and doc[ent.end].text == ")"
+        and doc[ent.start - 2].ent_type_ == "PERSON"
+    )
 
 
 def _named_holder(noun: Token) -> bool:
