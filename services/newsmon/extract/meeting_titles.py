@@ -3,6 +3,7 @@ foreign ministers of Armenia and Azerbaijan" -> the people it titled so earlier.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Token
@@ -80,7 +81,12 @@ _SEATS = {"RU": "kremlin", "US": "white house", "FR": "elysee"}
 def _head_of_state(ctx: ArticleContext, code: str | None) -> str | None:
     """The president the seats table gives for the country on the article's day, if named in it."""
     seat = _SEATS.get(code or "")
-    surname = occupant(seat, ctx.published) if seat and ctx.published else None
+    return occupant_named(ctx, seat, ctx.published) if seat and ctx.published else None
+
+
+def occupant_named(ctx: ArticleContext, seat: str, day: dt.date) -> str | None:
+    """The seat's occupant on ``day`` (see ``seats``), by the article's name for them, if it names them."""
+    surname = occupant(seat, day)
     if surname is None or ctx.names.kind_of(surname) != "person":
         return None
     return ctx.names.canonical(surname)

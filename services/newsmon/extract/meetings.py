@@ -44,10 +44,9 @@ from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_setting import anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
 from newsmon.extract.meeting_status import status_from_cues
-from newsmon.extract.meeting_titles import officials_of, titled_person, titled_subject
+from newsmon.extract.meeting_titles import occupant_named, officials_of, titled_person, titled_subject
 from newsmon.extract.meeting_when import in_progress, pick_date, place_of, status_from_tense, venue_of
 from newsmon.extract.places import Place, get_gazetteer
-from newsmon.extract.seats import occupant
 from newsmon.logs import get_logger
 
 log = get_logger(__name__)
@@ -255,10 +254,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
 
 def _occupant_named(ctx: ArticleContext, seat: str, day: dt.date) -> Participant | None:
     """The seat's occupant on the meeting's day, if the article names them (see ``seats``)."""
-    surname = occupant(seat, day)
-    if surname is None or ctx.names.kind_of(surname) != "person":
-        return None
-    return participant_named(ctx, ctx.names.canonical(surname))
+    name = occupant_named(ctx, seat, day)
+    return participant_named(ctx, name) if name else None
 
 
 def _within(ent: Span, heads: list[Token]) -> bool:
