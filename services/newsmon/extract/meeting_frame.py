@@ -167,6 +167,9 @@ def anchors(trigger: Token) -> set[int]:
     return out
 
 
+_TRAVEL = frozenset(("visit", "trip", "travel", "go", "come", "fly"))
+
+
 def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
     """The name hangs off the trigger through in/at/to, directly or via one noun ("the US Mission
     in Geneva", "Brussels, Belgium"); "the fighting in Sudan" is not the meeting's place."""
@@ -178,17 +181,15 @@ def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in _LOC_PREPS:
         return False
     holder = tok.head.head
-    if tok.head.lower_ == "to" and holder.lemma_.lower() not in (
-        "visit",
-        "trip",
-        "travel",
-        "go",
-        "come",
-        "fly",
-    ):
-        return False  # "the U.N. envoy to Sudan": only a visit goes "to" its place
+    if tok.head.lower_ == "to" and holder.lemma_.lower() not in _TRAVEL:
+        # "his trip in 2013 to China", parsed with "to China" on the verb that has the trip
+        return holder.i in anchor and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TRAVEL and c.i in anchor for c in holder.children
+        )  # "the U.N. envoy to Sudan": only a visit goes "to" its place
     if holder.i in anchor:
         return True
+    while holder.dep_ == "appos" and holder.head.i != holder.i:
+        holder = holder.head  # "spoke with their counterpart Ri Yong Ho in Manila"
     # "meet with Stoltenberg in Brussels", "a meeting of the ministers in Moscow"
     if holder.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and holder.head.i in anchor:
         return True  # "will meet Lula da Silva in Brasilia"
@@ -200,6 +201,19 @@ VENUE_HEADS = set(
     "house tower hall palace capitol castle residence building center centre hotel headquarters "
     "chancellery kremlin mansion estate manor lodge pentagon vatican office".split()
 )
+
+
+def _venue_before(ent: Span, trigger: Token) -> bool:
+    """A building named right before the meeting noun is where it was held ("a White House
+    meeting", "the Trump Tower meeting", which the tagger may take for a person)."""
+    words = ent.text.split()
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.lemma_.lower() not in _TRAVEL  # "a White House visit" is with its occupant
+        and ent.end == trigger.i
+        and len(words) >= 2
+        and words[-1].lower() in VENUE_HEADS
+    )
 
 
 def _is_venue(ent: Span, label: str) -> bool:
@@ -226,7 +240,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         if kind_of is not None and label not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             if kind_of(ent.text) == "person":
                 label = "PERSON"
-        if _is_venue(ent, label) and _via_location_prep(ent, anchor):
+        if (_is_venue(ent, label) and _via_location_prep(ent, anchor)) or _venue_before(ent, trigger):
             frame.venues.append(ent)
             continue
         if label not in PARTICIPANT_LABELS | PLACE_LABELS:
