@@ -42,3 +42,20 @@ def test_a_building_named_before_the_meeting_noun_is_its_venue(extractor: Extrac
     assert found["1987-04-13"]["location"]["name"] == "White House"
     assert people(found["1987-04-10"]) == {"Robert Dole", "Donald Trump"}
     assert found["1987-04-10"]["location"]["name"] == "Trump Tower"
+
+
+def test_a_meeting_far_from_a_dated_one_that_names_someone_new_is_its_own(extractor: Extractor) -> None:
+    filler = " ".join(
+        f"Farm exports fell by {n} percent in the {n}th district, and prices of soybeans kept sliding."
+        for n in range(5, 35)
+    )
+    text = (
+        "President Reagan recounted the figures in an April 6 cabinet meeting.\n\n"
+        f"{filler}\n\n"
+        "The president announced the grain deal during a meeting in the Oval Office with "
+        "Soviet Trade Minister Boris Aristov."
+    )
+    found = meetings(extractor, text)
+    assert sorted(sorted(people(m)) for m in found) == [["Boris Aristov", "Reagan"], ["Reagan"]]
+    dated = next(m for m in found if m["date"])
+    assert (people(dated), dated["date"]) == ({"Reagan"}, "1987-04-06")

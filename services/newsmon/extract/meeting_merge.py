@@ -205,6 +205,8 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
             # "summit postponed" and the lead "the summit due on Thursday has been postponed")
             if not ((m.kind == c.kind or same_place) and _statuses_agree(m.status, c.status)):
                 continue
+            if _far_newcomer(m, c) if m.date else _far_newcomer(c, m):
+                continue
         if _statuses_agree(m.status, c.status):
             return m
     return None
@@ -302,6 +304,7 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 and not (d.place and m.place and d.place.name != m.place.name)
                 and not (m.again and d.status == "held")  # "continue negotiating over the coming days"
                 and not (m.sibling_of is not None and m.sibling_of == d.sibling_of)
+                and not _far_newcomer(d, m)
             ]
             # the dated meeting sharing the most people; among equals, the one reported first
             home = max(homes, key=lambda d: len(d.keys() & m.keys()), default=None)
@@ -310,6 +313,16 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(m)
     return kept
+
+
+FAR_CHARS = 2500  # about five news paragraphs
+
+
+def _far_newcomer(dated: Candidate, undated: Candidate) -> bool:
+    """ "during a meeting in the Oval Office with Liu He", fifty lines after "an Oct. 21 cabinet
+    meeting": a mention far from the dated one that names someone new is a meeting of its own."""
+    far = abs(undated.sent_start - dated.sent_start) > FAR_CHARS
+    return far and not _covered(undated, dated.keys())
 
 
 def _salience(ctx: ArticleContext) -> dict[str, int]:
