@@ -59,3 +59,31 @@ def test_a_meeting_far_from_a_dated_one_that_names_someone_new_is_its_own(extrac
     assert sorted(sorted(people(m)) for m in found) == [["Boris Aristov", "Reagan"], ["Reagan"]]
     dated = next(m for m in found if m["date"])
     assert (people(dated), dated["date"]) == ({"Reagan"}, "1987-04-06")
+
+
+def test_separate_meetings_with_named_people_stay_apart_from_a_dated_one(extractor: Extractor) -> None:
+    text = (
+        "Chrysler chairman Lee Iacocca reportedly met with top conservative leaders on April 7. "
+        "Iacocca also reportedly met with CBS News host Dan Rather and with Republican Sen. Bob Dole "
+        "of Kansas on separate occasions in recent months."
+    )
+    found = meetings(extractor, text)
+    assert sorted(sorted(people(m)) for m in found) == [
+        ["Bob Dole", "Lee Iacocca"],
+        ["Dan Rather", "Lee Iacocca"],
+        ["Lee Iacocca"],
+    ]
+    assert [m["date"] for m in found if people(m) == {"Lee Iacocca"}] == ["1987-04-07"]
+
+
+def test_breaking_bread_with_people_is_a_meeting_without_their_patron_or_the_source(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Senator Gary Hart broke bread with Pat Caddell, adviser to President Jimmy Carter, "
+        "television anchor Barbara Walters and columnist George Will on Monday, according to "
+        "The Washington Post."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Gary Hart", "Pat Caddell", "Barbara Walters", "George Will"}
+    assert (m["date"], m["kind"]) == ("1987-04-13", "meeting")

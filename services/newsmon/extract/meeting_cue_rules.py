@@ -171,11 +171,17 @@ def went_to_see(tok: Token) -> bool:
 
 
 def sat_down_with(tok: Token) -> bool:
-    """ "sat down with Raul Castro", "sat face to face with Paul Ryan": a meeting."""
-    if tok.lemma_.lower() != "sit" or tok.pos_ != "VERB":
+    """ "sat down with Raul Castro", "sat face to face with Paul Ryan", "broke bread with Guy
+    Benson": a meeting."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ("sit", "break") or tok.pos_ != "VERB":
         return False
-    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
-    face = any(c.lower_ == "face" for c in tok.children)
+    if lemma == "break":
+        down = any(c.dep_ == "dobj" and c.lower_ == "bread" for c in tok.children)
+        face = False
+    else:
+        down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        face = any(c.lower_ == "face" for c in tok.children)
     withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
     return (down or face) and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PRON"
                                   for w in withs for g in w.subtree)  # fmt: skip

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
+from newsmon.extract.meeting_cue_rules import media_name
 from newsmon.extract.meeting_cues import REPORTING, frame_head
 from newsmon.extract.meeting_names import (
     aboard_vehicle,
@@ -68,6 +69,18 @@ class Frame:
     tokens: set[int] = field(default_factory=set)
 
 
+# Whose aide someone is: "Mercedes Schlapp, communications adviser to President Donald Trump".
+_AIDES = set("adviser advisor aide assistant counselor counsellor spokesman spokeswoman spokesperson".split())
+
+
+def _aside(prep: Token) -> bool:
+    """A phrase naming a source or a patron, not a party: "according to the Post", "adviser to X"."""
+    if prep.lower_ == "according":  # an outlet; a person the source may well have been there
+        objs = [o for t in prep.children if t.lower_ == "to" for o in t.children if o.dep_ == "pobj"]
+        return any(media_name(o) for o in objs)
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in _AIDES
+
+
 def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
     """Token indices of ``tok``'s subtree, leaving out embedded clauses that do not hold ``keep``."""
     out: set[int] = set()
@@ -96,6 +109,13 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
                 continue  # "X met Y in Malta, and Y visited Washington": the second clause is another event
             if c.pos_ == "NOUN" and c.lemma_.lower() in _OTHER_EVENTS and not holds and not part_of_trip(c):
                 continue  # "meet X ahead of Wednesday's NATO-Russia Council meeting": that one's people
+            if c.dep_ == "prep" and not holds and _aside(c):
+                # "according to The Washington Post", "adviser to President Trump"; the rest of a
+                # list the parser hung on the patron is still the meeting's
+                stack.extend(
+                    g for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "conj"
+                )
+                continue
             if c.dep_ == "pcomp" and c.lemma_.lower() in _OTHER_EVENT_VERBS and not holds:
                 continue  # "Before meeting with Bush, Abdullah paid a courtesy call on Reagan"
             stack.append(c)

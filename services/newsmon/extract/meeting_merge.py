@@ -319,10 +319,12 @@ FAR_CHARS = 2500  # about five news paragraphs
 
 
 def _far_newcomer(dated: Candidate, undated: Candidate) -> bool:
-    """ "during a meeting in the Oval Office with Liu He", fifty lines after "an Oct. 21 cabinet
-    meeting": a mention far from the dated one that names someone new is a meeting of its own."""
+    """An undated mention naming someone the dated meeting lacks is a meeting of its own when it
+    is far from it ("during a meeting in the Oval Office with Liu He", fifty lines after "an
+    Oct. 21 cabinet meeting") or split off as one of several separate ones ("also met with
+    Hannity and with Cruz on separate occasions", after "met with conservative leaders June 19")."""
     far = abs(undated.sent_start - dated.sent_start) > FAR_CHARS
-    return far and not _covered(undated, dated.keys())
+    return (far or undated.sibling_of is not None) and not _covered(undated, dated.keys())
 
 
 def _salience(ctx: ArticleContext) -> dict[str, int]:

@@ -12,6 +12,11 @@ from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_cues import REPORTING
 
 
+def _names_next(t: Token) -> bool:
+    """A job noun right before a person's name: "host" in "CBS News host Dan Rather"."""
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_type_ == "PERSON" and t.doc[t.i + 1].ent_iob_ == "B"
+
+
 def is_title_modifier(ent: Span) -> bool:
     """True for names that only qualify a person's title: "NATO Secretary General Jens Stoltenberg",
     "Russian Foreign Minister Sergei Lavrov", "Zelensky's chief of staff", "Fumio Kishida of Japan"."""
@@ -25,7 +30,11 @@ def is_title_modifier(ent: Span) -> bool:
     ):
         t = doc[i]
         if t.ent_type_ == "" and not (t.is_title or t.lower_ in ("of", "for", "'s", "’s", "-", "the")):
-            if t.lower_ not in TITLE_WORDS and t.lower_ not in ("staff", "counterpart", "aide"):
+            if (
+                t.lower_ not in TITLE_WORDS
+                and t.lower_ not in ("staff", "counterpart", "aide")
+                and not (t.pos_ == "NOUN" and (t.dep_ == "compound" and t.head.i > t.i or _names_next(t)))
+            ):  # "Fox News host Sean Hannity", "Fox News contributor Guy Benson"
                 break
         i += 1
         steps += 1

@@ -55,6 +55,8 @@ def counterparts(tok: Token) -> list[Span]:
                 ent = next((e for e in ents if e.start <= head.i < e.end), None)
                 if ent is None or (separate and ent.root.dep_ in ("compound", "poss")):
                     continue  # "Fox News host Sean Hannity": the host, not the channel
+                if ent.root.head.lower_ == "of" and ent.root.head.head.ent_type_ == "PERSON":
+                    continue  # "Sen. Ted Cruz of Texas": his state
                 if ent.label_ in _COUNTERPART_LABELS and ent not in out:
                     out.append(ent)
     return out if len(out) >= 2 else []
@@ -66,12 +68,12 @@ def separately(tok: Token) -> bool:
         return True
     return tok.pos_ == "VERB" and (
         any(c.lower_ in ("separately", "individually") for c in tok.children)
-        or any(
-            c.dep_ == "prep"
-            and any(
-                g.lower_ == "occasions" and "separate" in {d.lower_ for d in g.children} for g in c.children
-            )
-            for c in tok.children
+        or any(  # "on separate occasions", on the verb or (misparsed) on its last counterpart
+            g.lower_ == "occasions"
+            and g.dep_ == "pobj"
+            and "separate" in {d.lower_ for d in g.children}
+            and (g.head.head.i == tok.i or g.head.head.pos_ in ("PROPN", "NOUN"))
+            for g in tok.subtree
         )
     )
 
