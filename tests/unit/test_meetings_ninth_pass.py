@@ -87,3 +87,18 @@ def test_breaking_bread_with_people_is_a_meeting_without_their_patron_or_the_sou
     (m,) = meetings(extractor, text)
     assert people(m) == {"Gary Hart", "Pat Caddell", "Barbara Walters", "George Will"}
     assert (m["date"], m["kind"]) == ("1987-04-13", "meeting")
+
+
+def test_who_comments_on_talks_is_no_party_to_them(extractor: Extractor) -> None:
+    text = (
+        "Talks on the missile treaty will be complex, said the analyst Michael Mandelbaum. "
+        "Secretary of State George Shultz said the release gives hope for negotiations. "
+        "The Kremlin said the talks would resume."
+    )
+    found = meetings(extractor, text)
+    assert all(not people(m) & {"Michael Mandelbaum", "George Shultz"} for m in found)
+    assert [people(m) for m in found] == [{"Kremlin"}]
+    # the setting of what someone said is his: he was at the summit
+    text = "After a speech at the Conservative Summit in Des Moines, Reagan told Baker he would run."
+    (m,) = meetings(extractor, text)
+    assert "Reagan" in people(m)

@@ -417,6 +417,22 @@ def governing_speaker(trigger: Token) -> list[Span]:
     return []
 
 
+_SETTING_DEPS = {"prep", "advcl", "npadvmod", "advmod", "agent", "pcomp"}
+
+
+def in_what_was_said(trigger: Token) -> bool:
+    """The trigger lies in what the reporting verb above it reports ("Talks will be complex, said
+    Livni"), not in its setting ("Trump said during a press conference after their meeting")."""
+    node = trigger
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.head.lemma_.lower() in REPORTING:
+            return node.dep_ not in _SETTING_DEPS
+        node = node.head
+    return False
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens through their lowest common ancestor (large when unrelated)."""
     anc_a = [a, *a.ancestors]

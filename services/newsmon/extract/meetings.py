@@ -24,7 +24,13 @@ from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
 from newsmon.extract.meeting_cues import Trigger, find_triggers
 from newsmon.extract.meeting_described import described_parties
-from newsmon.extract.meeting_frame import BODY_WORDS, PARTICIPANT_LABELS, governing_speaker, read_frame
+from newsmon.extract.meeting_frame import (
+    BODY_WORDS,
+    PARTICIPANT_LABELS,
+    governing_speaker,
+    in_what_was_said,
+    read_frame,
+)
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, fold_vague, merge_candidates
 from newsmon.extract.meeting_narrative import fill_narrative_dates
 from newsmon.extract.meeting_people import (
@@ -201,6 +207,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     speakers = [p for p in (participant(ctx, e) for e in governing_speaker(tok)) if p is not None]
     if any(t.lemma_.lower() == "report" and t.dep_ == "ROOT" for t in sent):
         speakers = []  # "..., the Guardian reported": a news outlet tells, it does not meet
+    if in_what_was_said(tok):  # who comments on talks is no party to them ("Talks will be complex,
+        speakers = [p for p in speakers if p.type != "person"]  # said Livni"); a government may be
     if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_
                                   for c in tok.children):  # fmt: skip
         speakers = []  # "Kowalski said a library bus would visit": the subject, not the speaker, visits
