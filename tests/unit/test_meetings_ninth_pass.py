@@ -10,6 +10,7 @@ import pytest
 from wire_helpers import meetings, people
 
 from newsmon.extract import Extractor
+from newsmon.extract.entities import clean_mention
 
 pytestmark = pytest.mark.slow
 
@@ -102,3 +103,17 @@ def test_who_comments_on_talks_is_no_party_to_them(extractor: Extractor) -> None
     text = "After a speech at the Conservative Summit in Des Moines, Reagan told Baker he would run."
     (m,) = meetings(extractor, text)
     assert "Reagan" in people(m)
+
+
+def test_a_room_named_after_a_body_is_where_they_met_not_a_party(extractor: Extractor) -> None:
+    text = "Meanwhile, Reagan met inside the Cabinet room with Senator Robert Dole on Monday."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "Robert Dole"}
+    assert m["location"]["name"] == "Cabinet room"
+
+
+def test_a_photo_credit_run_into_a_caption_is_no_part_of_the_name() -> None:
+    assert clean_mention("REUTERS Obama") == "Obama"
+    assert clean_mention("AFP Nelson Mandela") == "Nelson Mandela"
+    assert clean_mention("Reuters Breakingviews") == "Reuters Breakingviews"
+    assert clean_mention("AP") == "AP"

@@ -107,6 +107,9 @@ def _alias(key: str) -> str | None:
     return _ALIASES.get(key) or _ALIASES.get(key + ".")
 
 
+_CREDITS = {"REUTERS", "AP", "AFP", "EPA", "GETTY", "IMAGES", "PHOTO", "CREDIT"}  # capitals only
+
+
 def clean_mention(mention: str) -> str:
     """Strip leading articles and honorifics, possessives and credit tails ("X / AP")."""
     text = " ".join(mention.split())
@@ -114,7 +117,11 @@ def clean_mention(mention: str) -> str:
         text = text.rsplit(" - ", 1)[1]
     text = _TRAIL.sub("", text).strip(" .,;:\"“”‘’'")
     words = text.split(" ")
-    while words and (words[0].lower() in {"the", "a", "an"} or words[0].lower().rstrip(".") in HONORIFICS):
+    while words and (
+        words[0].lower() in {"the", "a", "an"}
+        or words[0].lower().rstrip(".") in HONORIFICS
+        or (len(words) > 1 and words[0] in _CREDITS)  # "REUTERS Obama": a photo credit ran into the caption
+    ):
         words = words[1:]
     # "Fire Chief Dolores Ramirez" tagged whole: the name is "Dolores Ramirez" (a given name and a
     # surname or two after the last title word, not a body's long name)

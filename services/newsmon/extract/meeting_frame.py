@@ -236,6 +236,20 @@ def _venue_before(ent: Span, trigger: Token) -> bool:
     )
 
 
+_ROOMS = set("room office hall ballroom chamber chambers suite residence garden lawn".split())
+
+
+def _room_of(ent: Span, anchor: set[int]) -> Span | None:
+    """ "the Cabinet room", "the Roosevelt Room", "the Oval Office" after in/at/inside on the
+    meeting: the whole room name, which the tagger cut before its last word."""
+    head = ent.root.head
+    if ent.root.dep_ != "compound" or head.i != ent.end or head.lemma_.lower() not in _ROOMS:
+        return None
+    if head.dep_ != "pobj" or head.head.lower_ not in _LOC_PREPS or head.head.head.i not in anchor:
+        return None
+    return Span(ent.doc, ent.start, head.i + 1, label="FAC")
+
+
 def _is_venue(ent: Span, label: str) -> bool:
     """A building or compound named as where something happens (FAC, or an ORG named after one)."""
     if label == "FAC":
@@ -262,6 +276,10 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
                 label = "PERSON"
         if (_is_venue(ent, label) and _via_location_prep(ent, anchor)) or _venue_before(ent, trigger):
             frame.venues.append(ent)
+            continue
+        room = _room_of(ent, anchor)
+        if room is not None:
+            frame.venues.append(room)  # "met inside the Cabinet room": where, not with whom
             continue
         if label not in PARTICIPANT_LABELS | PLACE_LABELS:
             if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"):
