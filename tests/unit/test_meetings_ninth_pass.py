@@ -117,3 +117,23 @@ def test_a_photo_credit_run_into_a_caption_is_no_part_of_the_name() -> None:
     assert clean_mention("AFP Nelson Mandela") == "Nelson Mandela"
     assert clean_mention("Reuters Breakingviews") == "Reuters Breakingviews"
     assert clean_mention("AP") == "AP"
+
+
+def test_a_summit_attended_during_a_visit_takes_the_visit_date(extractor: Extractor) -> None:
+    text = (
+        "Reagan will make a long-awaited trip to Canada later this year. During the long-promised "
+        "visit this July, Reagan will attend a World Trade Summit in the North American nation, a "
+        "statement said."
+    )
+    found = meetings(extractor, text)
+    summit = next(m for m in found if m["kind"] == "summit")
+    assert (summit["date"], summit["status"]) == ("1987-07", "scheduled")
+
+
+def test_that_same_day_is_the_day_written_just_before(extractor: Extractor) -> None:
+    text = (
+        "On March 2, Secretary of State George Shultz met Soviet Ambassador Anatoly Dobrynin. "
+        "Shultz met again that same day with Senator Robert Dole."
+    )
+    found = {frozenset(people(m)): m["date"] for m in meetings(extractor, text)}
+    assert found[frozenset({"George Shultz", "Robert Dole"})] == "1987-03-02"

@@ -70,9 +70,13 @@ _ENCOUNTERS = {"meet", "talk", "speak", "dine", "negotiate", "huddle", "sit", "s
 def _during_the_trip(trigger: Token, prep: Token) -> bool:
     """ "met ... during the trip" / "on his visit": a meeting on the article's trip (the trip noun is
     no trigger of its own there)."""
-    if prep.lower_ not in ("during", "on") or prep.head.i != trigger.i or trigger.pos_ != "VERB":
+    if prep.lower_ not in ("during", "on"):
         return False
-    if trigger.lemma_.lower() not in _ENCOUNTERS:
+    attended = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("attend", "hold", "host", "join")
+    if attended:  # "During the visit this July, Obama will attend a Global Entrepreneurship Summit"
+        if prep.head.i != trigger.head.i:
+            return False
+    elif prep.head.i != trigger.i or trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _ENCOUNTERS:
         return False  # "traveled to Pittsburgh on their bus tour": the journey itself
     return any(
         c.dep_ == "pobj"

@@ -102,7 +102,7 @@ def pick_date(
     return expr, resolve(expr, ctx.published, tense), root
 
 
-_THAT = re.compile(r"\b(?:that|the same) (year|month|day)\b", re.IGNORECASE)
+_THAT = re.compile(r"\b(?:that|the same|that same) (year|month|day)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 _LENGTH = {"year": 4, "month": 7, "day": 10}
 _DAY_REACH = 3000  # chars back to the day "that day" refers to
