@@ -137,3 +137,10 @@ def test_that_same_day_is_the_day_written_just_before(extractor: Extractor) -> N
     )
     found = {frozenset(people(m)): m["date"] for m in meetings(extractor, text)}
     assert found[frozenset({"George Shultz", "Robert Dole"})] == "1987-03-02"
+
+
+def test_a_wartime_year_dates_a_meeting(extractor: Extractor) -> None:
+    text = "President Franklin Roosevelt hosted Prime Minister Winston Churchill there in 1943."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Franklin Roosevelt", "Winston Churchill"}
+    assert (m["date"], m["status"]) == ("1943", "held")

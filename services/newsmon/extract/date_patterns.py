@@ -40,7 +40,8 @@ _MON = (
 )
 _WD = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR = r"(?:19\d\d|20\d\d)"  # the years news tells of, back to the wars
+YEAR = _YEAR
 _DASH = r"(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|and)\s+)"
 _NUM = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 

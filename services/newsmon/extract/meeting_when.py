@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
+from newsmon.extract.date_patterns import YEAR
 from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
@@ -103,7 +104,7 @@ def pick_date(
 
 
 _THAT = re.compile(r"\b(?:that|the same|that same) (year|month|day)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _LENGTH = {"year": 4, "month": 7, "day": 10}
 _DAY_REACH = 3000  # chars back to the day "that day" refers to
 
