@@ -144,3 +144,19 @@ def test_a_wartime_year_dates_a_meeting(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert people(m) == {"Franklin Roosevelt", "Winston Churchill"}
     assert (m["date"], m["status"]) == ("1943", "held")
+
+
+def test_they_opening_a_sentence_is_the_pair_the_sentence_before_was_about(extractor: Extractor) -> None:
+    text = (
+        "Ronald Reagan and Nelson Mandela were barely acquainted. "
+        "They met face-to-face only briefly, in Washington, D.C. in 1985."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan", "Nelson Mandela"}
+    assert (m["date"], m["location"]["name"]) == ("1985", "Washington")
+
+
+def test_visiting_capitol_hill_is_a_visit_there(extractor: Extractor) -> None:
+    text = "Corazon Aquino arrived in Washington on Monday. She will visit Capitol Hill on Thursday."
+    visit = next(m for m in meetings(extractor, text) if m["date"] == "1987-04-16")
+    assert (people(visit), visit["location"]["name"]) == ({"Corazon Aquino"}, "Capitol Hill")

@@ -219,7 +219,7 @@ def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
 # Last words of organisation names that are also buildings: "the White House", "Trump Tower".
 VENUE_HEADS = set(
     "house tower hall palace capitol castle residence building center centre hotel headquarters "
-    "chancellery kremlin mansion estate manor lodge pentagon vatican office".split()
+    "chancellery kremlin mansion estate manor lodge pentagon vatican office hill".split()
 )
 
 

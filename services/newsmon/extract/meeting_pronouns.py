@@ -13,7 +13,14 @@ from newsmon.extract.context import ArticleContext
 from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_frame import PRONOUNS, governing_speaker
 from newsmon.extract.meeting_merge import Participant
-from newsmon.extract.meeting_people import participant, participant_named, role_country, subjects_above
+from newsmon.extract.meeting_people import (
+    last_two_named,
+    participant,
+    participant_named,
+    plural_anaphor,
+    role_country,
+    subjects_above,
+)
 
 
 def resolve_pronoun(
@@ -73,7 +80,25 @@ def _they(
             found = [p for p in (participant(ctx, e) for e in governing_speaker(trigger)) if p is not None]
     if len(found) == 1 and found[0].type == "person":
         return found + other[:1] if len(other) == 1 and other[0].name not in names else []
+    if not found and not other and not have:
+        found = _previous_pair(ctx, pron)
     return found
+
+
+def _previous_pair(ctx: ArticleContext, pron: Token) -> list[Participant]:
+    """ "The two men were barely acquainted. They met only briefly, in 2005": a sentence-opening
+    "they" is the pair the sentence before had as its subject (named, or "the two men")."""
+    if pron.dep_ != "nsubj" or pron.i != pron.sent.start or pron.sent.start == 0:
+        return []
+    before = ctx.doc[pron.sent.start - 1].sent
+    # the names before its verb (its subject, however the parser hung them)
+    named = [participant(ctx, e) for e in before.ents if e.label_ == "PERSON" and e.end <= before.root.i]
+    people = [p for p in named if p is not None]
+    if len(people) >= 2:
+        return people
+    if plural_anaphor(before.root) == "people":
+        return last_two_named(ctx, pron.idx, "people")
+    return []
 
 
 def _subject_pronoun(pron: Token) -> Token | None:
