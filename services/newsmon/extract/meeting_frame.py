@@ -34,10 +34,10 @@ from newsmon.extract.meeting_scope import (
     reported_conjunct_scope,
 )
 from newsmon.extract.meeting_setting import PLACE_LABELS, SIDELINES, left_out, setting_place, where_place
+from newsmon.extract.meeting_venues import LOC_PREPS, is_venue, room_of, venue_before, via_location_prep
 from newsmon.extract.places import get_gazetteer
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_LOC_PREPS = {"in", "at", "outside", "near", "to", "inside"}
 _DELEGATION = set(
     "delegation side negotiator team official leader government authority diplomat minister "
     "envoy representative counterpart military junta".split()
@@ -187,77 +187,6 @@ def anchors(trigger: Token) -> set[int]:
     return out
 
 
-_TRAVEL = frozenset(("visit", "trip", "travel", "go", "come", "fly"))
-
-
-def _via_location_prep(ent: Span, anchor: set[int]) -> bool:
-    """The name hangs off the trigger through in/at/to, directly or via one noun ("the US Mission
-    in Geneva", "Brussels, Belgium"); "the fighting in Sudan" is not the meeting's place."""
-    tok = ent.root
-    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "dobj" and tok.head.lemma_ == "visit" and tok.head.i in anchor:
-        return True
-    if tok.dep_ != "pobj" or tok.head.lower_ not in _LOC_PREPS:
-        return False
-    holder = tok.head.head
-    if tok.head.lower_ == "to" and holder.lemma_.lower() not in _TRAVEL:
-        # "his trip in 2013 to China", parsed with "to China" on the verb that has the trip
-        return holder.i in anchor and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _TRAVEL and c.i in anchor for c in holder.children
-        )  # "the U.N. envoy to Sudan": only a visit goes "to" its place
-    if holder.i in anchor:
-        return True
-    while holder.dep_ == "appos" and holder.head.i != holder.i:
-        holder = holder.head  # "spoke with their counterpart Ri Yong Ho in Manila"
-    # "meet with Stoltenberg in Brussels", "a meeting of the ministers in Moscow"
-    if holder.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and holder.head.i in anchor:
-        return True  # "will meet Lula da Silva in Brasilia"
-    return bool(holder.dep_ == "pobj" and holder.head.head.i in anchor)
-
-
-# Last words of organisation names that are also buildings: "the White House", "Trump Tower".
-VENUE_HEADS = set(
-    "house tower hall palace capitol castle residence building center centre hotel headquarters "
-    "chancellery kremlin mansion estate manor lodge pentagon vatican office hill".split()
-)
-
-
-def _venue_before(ent: Span, trigger: Token) -> bool:
-    """A building named right before the meeting noun is where it was held ("a White House
-    meeting", "the Trump Tower meeting", which the tagger may take for a person)."""
-    words = ent.text.split()
-    return (
-        trigger.pos_ == "NOUN"
-        and trigger.lemma_.lower() not in _TRAVEL  # "a White House visit" is with its occupant
-        and ent.end == trigger.i
-        and len(words) >= 2
-        and words[-1].lower() in VENUE_HEADS
-    )
-
-
-_ROOMS = set("room office hall ballroom chamber chambers suite residence garden lawn".split())
-
-
-def _room_of(ent: Span, anchor: set[int]) -> Span | None:
-    """ "the Cabinet room", "the Roosevelt Room", "the Oval Office" after in/at/inside on the
-    meeting: the whole room name, which the tagger cut before its last word."""
-    head = ent.root.head
-    if ent.root.dep_ != "compound" or head.i != ent.end or head.lemma_.lower() not in _ROOMS:
-        return None
-    if head.dep_ != "pobj" or head.head.lower_ not in _LOC_PREPS or head.head.head.i not in anchor:
-        return None
-    return Span(ent.doc, ent.start, head.i + 1, label="FAC")
-
-
-def _is_venue(ent: Span, label: str) -> bool:
-    """A building or compound named as where something happens (FAC, or an ORG named after one)."""
-    if label == "FAC":
-        return True
-    words = ent.text.split()
-    return label in ("ORG", "GPE", "LOC") and bool(words) and words[-1].lower() in VENUE_HEADS
-
-
 def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None = None) -> Frame:
     """Entities, pronouns and place names in the trigger's frame.
 
@@ -274,10 +203,10 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         if kind_of is not None and label not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             if kind_of(ent.text) == "person":
                 label = "PERSON"
-        if (_is_venue(ent, label) and _via_location_prep(ent, anchor)) or _venue_before(ent, trigger):
+        if (is_venue(ent, label) and via_location_prep(ent, anchor)) or venue_before(ent, trigger):
             frame.venues.append(ent)
             continue
-        room = _room_of(ent, anchor)
+        room = room_of(ent, anchor)
         if room is not None:
             frame.venues.append(room)  # "met inside the Cabinet room": where, not with whom
             continue
@@ -285,14 +214,14 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"):
                 covered.difference_update(range(ent.start, ent.end))  # "Lula in Brasilia" (WORK_OF_ART)
             continue
-        if label in PLACE_LABELS and _via_location_prep(ent, anchor):
+        if label in PLACE_LABELS and via_location_prep(ent, anchor):
             if ent not in frame.places:
                 frame.places.append(ent)
             continue
         if not any(t.i in toks for t in ent):
             continue
         if label in PLACE_LABELS:
-            if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOC_PREPS):
+            if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOC_PREPS):
                 continue  # "the fighting in Sudan": some other thing's place
         if (
             ent.end + 1 < len(ent.doc)
@@ -352,7 +281,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             kind = kind_of(span.text)
             if kind == "person" and not is_title_modifier(span):
                 frame.ents.append(Span(t.doc, span.start, span.end, label="PERSON"))
-            elif t.dep_ == "pobj" and t.head.lower_ in _LOC_PREPS and t.head.head.i in anchor:
+            elif t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS and t.head.head.i in anchor:
                 if get_gazetteer().lookup(span.text) is not None:
                     frame.places.append(Span(t.doc, span.start, span.end, label="GPE"))
     return frame
