@@ -205,7 +205,8 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
             # "summit postponed" and the lead "the summit due on Thursday has been postponed")
             if not ((m.kind == c.kind or same_place) and _statuses_agree(m.status, c.status)):
                 continue
-            if _far_newcomer(m, c) if m.date else _far_newcomer(c, m):
+            dated, undated = (m, c) if m.date else (c, m)
+            if _far_newcomer(dated, undated):
                 continue
         if _statuses_agree(m.status, c.status):
             return m
