@@ -51,9 +51,15 @@ def is_title_modifier(ent: Span) -> bool:
         # with nobody named, stands for Myanmar
         others = [t for t in title.subtree if not ent.start <= t.i < ent.end]
         return any(t.ent_type_ == "PERSON" for t in others) or title.head.ent_type_ == "PERSON"
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON":
+    if of_a_person(ent):
         return True  # "Fumio Kishida of Japan"
     return root.dep_ in ("amod", "compound") and root.head.ent_type_ == "PERSON"
+
+
+def of_a_person(ent: Span) -> bool:
+    """The name says where a person is from: "Fumio Kishida of Japan", "Sen. Ted Cruz of Texas"."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON"
 
 
 _VEHICLES = set("plane jet aircraft airplane helicopter ship vessel car motorcade train flight".split())

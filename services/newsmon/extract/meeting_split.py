@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import find_dates, resolve
 from newsmon.extract.meeting_merge import Candidate
+from newsmon.extract.meeting_names import of_a_person
 from newsmon.extract.meeting_people import participants_of
 from newsmon.extract.places import get_gazetteer
 
@@ -55,7 +56,7 @@ def counterparts(tok: Token) -> list[Span]:
                 ent = next((e for e in ents if e.start <= head.i < e.end), None)
                 if ent is None or (separate and ent.root.dep_ in ("compound", "poss")):
                     continue  # "Fox News host Sean Hannity": the host, not the channel
-                if ent.root.head.lower_ == "of" and ent.root.head.head.ent_type_ == "PERSON":
+                if of_a_person(ent):
                     continue  # "Sen. Ted Cruz of Texas": his state
                 if ent.label_ in _COUNTERPART_LABELS and ent not in out:
                     out.append(ent)
