@@ -21,8 +21,9 @@ from newsmon.errors import SchemaValidationError
 from newsmon.feeds_config import FeedConfig, FeedsFile
 from newsmon.logs import get_logger
 from newsmon_poller.articles import to_article
-from newsmon_poller.fetch import FeedFetchError, fetch
+from newsmon_poller.fetch import FeedFetchError, FetchResult, fetch
 from newsmon_poller.producer import ARTICLE_SCHEMA, ArticleSink, ProduceError
+from newsmon_poller.schedule import FetchPool
 from newsmon_poller.settings import PollerSettings
 from newsmon_poller.state import FeedState, StateStore
 
@@ -67,12 +68,24 @@ class Poller:
         """Fetch and process one feed; never raises for feed problems (they are logged)."""
         now = time.time() if now is None else now
         state = self.store.feed(feed.name)
-        if state.hold_until > now:
-            log.info("feed_held", feed=feed.name, seconds_left=round(state.hold_until - now, 1))
-            return PollOutcome(feed.name, "held", reason="retry_after")
+        held = self.held(feed, state, now)
+        if held is not None:
+            return held
         started = time.monotonic()
+        return self.process(feed, state, self.fetch_feed(feed, state), now, started)
+
+    def held(self, feed: FeedConfig, state: FeedState, now: float) -> PollOutcome | None:
+        """The outcome of a poll the server's ``Retry-After`` forbids for now, else None."""
+        if state.hold_until <= now:
+            return None
+        log.info("feed_held", feed=feed.name, seconds_left=round(state.hold_until - now, 1))
+        return PollOutcome(feed.name, "held", reason="retry_after")
+
+    def fetch_feed(self, feed: FeedConfig, state: FeedState) -> FetchResult | FeedFetchError:
+        """The network half of a poll. Thread-safe: it touches neither the state store nor the sink,
+        so :mod:`newsmon_poller.schedule` runs many at once."""
         try:
-            result = fetch(
+            return fetch(
                 self.client,
                 feed.url,
                 etag=state.etag,
@@ -80,7 +93,20 @@ class Poller:
                 max_bytes=self.settings.poller_max_bytes,
             )
         except FeedFetchError as exc:
-            return self._failed(feed, state, exc.reason, str(exc), now, exc.retry_after)
+            return exc
+
+    def process(
+        self,
+        feed: FeedConfig,
+        state: FeedState,
+        fetched: FetchResult | FeedFetchError,
+        now: float,
+        started: float,
+    ) -> PollOutcome:
+        """The rest of a poll, in the caller's thread: parse, send what is new, record the state."""
+        if isinstance(fetched, FeedFetchError):
+            return self._failed(feed, state, fetched.reason, str(fetched), now, fetched.retry_after)
+        result = fetched
         if result.body is None:
             self._succeeded(feed, state, now, result.etag, result.last_modified)
             log.info("feed_not_modified", feed=feed.name, ms=_ms(started))
@@ -208,36 +234,34 @@ class Poller:
         try:
             return self.poll_feed(feed)
         except Exception as exc:  # noqa: BLE001 - one feed's crash must not stop the others
-            log.exception(
-                "feed_poll_crashed", feed=feed.name, url=feed.url, error=f"{type(exc).__name__}: {exc}"
-            )
-            try:
-                state = self.store.feed(feed.name)
-                return self._failed(
-                    feed, state, "internal", f"{type(exc).__name__}: {exc}", time.time(), None
-                )
-            except Exception:  # noqa: BLE001 - the state store itself is broken: still report the poll
-                return PollOutcome(feed.name, "error", reason="internal")
+            return self.crashed(feed, exc)
+
+    def crashed(self, feed: FeedConfig, exc: BaseException) -> PollOutcome:
+        """Record an unexpected error as a failed poll of ``feed`` (logged with its traceback)."""
+        log.error(
+            "feed_poll_crashed",
+            feed=feed.name,
+            url=feed.url,
+            error=f"{type(exc).__name__}: {exc}",
+            exc_info=exc,
+        )
+        try:
+            state = self.store.feed(feed.name)
+            return self._failed(feed, state, "internal", f"{type(exc).__name__}: {exc}", time.time(), None)
+        except Exception:  # noqa: BLE001 - the state store itself is broken: still report the poll
+            return PollOutcome(feed.name, "error", reason="internal")
 
     def run_once(self) -> list[PollOutcome]:
-        """Poll every enabled feed once (honouring Retry-After holds), in feeds.yaml order."""
-        return [self.poll_safely(feed) for feed in self.feeds.enabled]
+        """Poll every enabled feed once (honouring Retry-After holds), fetching up to
+        ``poller_concurrency`` at a time; outcomes in feeds.yaml order."""
+        return FetchPool.run_once(self)
 
     def run_forever(self, stop: threading.Event) -> None:
-        """Poll each feed whenever it is due until ``stop`` is set."""
-        feeds = self.feeds.enabled
-        if not feeds:
-            log.warning("no_enabled_feeds")
-        while not stop.is_set():
-            for feed in feeds:
-                if stop.is_set():
-                    return
-                if self._due_at(feed) <= time.time():
-                    self.poll_safely(feed)
-            next_due = min((self._due_at(f) for f in feeds), default=time.time() + 60)
-            stop.wait(timeout=min(max(next_due - time.time(), 0.05), 60.0))
+        """Poll each feed whenever it is due until ``stop`` is set (see :mod:`newsmon_poller.schedule`)."""
+        FetchPool.run_forever(self, stop)
 
-    def _due_at(self, feed: FeedConfig) -> float:
+    def due_at(self, feed: FeedConfig) -> float:
+        """When ``feed`` should next be polled (its interval or back-off, or a Retry-After hold)."""
         try:
             state = self.store.feed(feed.name)
         except Exception:  # noqa: BLE001 - an unreadable state: poll at the interval rather than spin

@@ -24,6 +24,9 @@ class PollerSettings(KafkaSettings, TopicSettings, CommonSettings):
     # A server's Retry-After longer than this is capped, so one feed cannot silence itself for days.
     poller_retry_after_max_s: float = Field(default=6 * 3600.0, gt=0)
     poller_user_agent: str = "newsmon-poller/0.1 (+https://github.com/newsmon)"
+    # Feeds fetched at once, and at most this many of them from one host (politeness).
+    poller_concurrency: int = Field(default=8, ge=1, le=64)
+    poller_per_host: int = Field(default=2, ge=1)
     # How long to wait for Kafka to acknowledge one article before giving up on the poll.
     poller_produce_timeout_s: float = Field(default=30.0, gt=0)
 

@@ -67,7 +67,9 @@ class StateStore:
                 raise ConfigError(
                     f"another poller is using {path.parent}; give each poller its own NEWSMON_STATE_DIR"
                 ) from None
-            self._db = sqlite3.connect(path, isolation_level=None)
+            # one thread at a time uses the store (the polling loop; fetch threads never touch it),
+            # but that thread need not be the one that opened it
+            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:

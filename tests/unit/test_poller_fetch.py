@@ -13,48 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from poller_helpers import OPEN, MemorySink, close_pollers, make_poller, rss
 
-from newsmon import schemas
 from newsmon.errors import ConfigError
-from newsmon.feeds_config import FeedConfig, FeedsFile
+from newsmon.feeds_config import FeedConfig
 from newsmon.feedserver import FeedServer, Response
 from newsmon_poller.fetch import parse_retry_after
-from newsmon_poller.poller import Poller
 from newsmon_poller.producer import ProduceError
-from newsmon_poller.settings import PollerSettings
 from newsmon_poller.state import StateStore
-
-RSS = """<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Test Wire</title><link>https://wire.example/</link><language>en</language>
-{items}
-</channel></rss>"""
-
-ITEM = """<item><title>{title}</title><link>https://wire.example/{slug}?utm_source=rss</link>
-<guid isPermaLink="false">wire-{slug}</guid><pubDate>Tue, 11 Jan 2022 10:00:00 GMT</pubDate>
-<description>"We will talk," said {speaker}.</description></item>"""
-
-
-def rss(*slugs: str) -> bytes:
-    items = "\n".join(ITEM.format(title=f"Story {s}", slug=s, speaker=f"Speaker {s}") for s in slugs)
-    return RSS.format(items=items).encode("utf-8")
-
-
-class MemorySink:
-    """Acknowledges every article (after validating it like the Kafka sink does)."""
-
-    topic = "test.articles.v1"
-
-    def __init__(self) -> None:
-        self.sent: list[dict[str, Any]] = []
-
-    def send_all(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for article in articles:
-            schemas.validate("articles.v1", article)
-        self.sent.extend(articles)
-        return articles
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture
@@ -63,36 +29,10 @@ def server() -> Iterator[FeedServer]:
         yield srv
 
 
-_open: list[Poller] = []
-
-
 @pytest.fixture(autouse=True)
 def _close_pollers() -> Iterator[None]:
     yield
-    while _open:
-        poller = _open.pop()
-        poller.close()
-        poller.store.close()
-
-
-def make_poller(
-    tmp_path: Path, server: FeedServer, *paths: str, **overrides: Any
-) -> tuple[Poller, MemorySink]:
-    settings = PollerSettings(
-        state_dir=tmp_path / "state",
-        poller_timeout_s=overrides.pop("timeout", 2.0),
-        poller_max_bytes=overrides.pop("max_bytes", 1024 * 1024),
-        poller_backoff_initial_s=30.0,
-    )
-    feeds = FeedsFile(
-        feeds=[
-            FeedConfig(name=p.strip("/").replace(".", "-"), url=server.url(p), interval="1m") for p in paths
-        ]
-    )
-    sink = MemorySink()
-    poller = Poller(settings, feeds, StateStore(settings.state_file), sink)
-    _open.append(poller)
-    return poller, sink
+    close_pollers()
 
 
 def test_new_items_are_sent_once_then_304(tmp_path: Path, server: FeedServer) -> None:
@@ -129,7 +69,7 @@ def test_dedupe_survives_a_restart(tmp_path: Path, server: FeedServer) -> None:
     # a second poller on the same state is refused while the first runs
     with pytest.raises(ConfigError, match="another poller is using"):
         StateStore(poller.store.path)
-    _open.remove(poller)
+    OPEN.remove(poller)
     poller.close()
     poller.store.close()
     # a new poller on the same state dir; the feed changed so it is re-read (no 304 shortcut)
