@@ -81,6 +81,25 @@ def _aside(prep: Token) -> bool:
     return prep.lower_ == "to" and prep.head.lemma_.lower() in _AIDES
 
 
+# Events that only time a meeting: "ahead of his AIPAC speech", "after Thursday's debate".
+_TIMED_BY = set(
+    "speech address remarks rally debate vote election primary caucus convention hearing testimony "
+    "appearance interview announcement ceremony inauguration".split()
+)
+
+
+def _time_reference(phrase: Token) -> bool:
+    """ "before/after/following X", "ahead of/prior to X" where X is a speech, debate, vote, ..."""
+    low = phrase.lower_
+    if low in ("before", "after", "following", "until", "since"):
+        objs = [o for o in phrase.children if o.dep_ == "pobj"]
+    elif low in ("ahead", "prior"):
+        objs = [o for p in phrase.children if p.lower_ in ("of", "to") for o in p.children if o.dep_ == "pobj"]
+    else:
+        return False
+    return any(o.lemma_.lower() in _TIMED_BY for o in objs)
+
+
 def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
     """Token indices of ``tok``'s subtree, leaving out embedded clauses that do not hold ``keep``."""
     out: set[int] = set()
@@ -116,6 +135,8 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
                     g for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "conj"
                 )
                 continue
+            if not holds and _time_reference(c):
+                continue  # "a private meeting with GOP lawmakers ahead of his AIPAC speech": a time
             if c.dep_ == "pcomp" and c.lemma_.lower() in _OTHER_EVENT_VERBS and not holds:
                 continue  # "Before meeting with Bush, Abdullah paid a courtesy call on Reagan"
             stack.append(c)
