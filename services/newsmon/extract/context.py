@@ -46,12 +46,16 @@ class ArticleContext:
         trim_cross_sentence_entities(doc)
         join_hyphenated_names(doc)
         join_caucus_names(doc)
+        names = NameIndex.build(doc)
+        recovered = names.recovered_people(doc)
+        if recovered:  # "Trump met ...": a known person the NER missed is an entity for every rule
+            doc.ents = sorted([*doc.ents, *recovered], key=lambda e: e.start)
         return cls(
             doc=doc,
             text=prepared.text,
             published=published,
             title=title,
             is_html=prepared.is_html,
-            names=NameIndex.build(doc),
+            names=names,
             dateline_end=end,
         )

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsmon.extract.entity_repairs import SOVEREIGNS, missed_people, relabel
 from newsmon.extract.lexicon import (
@@ -161,6 +161,19 @@ class Mention:
     kind: str
     sent_start: int  # char offset of the sentence start
     is_subject: bool
+
+
+# where a name read as a common noun stands alone as an argument ("Trump met", "with Trump")
+_NAME_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def _neighbours(span: Span) -> list[Token]:
+    doc = span.doc
+    return [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
 
 
 def _outvoted_people(ents: list[Span], labels: dict[int, str]) -> None:
@@ -311,11 +324,24 @@ class NameIndex:
         index._starts = [m.start for m in index.mentions]
         return index
 
+    def recovered_people(self, doc: Doc) -> list[Span]:
+        """The known people's mentions the NER missed that stand alone as an argument ("Trump met",
+        "with Reince"), as PERSON spans to add to ``doc.ents``; not a word of a longer name
+        ("Trump National Doral", "Prime Minister")."""
+        return [
+            span
+            for span in self._unlabelled_people(doc)
+            if span.root.dep_ in _NAME_SLOTS and not any(_capitalised(t) for t in _neighbours(span))
+        ]
+
     def _unlabelled_people(self, doc: Doc) -> list[Span]:
-        """Later mentions of a known person the NER missed ("a furious Pearce said")."""
+        """Later mentions of a known person the NER missed ("a furious Pearce said"), also when
+        the parser read the name as a common noun ("Trump met on Monday with his task force")."""
         out: list[Span] = []
         for tok in doc:
-            if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            if tok.ent_type_ or not tok.text[:1].isupper() or tok.text.isupper():
+                continue
+            if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.dep_ in _NAME_SLOTS):
                 continue
             name = self._canon.get(tok.lower_)
             if name and self._kinds.get(name, "person") == "person" and name in self._people:

@@ -94,7 +94,9 @@ def _time_reference(phrase: Token) -> bool:
     if low in ("before", "after", "following", "until", "since"):
         objs = [o for o in phrase.children if o.dep_ == "pobj"]
     elif low in ("ahead", "prior"):
-        objs = [o for p in phrase.children if p.lower_ in ("of", "to") for o in p.children if o.dep_ == "pobj"]
+        objs = [
+            o for p in phrase.children if p.lower_ in ("of", "to") for o in p.children if o.dep_ == "pobj"
+        ]
     else:
         return False
     return any(o.lemma_.lower() in _TIMED_BY for o in objs)
