@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import find_dates, resolve
+from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_merge import Candidate
 from newsmon.extract.meeting_names import of_a_person
 from newsmon.extract.meeting_people import participants_of
@@ -60,7 +61,39 @@ def counterparts(tok: Token) -> list[Span]:
                     continue  # "Sen. Ted Cruz of Texas": his state
                 if ent.label_ in _COUNTERPART_LABELS and ent not in out:
                     out.append(ent)
+    if out and min(out, key=lambda e: e.start).label_ == "PERSON":
+        out = _rest_of_list(out)  # "with Japanese Prime Minister Abe, French President Hollande, ..."
     return out if len(out) >= 2 else []
+
+
+_LIST_GLUE = {",", "and", "or", "as", "well"}
+
+
+def _rest_of_list(found: list[Span]) -> list[Span]:
+    """The people the parser hung elsewhere in a list of titled names: from the first one found,
+    each next PERSON that only commas, "and" and titles ("French President", "German Chancellor")
+    separate from the one before."""
+    doc = found[0].doc
+    starts = {e.start: e for e in doc.ents}
+    first = min(found, key=lambda e: e.start)
+    out = [first]
+    i = first.end
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 6 and j not in starts and _glue(doc[j]):
+            j += 1
+        ent = starts.get(j)
+        titled = j > i and doc[j - 1].pos_ == "PROPN"  # "President Mitterrand", even if tagged a place
+        if j == i or ent is None or not (ent.label_ in ("PERSON", "NORP") or titled):
+            break
+        if ent.label_ != "NORP":
+            out.append(ent)
+        i = ent.end  # a NORP ("Russian") opens the next title
+    return out + [e for e in found if e not in out]
+
+
+def _glue(tok: Token) -> bool:
+    return tok.lower_ in _LIST_GLUE or (tok.pos_ == "PROPN" and tok.lower_.rstrip(".") in TITLE_WORDS)
 
 
 def separately(tok: Token) -> bool:
@@ -81,18 +114,19 @@ def separately(tok: Token) -> bool:
 
 def each_counterpart(ctx: ArticleContext, cand: Candidate, tok: Token) -> list[Candidate]:
     """Split ``cand`` into one meeting per counterpart; ``cand`` itself keeps the first one."""
-    sides = [participants_of(ctx, e) for e in counterparts(tok)]
-    keys = [{p.key for p in side} for side in sides if side]
-    if len(keys) < 2:
+    sides = [side for side in (participants_of(ctx, e) for e in counterparts(tok)) if side]
+    if len(sides) < 2:
         return []
-    everyone = set().union(*keys)
+    everyone = {p.key for side in sides for p in side}
+    # the host, who meets them all; none named ("after conversations with Abe, Hollande and
+    # Merkel"): still one meeting each, its host left to the other mentions
     others = [p for p in cand.participants if p.key not in everyone]
-    if not others:
-        return []  # nobody meets them all: "meetings with Abe and Park" with no host named
+    # each counterpart as the mention read it, or as its name gives it when the parser hung the
+    # name outside the mention ("..., and Italian President Cossiga" on the main verb)
+    theirs = [[p for p in cand.participants if p.key in {s.key for s in side}] or side for side in sides]
     cand.sibling_of = tok.idx  # the split meetings stay apart when merging
-    out = [replace(cand, participants=others + [p for p in cand.participants if p.key in k], triggers=[])
-           for k in keys[1:]]  # fmt: skip
-    cand.participants = others + [p for p in cand.participants if p.key in keys[0]]
+    out = [replace(cand, participants=others + side, triggers=[]) for side in theirs[1:]]
+    cand.participants = others + theirs[0]
     return out
 
 
