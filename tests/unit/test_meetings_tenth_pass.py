@@ -44,3 +44,36 @@ def test_a_list_of_titled_counterparts_is_one_call_each(extractor: Extractor) ->
     for person in ("Nakasone", "Kohl", "Cossiga"):  # (the small model tags "Mitterrand" a place)
         assert [person] in named, named
     assert all(m["date"] == "1987-04-11" for m in found)
+
+
+def test_calling_on_someone_to_act_is_no_phone_call(extractor: Extractor) -> None:
+    text = (
+        "House Democrats call on Inspector General Richard Kusserow to investigate the allegation. "
+        "Senator Sam Nunn called Defense Secretary Caspar Weinberger on Monday to ask about the plan."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Sam Nunn", "Caspar Weinberger"}
+
+
+def test_a_show_named_meet_is_no_meeting(extractor: Extractor) -> None:
+    text = "pic.twitter.com/9bsZmk7ema — Meet the Press (@MeetThePress) April 12, 1987"
+    assert meetings(extractor, text) == []
+
+
+def test_sitting_down_with_a_reporter_is_an_interview(extractor: Extractor) -> None:
+    text = (
+        "Howard Baker was willing to sit down with a National Public Radio reporter he has known for "
+        "years. On Friday, Baker sat down with Mikhail Gorbachev in Moscow."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Howard Baker", "Mikhail Gorbachev"}
+
+
+def test_who_acts_at_a_dated_annual_meeting_attends_it(extractor: Extractor) -> None:
+    text = (
+        "At the 1986 annual meeting of the American Bar Association, President Ronald Reagan praised "
+        "the judges."
+    )
+    (m,) = meetings(extractor, text)
+    assert m["date"] == "1986"
+    assert "Ronald Reagan" in people(m)

@@ -183,6 +183,8 @@ def sat_down_with(tok: Token) -> bool:
         down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
         face = any(c.lower_ == "face" for c in tok.children)
     withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    if withs and all(g.lemma_.lower() in AUDIENCE or media_name(g) for g in withs):
+        return False  # "sat down with a National Public Radio reporter", "with NPR": an interview
     return (down or face) and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PRON"
                                   for w in withs for g in w.subtree)  # fmt: skip
 
@@ -229,6 +231,18 @@ _CALL_PURPOSES = {
 }  # fmt: skip
 
 
+def _calls_on_to(tok: Token) -> bool:
+    """ "called on Congress to act", "call upon X to investigate" (however the parser hangs "on")."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in ("on", "upon"):
+        return False
+    return any(
+        t.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in t.children)
+        for t in tok.subtree
+        if t.i > tok.i
+    )
+
+
 def _called_him_or_dated_name(tok: Token, objs: list[Token]) -> bool:
     """ "Trump called him from Air Force One", "called her Friday to ask"; and "Kelly called
     Tillerson Friday", which the small model parses as one noun "Tillerson Friday"."""
@@ -263,6 +277,8 @@ def is_phone_verb(tok: Token) -> bool:
     if lemma == "call":  # "called Carson a special person" names, it does not phone
         if any(c.dep_ == "prt" and c.lower_ in _CALL_PARTICLES for c in tok.children):
             return False  # "called out Trump" criticises, "called off the talks" cancels
+        if _calls_on_to(tok):
+            return False  # "call on Inspector General Grimm to investigate": a demand
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
             return False  # "a civil rights group called Color of Change" names the group
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]

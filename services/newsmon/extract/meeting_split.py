@@ -93,7 +93,9 @@ def _rest_of_list(found: list[Span]) -> list[Span]:
 
 
 def _glue(tok: Token) -> bool:
-    return tok.lower_ in _LIST_GLUE or (tok.pos_ == "PROPN" and tok.lower_.rstrip(".") in TITLE_WORDS)
+    word = tok.lower_.rstrip(".")
+    titled = word in TITLE_WORDS or (word.endswith("s") and word[:-1] in TITLE_WORDS)  # "Representatives"
+    return tok.lower_ in _LIST_GLUE or (tok.pos_ in ("PROPN", "NOUN") and titled)
 
 
 def separately(tok: Token) -> bool:

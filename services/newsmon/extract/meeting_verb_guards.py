@@ -47,10 +47,15 @@ _CROWDS = {
 _GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "whoever", "people"}
 
 
+_NAMED_THINGS = {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"}
+
+
 def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     """True when the meeting verb ``tok`` (lemma ``lemma``, suggesting ``kind``) names no meeting."""
     if audience_only(tok) or asked_whether(tok):
         return True  # "Asked whether Scholz planned to travel to Moscow, ...": a question
+    if tok.ent_type_ in _NAMED_THINGS and tok.text[:1].isupper():
+        return True  # "Meet the Press (@MeetThePress)": a word of a show's or a body's name
     if lemma == "meet" and _no_meeting_meet(tok):
         return True
     if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):

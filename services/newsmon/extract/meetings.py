@@ -22,7 +22,7 @@ from newsmon.extract.boilerplate import is_promo
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
-from newsmon.extract.meeting_cues import Trigger, find_triggers
+from newsmon.extract.meeting_cues import REPORTING, Trigger, find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_frame import (
     BODY_WORDS,
@@ -46,7 +46,7 @@ from newsmon.extract.meeting_people import (
 from newsmon.extract.meeting_pronouns import resolve_pronoun
 from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
-from newsmon.extract.meeting_scope import host_subjects
+from newsmon.extract.meeting_scope import at_meeting_scope, host_subjects
 from newsmon.extract.meeting_setting import anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
 from newsmon.extract.meeting_status import status_from_cues
@@ -161,9 +161,15 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     )  # "the visit", "his visit", "Nakasone's visit": a meeting the story has introduced
     # "OSLO — Ministers will meet ...": the dateline says where the story was filed, not who met
     ents = [e for e in frame.ents if e.start_char >= ctx.dateline_end]
+    # who acts at the meeting was there: "At the 2019 annual meeting of CPAC, Trump swore ..."
+    present = at_meeting_scope(tok, REPORTING) if definite else set()
     if definite:  # "the meeting": only what the noun phrase itself says; the rest is anaphora
         hosts = host_subjects(tok)  # "Scholz is due to host the summit": the host takes part
-        ents = [e for e in ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
+        ents = [
+            e
+            for e in ents
+            if (tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1) or e.root.i in present
+        ]
         ents += [
             e for e in sent.ents if e not in ents and e.label_ in PARTICIPANT_LABELS and _within(e, hosts)
         ]
@@ -178,7 +184,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         [p for e in ents for p in participants_of(ctx, e)] + _group_names(ctx, frame.tokens, sent)
     )
     for pron in frame.pronouns:
-        if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i):
+        if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i) and pron.i not in present:
             continue
         if pron.dep_ == "poss" and pron.head.i != tok.i:
             continue  # "his Ukrainian counterpart": a title, not a participant
