@@ -11,11 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsmon.extract.meeting_cue_rules import (
-    by_phone_with,
-    sat_down_with,
-    went_to_see,
-)
+from newsmon.extract.meeting_call_rules import by_phone_with
+from newsmon.extract.meeting_cue_rules import sat_down_with, went_to_see
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
 

@@ -9,22 +9,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
+from newsmon.extract.meeting_call_rules import by_phone_with, is_phone_verb, spoke_with
 from newsmon.extract.meeting_cue_rules import (
     HABITUAL,
     SEATS,
     arrived_to_visit,
     asked_whether,
     audience_only,
-    by_phone_with,
     campaign_stop,
     fixture,
     hosts_a_guest,
-    is_phone_verb,
     negated,
     passive_reception,
     receives_delegation,
     sightseeing,
-    spoke_with,
 )
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS
 
