@@ -8,6 +8,10 @@ Texts are every ``*.txt``/``*.html`` article of the corpora (default: ``eval/cor
 extraction articles/s over bare ``nlp.pipe`` articles/s; the target is >= 0.8 (extraction adds
 at most 25% to parse time). Peak memory is the tracemalloc peak of each side and the process's
 maximum RSS, taken in a separate untimed run (tracemalloc slows Python code down).
+
+``--run-on`` adds the worst case: one unpunctuated "sentence" of 10k, 40k and 160k characters
+(a broken page), timed against bare parsing of the same text. Extraction must grow with the
+text, not with its square: the extract/bare ratio should stay about the same at every size.
 """
 
 from __future__ import annotations
@@ -95,6 +99,25 @@ def run(texts: list[str], repeat: int, batch_size: int, model: str | None = None
     }
 
 
+RUN_ON = (
+    "Senator John Smith met with Governor Ann Lee in Boston on Monday and talks with Russia "
+    "continued while Obama said the summit would go on "
+)
+
+
+def run_on(sizes: list[int], model: str | None = None) -> list[tuple[int, float, float]]:
+    """(characters, bare seconds, extract seconds) for one unpunctuated text of each size."""
+    extractor = Extractor(model)
+    extractor.extract("Warm up. Obama met Putin on Monday.")
+    out = []
+    for size in sizes:
+        text = (RUN_ON * (size // len(RUN_ON) + 1))[:size]
+        bare = _timed(lambda text=text: extractor.nlp(text))  # type: ignore[misc]
+        ext = _timed(lambda text=text: extractor.extract(text))  # type: ignore[misc]
+        out.append((size, bare, ext))
+    return out
+
+
 def main(argv: list[str]) -> int:
     """Entry point of ``newsmon bench``."""
     p = argparse.ArgumentParser(prog="newsmon bench", description="extraction speed vs bare nlp.pipe")
@@ -102,6 +125,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--repeat", type=int, default=3, help="timed runs per side (best is kept)")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--model", help="spaCy model (default: NEWSMON_SPACY_MODEL)")
+    p.add_argument("--run-on", action="store_true", help="also time unpunctuated texts of 10k-160k chars")
     args = p.parse_args(argv)
     configure()  # logs to stderr, results on stdout
     texts = corpus_texts(args.corpus or DEFAULT_CORPORA)
@@ -121,4 +145,8 @@ def main(argv: list[str]) -> int:
     print(f"process max RSS    {r['max_rss_mb']:.0f} MB")
     verdict = "OK" if r["ratio"] >= 0.8 else "BELOW TARGET"
     print(f"ratio extract/bare {r['ratio']:.3f}  (target >= 0.8: {verdict})")
+    if args.run_on:
+        print("run-on text (no sentence stops): characters, bare parse s, extraction s, ratio")
+        for size, bare, ext in run_on([10_000, 40_000, 160_000], args.model):
+            print(f"  {size:>7}  {bare:7.2f}  {ext:7.2f}  {bare / ext:.3f}")
     return 0

@@ -16,6 +16,7 @@ from newsmon.extract.entity_repairs import (
     trim_cross_sentence_entities,
     trim_dateline_entities,
 )
+from newsmon.extract.spans import freeze_ents
 from newsmon.extract.text import Prepared
 
 
@@ -50,6 +51,7 @@ class ArticleContext:
         recovered = names.recovered_people(doc)
         if recovered:  # "Trump met ...": a known person the NER missed is an entity for every rule
             doc.ents = sorted([*doc.ents, *recovered], key=lambda e: e.start)
+        freeze_ents(doc)  # no rule changes the entities from here on
         return cls(
             doc=doc,
             text=prepared.text,

@@ -36,6 +36,7 @@ from newsmon.extract.meeting_scope import (
 from newsmon.extract.meeting_setting import PLACE_LABELS, SIDELINES, left_out, setting_place, where_place
 from newsmon.extract.meeting_venues import LOC_PREPS, is_venue, room_of, venue_before, via_location_prep
 from newsmon.extract.places import get_gazetteer
+from newsmon.extract.spans import ents_within
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _DELEGATION = set(
@@ -220,7 +221,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
     anchor = anchors(trigger)
     frame = Frame(tokens=toks, places=where_place(trigger, sent) or setting_place(trigger, sent))
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         covered.update(range(ent.start, ent.end))
         label = ent.label_
         if kind_of is not None and label not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -377,11 +378,8 @@ def governing_speaker(trigger: Token) -> list[Span]:
             for s in subj:
                 ents.extend(
                     e
-                    for e in s.doc.ents
-                    if e.label_ in PARTICIPANT_LABELS
-                    and s.left_edge.i <= e.start
-                    and e.end <= s.right_edge.i + 1
-                    and not is_title_modifier(e)
+                    for e in ents_within(s.doc[s.left_edge.i : s.right_edge.i + 1])
+                    if e.label_ in PARTICIPANT_LABELS and not is_title_modifier(e)
                 )
             return ents
     return []

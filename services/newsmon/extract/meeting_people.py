@@ -18,6 +18,7 @@ from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.meeting_names import is_title_modifier
 from newsmon.extract.places import get_gazetteer
+from newsmon.extract.spans import doc_ents
 
 FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 # "the two leaders" are the last two people whose titles say so, not a commentator quoted since
@@ -262,7 +263,7 @@ def subjects_above(trigger: Token) -> list[Span]:
                 if c.dep_ in ("nsubj", "nsubjpass", "agent"):
                     ents = [
                         e
-                        for e in c.doc.ents
+                        for e in doc_ents(c.doc)
                         if e.label_ in PARTICIPANT_LABELS
                         and c.left_edge.i <= e.start
                         and e.end <= c.right_edge.i + 1

@@ -21,6 +21,7 @@ from newsmon.extract.meeting_people import (
     role_country,
     subjects_above,
 )
+from newsmon.extract.spans import doc_ents, ents_within
 
 
 def resolve_pronoun(
@@ -92,7 +93,9 @@ def _previous_pair(ctx: ArticleContext, pron: Token) -> list[Participant]:
         return []
     before = ctx.doc[pron.sent.start - 1].sent
     # the names before its verb (its subject, however the parser hung them)
-    named = [participant(ctx, e) for e in before.ents if e.label_ == "PERSON" and e.end <= before.root.i]
+    named = [
+        participant(ctx, e) for e in ents_within(before) if e.label_ == "PERSON" and e.end <= before.root.i
+    ]
     people = [p for p in named if p is not None]
     if len(people) >= 2:
         return people
@@ -125,7 +128,9 @@ def _addressee(pron: Token, titles: bool = False) -> list[Span]:
         node = node.head  # the verb, or the noun it works through ("in a letter to ...")
         for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
             ents = [
-                e for e in pron.doc.ents if e.label_ == "PERSON" and prep.i < e.start <= prep.right_edge.i
+                e
+                for e in doc_ents(pron.doc)
+                if e.label_ == "PERSON" and prep.i < e.start <= prep.right_edge.i
             ]
             if titles:
                 ents = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsmon.extract.places import Place, get_gazetteer
+from newsmon.extract.spans import doc_ents, ents_within
 
 PLACE_LABELS = {"GPE", "LOC"}
 
@@ -16,7 +17,7 @@ def where_place(trigger: Token, sent: Span) -> list[Span]:
     node = trigger
     for _ in range(3):
         if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
-            return [e for e in sent.ents if e.root.i == node.head.i and e.label_ in PLACE_LABELS]
+            return [e for e in ents_within(sent) if e.root.i == node.head.i and e.label_ in PLACE_LABELS]
         if node.head.i == node.i:
             break
         node = node.head
@@ -56,7 +57,7 @@ def setting_place(trigger: Token, sent: Span) -> list[Span]:
     objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
     heads = {t.i for g in objs for t in (g, *(c for c in g.children if c.dep_ == "appos"))}
     # the small model tags some towns ORG ("Boise"); the gazetteer decides what is a place
-    return [e for e in sent.ents if e.label_ in PLACE_LABELS | {"ORG"} and e.root.i in heads]
+    return [e for e in ents_within(sent) if e.label_ in PLACE_LABELS | {"ORG"} and e.root.i in heads]
 
 
 _LEFT_OUT = {"invite", "attend", "join", "include", "take", "participate"}
@@ -93,7 +94,9 @@ def anaphoric_place(trigger: Token) -> Place | None:
         if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in dest.children):
             continue
         gaz = get_gazetteer()
-        for ent in reversed([e for e in trigger.doc.ents if e.end <= trigger.i and e.label_ in PLACE_LABELS]):
+        for ent in reversed(
+            [e for e in doc_ents(trigger.doc) if e.end <= trigger.i and e.label_ in PLACE_LABELS]
+        ):
             place = gaz.lookup(ent.text)
             if place is not None and place.kind == kind:
                 return place

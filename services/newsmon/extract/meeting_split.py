@@ -15,6 +15,7 @@ from newsmon.extract.meeting_merge import Candidate
 from newsmon.extract.meeting_names import of_a_person
 from newsmon.extract.meeting_people import participants_of
 from newsmon.extract.places import get_gazetteer
+from newsmon.extract.spans import doc_ents
 
 _PER_COUNTERPART = {"call", "meeting", "conversation"}
 _COUNTERPART_LABELS = {"PERSON", "ORG", "GPE"}
@@ -44,7 +45,7 @@ def counterparts(tok: Token) -> list[Span]:
         return _each_subject(tok)
     if not separate and (tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _PER_COUNTERPART):
         return []
-    ents = tok.doc.ents
+    ents = doc_ents(tok.doc)
     out: list[Span] = []
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
     preps = {"with", "to"} if separate else {"with"}  # "separate visits to Reid, McConnell, ..."
@@ -74,7 +75,7 @@ def _rest_of_list(found: list[Span]) -> list[Span]:
     each next PERSON that only commas, "and" and titles ("French President", "German Chancellor")
     separate from the one before."""
     doc = found[0].doc
-    starts = {e.start: e for e in doc.ents}
+    starts = {e.start: e for e in doc_ents(doc)}
     first = min(found, key=lambda e: e.start)
     out = [first]
     i = first.end
@@ -147,14 +148,14 @@ def _each_subject(verb: Token) -> list[Span]:
     if not subjects or not marked:
         return []
     inside = {t.i for t in subjects[0].subtree}
-    out = [e for e in verb.doc.ents if e.label_ in _COUNTERPART_LABELS and e.root.i in inside]
+    out = [e for e in doc_ents(verb.doc) if e.label_ in _COUNTERPART_LABELS and e.root.i in inside]
     return out if len(out) >= 2 else []
 
 
 def _people_called(verb: Token) -> list[Span]:
     """ "Kerry called Netanyahu and Abbas", "would call his allies, ... Shinzo Abe, and ... Moon Jae-in"."""
     inside = {t.i for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree}
-    out = [e for e in verb.doc.ents if e.label_ == "PERSON" and e.root.i in inside]
+    out = [e for e in doc_ents(verb.doc) if e.label_ == "PERSON" and e.root.i in inside]
     return out if len(out) >= 2 else []
 
 

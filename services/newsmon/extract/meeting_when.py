@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -24,6 +25,7 @@ from newsmon.extract.meeting_frame import lca, tree_distance
 from newsmon.extract.meeting_narrative import narrative_days
 from newsmon.extract.meeting_status import recorded, tense_of
 from newsmon.extract.places import Place, get_gazetteer
+from newsmon.extract.spans import doc_ents
 
 _DATE_BLOCKERS = REPORTING | {
     "reject",
@@ -38,10 +40,33 @@ _DATE_BLOCKERS = REPORTING | {
 
 
 def _doc_token(sent: Span, start: int) -> Token:
-    for t in sent:
-        if t.idx <= start < t.idx + len(t.text) or t.idx >= start:
-            return t
-    return sent.root
+    """The token at character ``start``, else the first one after it (binary search: a run-on
+    "sentence" of thousands of tokens must not make every lookup linear)."""
+    doc = sent.doc
+    starts = doc.user_data.get("newsmon_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["newsmon_token_starts"] = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, start, sent.start, sent.end) - 1
+    if i >= sent.start and start < doc[i].idx + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < sent.end else sent.root
+
+
+def _sentence(sent: Span) -> tuple[str, list[DateExpr]]:
+    """The text of ``sent`` and its date expressions, computed once per sentence rather than once
+    per trigger (``Span.text`` joins every token again on each call)."""
+    cache = sent.doc.user_data.setdefault("newsmon_sentence_dates", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        text = sent.text
+        cache[key] = (text, find_dates(text))
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def _before(sent: Span, expr: DateExpr) -> str:
+    """The few words before ``expr`` (enough for the end-anchored cue patterns below)."""
+    text = _sentence(sent)[0]
+    return text[max(0, expr.start - 40) : expr.start].lower()
 
 
 def pick_date(
@@ -50,12 +75,12 @@ def pick_date(
     """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
     best: tuple[int, DateExpr, Token] | None = None
     future = tense_of(trigger) == "future"
-    for expr in find_dates(sent.text):
+    for expr in list(_sentence(sent)[1]):
         if sent.start_char + expr.start < ctx.dateline_end:
             continue  # "BERLIN, Dec 30 (Wire) -": not a meeting date
-        if re.search(r"\bsince(\s+(early|mid|late))?[\s-]*$", sent.text[: expr.start].lower()):
+        if re.search(r"\bsince(\s+(early|mid|late))?[\s-]*$", _before(sent, expr)):
             continue  # "the first visit since 2018" dates the previous one, not this one
-        if re.search(r"\b(before|until|till)\s*$", sent.text[: expr.start].lower()):
+        if re.search(r"\b(before|until|till)\s*$", _before(sent, expr)):
             continue  # "planned to visit the United States before January": a bound, not the day
         if re.search(r"\b(before|after)$", expr.text) and trigger.idx >= sent.start_char + expr.end:
             continue  # "comes a day before the president is scheduled to meet": dates the other event
@@ -313,7 +338,7 @@ def _entity_after_comma(span: Span) -> Span | None:
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    return next((ent for ent in doc.ents if ent.start == span.end + 1), None)
+    return next((ent for ent in doc_ents(doc) if ent.start == span.end + 1), None)
 
 
 def _qualifier_place(span: Span) -> Place | None:

@@ -53,6 +53,7 @@ from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import occupant_named, officials_of, titled_person, titled_subject
 from newsmon.extract.meeting_when import in_progress, pick_date, place_of, status_from_tense, venue_of
 from newsmon.extract.places import Place, get_gazetteer
+from newsmon.extract.spans import ents_within
 from newsmon.logs import get_logger
 
 log = get_logger(__name__)
@@ -106,6 +107,9 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     return finish(fold_vague(meetings), ctx, dateline)
 
 
+MAX_SEGMENT_TOKENS = 150  # news sentences stay well under it; a run-on text without stops does not
+
+
 def _segments(doc: Doc) -> Iterator[Span]:
     """Sentences, also cut at line breaks: headlines, datelines and captions are their own units."""
     for sent in doc.sents:
@@ -113,10 +117,25 @@ def _segments(doc: Doc) -> Iterator[Span]:
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
                 if tok.i > start:
-                    yield doc[start : tok.i]
+                    yield from _windows(doc, start, tok.i)
                 start = tok.i + 1
         if start < sent.end:
-            yield doc[start : sent.end]
+            yield from _windows(doc, start, sent.end)
+
+
+def _windows(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """``doc[start:end]``, cut into pieces of at most :data:`MAX_SEGMENT_TOKENS` tokens (after a
+    comma, semicolon, dash or conjunction where one is near the limit). Every rule looks across
+    its unit, so an unpunctuated page of thousands of words would otherwise cost quadratic time."""
+    while end - start > MAX_SEGMENT_TOKENS:
+        cut = start + MAX_SEGMENT_TOKENS
+        for i in range(cut - 1, start + MAX_SEGMENT_TOKENS // 2, -1):
+            if doc[i].text in (",", ";", ":", "—", "–", "-") or doc[i].pos_ == "CCONJ":
+                cut = i + 1
+                break
+        yield doc[start:cut]
+        start = cut
+    yield doc[start:end]
 
 
 def _is_headline(seg: Span, title: str | None) -> bool:
@@ -171,7 +190,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             if (tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1) or e.root.i in present
         ]
         ents += [
-            e for e in sent.ents if e not in ents and e.label_ in PARTICIPANT_LABELS and _within(e, hosts)
+            e
+            for e in ents_within(sent)
+            if e not in ents and e.label_ in PARTICIPANT_LABELS and _within(e, hosts)
         ]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]

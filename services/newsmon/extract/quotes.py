@@ -26,6 +26,7 @@ from newsmon.extract.boilerplate import boilerplate_paragraphs
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.lexicon import SCARE_CUES, WORK_NOUNS
 from newsmon.extract.quote_marks import Paragraph, QuoteSpan, find_quotes, merge_split_quotes, paragraphs
+from newsmon.extract.spans import ents_within
 from newsmon.extract.speakers import NOBODY, Attributor, Speaker
 from newsmon.logs import get_logger
 
@@ -211,7 +212,7 @@ def _credited(att: Attributor, text: str, ls: int, le: int, rs: int, re_: int) -
     span = att.ctx.doc.char_span(window[0], window[1], alignment_mode="contract")
     if span is None:
         return None
-    for ent in span.ents:
+    for ent in ents_within(span):
         if ent.label_ in {"PERSON", "ORG"}:
             return att.resolve_phrase(ent.root)
     names = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.lexicon import SPEECH_VERBS, TITLE_WORDS
 from newsmon.extract.quote_marks import Paragraph
+from newsmon.extract.spans import ents_within
 
 ORG_NOUNS = frozenset(
     """
@@ -154,7 +155,7 @@ class Attributor:
         )
         for label in ("PERSON", "ORG", "GPE", "NORP"):
             # "Germany's line" is not Germany speaking; "Russia's foreign ministry" is Russia's
-            ents = [e for e in head_part.ents if e.label_ == label and (speaking_head or tok in e)]
+            ents = [e for e in ents_within(head_part) if e.label_ == label and (speaking_head or tok in e)]
             if ents:
                 ent = ents[-1] if label == "PERSON" else ents[0]
                 name = self.names.canonical_span(ent)

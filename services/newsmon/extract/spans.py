@@ -1,0 +1,43 @@
+"""Entity lookups that stay cheap on long documents.
+
+``Doc.ents`` builds a new ``Span`` for every entity of the document on each access, and
+``Span.ents`` reads ``Doc.ents`` and filters it; the meeting and quote rules ask for them once
+per trigger or cue, so a long article paid (triggers x entities) on every lookup. The article's
+entities are frozen once :class:`newsmon.extract.context.ArticleContext` has repaired them
+(:func:`freeze_ents`); :func:`doc_ents` and :func:`ents_within` then read that tuple, the latter
+with a binary search. Both give exactly what ``doc.ents`` and ``span.ents`` give.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span
+
+_KEY = "newsmon_ents"
+
+
+def freeze_ents(doc: Doc) -> None:
+    """Record ``doc``'s entities (call after the last change to ``doc.ents``)."""
+    ents = tuple(doc.ents)
+    doc.user_data[_KEY] = (ents, [e.start for e in ents])
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, from the frozen record when there is one."""
+    frozen = doc.user_data.get(_KEY)
+    return frozen[0] if frozen is not None else tuple(doc.ents)
+
+
+def ents_within(span: Span) -> list[Span]:
+    """``span.ents``: the entities that fall completely within ``span``."""
+    frozen = span.doc.user_data.get(_KEY)
+    if frozen is None:
+        return list(span.ents)
+    ents, starts = frozen
+    out: list[Span] = []
+    for i in range(bisect.bisect_left(starts, span.start), len(ents)):
+        if ents[i].end > span.end:
+            break
+        out.append(ents[i])
+    return out
