@@ -11,7 +11,7 @@ from wire_helpers import PUB, meetings, people
 from newsmon.extract import Extractor
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.meetings import MAX_SEGMENT_TOKENS, _segments
-from newsmon.extract.spans import doc_ents, ents_within
+from newsmon.extract.spans import doc_ents, ents_within, sentence_start
 from newsmon.extract.text import prepare
 
 pytestmark = pytest.mark.slow
@@ -34,6 +34,8 @@ def test_frozen_entities_are_the_documents_own(extractor: Extractor) -> None:
     spans = [*doc.sents, doc[3:40], doc[len(doc) // 2 : len(doc) // 2 + 7], doc[0:0]]
     for span in spans:
         assert ents_within(span) == list(span.ents)
+    for tok in doc:
+        assert sentence_start(doc, tok.i) == tok.sent.start
 
 
 def test_a_run_on_text_is_cut_into_bounded_units_that_cover_it(extractor: Extractor) -> None:

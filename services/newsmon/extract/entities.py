@@ -33,6 +33,7 @@ from newsmon.extract.lexicon import (
     MALE_WORDS,
     TITLE_WORDS,
 )
+from newsmon.extract.spans import sentence_start
 from newsmon.extract.titles import title_of_person
 
 KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "unknown"}
@@ -314,7 +315,15 @@ class NameIndex:
                 )
             )
             index.mentions.append(
-                Mention(ent.start_char, ent.end_char, ent.text, name, kind, ent.sent.start_char, is_subject)
+                Mention(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    name,
+                    kind,
+                    doc[sentence_start(doc, ent.start)].idx,
+                    is_subject,
+                )
             )
             if kind == "person":
                 title = title_of_person(ent)

@@ -41,3 +41,12 @@ def ents_within(span: Span) -> list[Span]:
             break
         out.append(ents[i])
     return out
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """Index of the first token of the sentence holding token ``i``: ``doc[i].sent.start``, which
+    spaCy finds by walking the sentence on every call (quadratic over a run-on text's names)."""
+    starts = doc.user_data.get("newsmon_sent_starts")
+    if starts is None:
+        starts = doc.user_data["newsmon_sent_starts"] = [s.start for s in doc.sents]
+    return starts[bisect.bisect_right(starts, i) - 1]  # type: ignore[no-any-return]

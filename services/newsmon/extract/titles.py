@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsmon.extract.lexicon import HONORIFICS, TITLE_WORDS
+from newsmon.extract.spans import sentence_start
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "-", "'s", "’s", "&"}
 
@@ -18,7 +19,7 @@ def _title_before(ent: Span) -> str | None:
     """Title words directly before a person name: "Russian Deputy Foreign Minister" Sergei Ryabkov."""
     doc = ent.doc
     i = ent.start - 1
-    sent_start = ent.sent.start
+    sent_start = sentence_start(doc, ent.start)
     words: list[str] = []
     while i >= sent_start:
         tok = doc[i]
