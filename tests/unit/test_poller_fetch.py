@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from poller_helpers import OPEN, MemorySink, close_pollers, make_poller, rss
+from poller_helpers import OPEN, MemorySink, make_poller, rss
 
 from newsmon.errors import ConfigError
 from newsmon.feeds_config import FeedConfig
@@ -21,18 +20,6 @@ from newsmon.feedserver import FeedServer, Response
 from newsmon_poller.fetch import parse_retry_after
 from newsmon_poller.producer import ProduceError
 from newsmon_poller.state import StateStore
-
-
-@pytest.fixture
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as srv:
-        yield srv
-
-
-@pytest.fixture(autouse=True)
-def _close_pollers() -> Iterator[None]:
-    yield
-    close_pollers()
 
 
 def test_new_items_are_sent_once_then_304(tmp_path: Path, server: FeedServer) -> None:

@@ -5,27 +5,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from poller_helpers import close_pollers, make_poller, rss
+from poller_helpers import make_poller, rss
 
 from newsmon.feeds_config import FeedConfig, FeedsFile
 from newsmon.feedserver import FeedServer, Response
 from newsmon_poller.schedule import host_of
-
-
-@pytest.fixture
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as srv:
-        yield srv
-
-
-@pytest.fixture(autouse=True)
-def _close_pollers() -> Iterator[None]:
-    yield
-    close_pollers()
 
 
 def wait_for(condition: Callable[[], bool], timeout_s: float = 10.0) -> bool:
