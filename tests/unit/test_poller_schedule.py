@@ -137,3 +137,21 @@ def test_run_forever_polls_concurrently_and_stops_cleanly(tmp_path: Path, server
 def test_host_of() -> None:
     assert host_of("https://Feeds.Example.com:8443/rss?x=1") == "feeds.example.com:8443"
     assert host_of("http://127.0.0.1:9/a.xml") == "127.0.0.1:9"
+
+
+def test_a_crash_in_a_fetch_thread_costs_that_feed_only(tmp_path: Path, server: FeedServer) -> None:
+    server.set_feed("/a.xml", rss("a"))
+    server.set_feed("/b.xml", rss("b"))
+    poller, sink = make_poller(tmp_path, server, "/a.xml", "/b.xml")
+    real = poller.fetch_feed
+
+    def fetch_feed(feed: FeedConfig, state: object) -> object:
+        if feed.name == "a-xml":
+            raise RuntimeError("a bug in the fetch thread")
+        return real(feed, state)  # type: ignore[arg-type]
+
+    poller.fetch_feed = fetch_feed  # type: ignore[method-assign]
+    a, b = poller.run_once()
+    assert (a.status, a.reason, b.status, b.new) == ("error", "internal", "ok", 1)
+    assert poller.store.feed("a-xml").last_error == "internal: RuntimeError: a bug in the fetch thread"
+    assert titles(sink.sent) == ["Story b"]
