@@ -77,3 +77,12 @@ def test_who_acts_at_a_dated_annual_meeting_attends_it(extractor: Extractor) -> 
     (m,) = meetings(extractor, text)
     assert m["date"] == "1986"
     assert "Ronald Reagan" in people(m)
+
+
+def test_a_participle_clause_takes_the_tense_of_its_governor(extractor: Extractor) -> None:
+    text = (
+        "Attorney General Edwin Meese had been compromised by his ties to the firm, as evidenced by "
+        "a 20-minute conversation with Senator Robert Dole aboard his plane at a Phoenix airport on June 27."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["status"]) == ("1986-06-27", "held")

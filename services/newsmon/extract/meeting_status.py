@@ -238,6 +238,8 @@ def tense_of(tok: Token) -> Tense:
         return "present"
     if node.tag_ == "VBN" and node.dep_ in ("acl", "relcl", "amod"):
         return "past"
+    if node.tag_ == "VBN" and node.dep_ == "advcl" and not auxes:
+        return _governing_tense(node)  # "had been compromised, as evidenced by a conversation on June 27"
     return None
 
 
