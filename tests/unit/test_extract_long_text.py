@@ -11,7 +11,7 @@ from wire_helpers import PUB, meetings, people
 from newsmon.extract import Extractor
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.meetings import MAX_SEGMENT_TOKENS, _segments
-from newsmon.extract.spans import doc_ents, ents_within, sentence_start
+from newsmon.extract.spans import doc_ents, ents_within, sentence_start, token_at
 from newsmon.extract.text import prepare
 
 pytestmark = pytest.mark.slow
@@ -36,6 +36,12 @@ def test_frozen_entities_are_the_documents_own(extractor: Extractor) -> None:
         assert ents_within(span) == list(span.ents)
     for tok in doc:
         assert sentence_start(doc, tok.i) == tok.sent.start
+    for sent in list(doc.sents)[:5]:
+        for char in range(sent.start_char, sent.end_char + 2):
+            linear = next(
+                (t for t in sent if t.idx <= char < t.idx + len(t.text) or t.idx >= char), sent.root
+            )
+            assert token_at(sent, char) == linear
 
 
 def test_a_run_on_text_is_cut_into_bounded_units_that_cover_it(extractor: Extractor) -> None:

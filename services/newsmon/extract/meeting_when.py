@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -25,7 +24,7 @@ from newsmon.extract.meeting_frame import lca, tree_distance
 from newsmon.extract.meeting_narrative import narrative_days
 from newsmon.extract.meeting_status import recorded, tense_of
 from newsmon.extract.places import Place, get_gazetteer
-from newsmon.extract.spans import doc_ents
+from newsmon.extract.spans import doc_ents, token_at
 
 _DATE_BLOCKERS = REPORTING | {
     "reject",
@@ -37,19 +36,6 @@ _DATE_BLOCKERS = REPORTING | {
     "urge",
     "accuse",
 }
-
-
-def _doc_token(sent: Span, start: int) -> Token:
-    """The token at character ``start``, else the first one after it (binary search: a run-on
-    "sentence" of thousands of tokens must not make every lookup linear)."""
-    doc = sent.doc
-    starts = doc.user_data.get("newsmon_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["newsmon_token_starts"] = [t.idx for t in doc]
-    i = bisect.bisect_right(starts, start, sent.start, sent.end) - 1
-    if i >= sent.start and start < doc[i].idx + len(doc[i].text):
-        return doc[i]
-    return doc[i + 1] if i + 1 < sent.end else sent.root
 
 
 def _sentence(sent: Span) -> tuple[str, list[DateExpr]]:
@@ -75,7 +61,7 @@ def pick_date(
     """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
     best: tuple[int, DateExpr, Token] | None = None
     future = tense_of(trigger) == "future"
-    for expr in list(_sentence(sent)[1]):
+    for expr in _sentence(sent)[1]:
         if sent.start_char + expr.start < ctx.dateline_end:
             continue  # "BERLIN, Dec 30 (Wire) -": not a meeting date
         if re.search(r"\bsince(\s+(early|mid|late))?[\s-]*$", _before(sent, expr)):
@@ -84,7 +70,7 @@ def pick_date(
             continue  # "planned to visit the United States before January": a bound, not the day
         if re.search(r"\b(before|after)$", expr.text) and trigger.idx >= sent.start_char + expr.end:
             continue  # "comes a day before the president is scheduled to meet": dates the other event
-        tok = _doc_token(sent, sent.start_char + expr.start)
+        tok = token_at(sent, sent.start_char + expr.start)
         span = ctx.doc.char_span(
             sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
         )
@@ -143,7 +129,7 @@ def _anaphoric_period(
     found = _THAT.search(sent.text)
     if found is None:
         return None, Resolved(None), None
-    tok = _doc_token(sent, sent.start_char + found.start())
+    tok = token_at(sent, sent.start_char + found.start())
     if lca(tok, trigger) is None or tree_distance(tok, trigger) > 4:
         return None, Resolved(None), None
     start = sent.start

@@ -1,4 +1,4 @@
-"""Entity lookups that stay cheap on long documents.
+"""Entity, sentence and token lookups that stay cheap on long documents.
 
 ``Doc.ents`` builds a new ``Span`` for every entity of the document on each access, and
 ``Span.ents`` reads ``Doc.ents`` and filters it; the meeting and quote rules ask for them once
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "newsmon_ents"
 
@@ -50,3 +50,16 @@ def sentence_start(doc: Doc, i: int) -> int:
     if starts is None:
         starts = doc.user_data["newsmon_sent_starts"] = [s.start for s in doc.sents]
     return starts[bisect.bisect_right(starts, i) - 1]  # type: ignore[no-any-return]
+
+
+def token_at(sent: Span, char: int) -> Token:
+    """The token of ``sent`` at character offset ``char`` (of the document), else the first one
+    after it, else the sentence's root; found by binary search on the document's token offsets."""
+    doc = sent.doc
+    starts = doc.user_data.get("newsmon_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["newsmon_token_starts"] = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, char, sent.start, sent.end) - 1
+    if i >= sent.start and char < doc[i].idx + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < sent.end else sent.root
