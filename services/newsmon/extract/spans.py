@@ -11,6 +11,7 @@ with a binary search. Both give exactly what ``doc.ents`` and ``span.ents`` give
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,22 +44,27 @@ def ents_within(span: Span) -> list[Span]:
     return out
 
 
+def _offsets(doc: Doc, key: str, build: Callable[[], list[int]]) -> list[int]:
+    """A sorted list of ``doc``'s offsets, built on first use and kept in ``doc.user_data`` (the
+    parse, and so the list, does not change once extraction starts)."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = build()
+    return found
+
+
 def sentence_start(doc: Doc, i: int) -> int:
     """Index of the first token of the sentence holding token ``i``: ``doc[i].sent.start``, which
     spaCy finds by walking the sentence on every call (quadratic over a run-on text's names)."""
-    starts = doc.user_data.get("newsmon_sent_starts")
-    if starts is None:
-        starts = doc.user_data["newsmon_sent_starts"] = [s.start for s in doc.sents]
-    return starts[bisect.bisect_right(starts, i) - 1]  # type: ignore[no-any-return]
+    starts = _offsets(doc, "newsmon_sent_starts", lambda: [s.start for s in doc.sents])
+    return starts[bisect.bisect_right(starts, i) - 1]
 
 
 def token_at(sent: Span, char: int) -> Token:
     """The token of ``sent`` at character offset ``char`` (of the document), else the first one
     after it, else the sentence's root; found by binary search on the document's token offsets."""
     doc = sent.doc
-    starts = doc.user_data.get("newsmon_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["newsmon_token_starts"] = [t.idx for t in doc]
+    starts = _offsets(doc, "newsmon_token_starts", lambda: [t.idx for t in doc])
     i = bisect.bisect_right(starts, char, sent.start, sent.end) - 1
     if i >= sent.start and char < doc[i].idx + len(doc[i].text):
         return doc[i]
