@@ -74,6 +74,15 @@ def _a_description(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
+def _a_label(tok: Token) -> bool:
+    """A noun the parser hung as an apposition though no comma sets it off: the second object of
+    "called Rep. John Lewis (D-GA) the 'n-word'" (a real apposition reads "Macron, the president")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return before is not None and before.text not in (",", "(", "—", "–", "-", ":", ";")
+
+
 _PERSONAL = {"he", "she", "i", "we", "they"}
 _CALL_PURPOSES = {
     "tell", "ask", "discuss", "inform", "congratulate", "offer", "express", "urge", "warn",
@@ -138,7 +147,7 @@ def is_phone_verb(tok: Token) -> bool:
             return False  # "to call Biden's son Hunter ... as witnesses"
         if _called_him_or_dated_name(tok, objs):
             return True
-        if any(_a_description(a) for o in objs for a in o.children if a.dep_ == "appos"):
+        if any(_a_description(a) or _a_label(a) for o in objs for a in o.children if a.dep_ == "appos"):
             return False  # "called Ben Carson a special person" parsed with an appositive
         if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
             return True  # "called Naghmeh Abedini" (the small model sometimes says oprd)

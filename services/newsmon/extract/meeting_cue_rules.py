@@ -126,8 +126,26 @@ def sat_down_with(tok: Token) -> bool:
     withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
     if withs and all(g.lemma_.lower() in AUDIENCE or media_name(g) for g in withs):
         return False  # "sat down with a National Public Radio reporter", "with NPR": an interview
+    if any(c.dep_ == "nsubj" and _a_journalist(c) for c in tok.children):
+        return False  # "News Anchor Katie Couric sat down with Gail Saltz": an interview
     return (down or face) and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PRON"
                                   for w in withs for g in w.subtree)  # fmt: skip
+
+
+_INTERVIEWERS = {"anchor", "host", "reporter", "journalist", "correspondent", "interviewer", "columnist"}
+
+
+def _a_journalist(subject: Token) -> bool:
+    """The subject's title makes it a journalist: "NBC anchor Lester Holt", "Holt, the NBC anchor"."""
+    return (
+        any(
+            t.lower_ in _INTERVIEWERS
+            for c in subject.children
+            if c.dep_ in ("compound", "appos", "amod")
+            for t in c.subtree
+        )
+        or subject.lower_ in _INTERVIEWERS
+    )
 
 
 def asked_whether(tok: Token) -> bool:

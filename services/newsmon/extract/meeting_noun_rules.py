@@ -201,6 +201,8 @@ def noun_kind(tok: Token) -> str | None:
             return None
     if kids & HABITUAL_ADJ and low.endswith("s"):
         return None  # "his frequent visits", "regular meetings": a habit, not one event
+    if _not_held(tok):
+        return None  # "has not scheduled a new meeting", "did not hold any talks"
     if (
         low.endswith("s")
         and lemma in ("meeting", "summit", "visit", "call", "trip", "conversation")
@@ -213,6 +215,21 @@ def noun_kind(tok: Token) -> str | None:
     if kids & PHONE and kind == "meeting":
         kind = "call"
     return kind
+
+
+_HOLDING = {"hold", "have", "schedule", "set", "arrange", "plan", "convene", "host", "book"}
+
+
+def _not_held(tok: Token) -> bool:
+    """An indefinite meeting that a negated verb says nobody holds or arranges ("did not rule out a
+    meeting" keeps its meeting: ruling out is no holding)."""
+    verb = tok.head
+    return (
+        tok.dep_ == "dobj"
+        and verb.lemma_.lower() in _HOLDING
+        and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in tok.children)
+    )
 
 
 def _held_conference_call(tok: Token) -> bool:

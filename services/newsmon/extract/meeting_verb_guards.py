@@ -28,7 +28,8 @@ from newsmon.extract.meeting_noun_rules import NOUN_KINDS
 
 _NOT_MEETINGS = set(
     "target demand need requirement criterion expectation deadline goal obligation condition "
-    "standard cost end challenge threshold bar benchmark mark quota commitment criteria".split()
+    "standard cost end challenge threshold bar benchmark mark quota commitment criteria "
+    "attack aggression resistance opposition force fate death match criticism skepticism scrutiny".split()
 )
 _CROWDS = {
     "lot",
