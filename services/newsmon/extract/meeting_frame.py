@@ -32,6 +32,7 @@ from newsmon.extract.meeting_scope import (
     for_meeting_scope,
     participle_subject_scope,
     reported_conjunct_scope,
+    speech_scope,
 )
 from newsmon.extract.meeting_setting import PLACE_LABELS, SIDELINES, left_out, setting_place, where_place
 from newsmon.extract.meeting_venues import LOC_PREPS, is_venue, room_of, venue_before, via_location_prep
@@ -170,7 +171,7 @@ def frame_tokens(trigger: Token) -> set[int]:
         toks |= {t.i for t in noun.subtree if t.i <= noun.i}
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
-    toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING)
+    toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING) | speech_scope(trigger)
     return toks - _controller_subjects(trigger)
 
 

@@ -41,7 +41,7 @@ def _body_session(trigger: Token) -> bool:
 
 def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     """ "X discussed Y with Z at a meeting": X (the acting subject) and Z (the with-object)."""
-    if not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"):
+    if not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj"):
         return set()
     call = trigger.lemma_.lower() in ("call", "conversation")
     verb = trigger.head.head
@@ -67,7 +67,10 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
         else:
             reporting = set()  # "At a meeting in Paris, French and Soviet ministers said": they were there
     out: set[int] = set()
-    for s in subject_of(verb, reporting):
+    subjects = subject_of(verb, reporting)
+    if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _no_subject(verb):
+        subjects = subject_of(verb.head, set())  # "Trump said while speaking at the Values Voter Summit"
+    for s in subjects:
         out.update(t.i for t in s.subtree)
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "with":
@@ -136,6 +139,27 @@ def host_subjects(trigger: Token) -> list[Token]:
 _ADVERBIAL_PREPS = {"after", "following", "before", "since", "from", "during"}
 
 
+_ATTENDING = {"address", "attend", "join", "open", "chair", "host", "close", "leave", "tell"}
+_SPEECHES = {"address", "speech", "remarks", "keynote", "talk", "lecture"}
+
+
+def speech_scope(trigger: Token) -> set[int]:
+    """ "Pence said during an address to the Global Chiefs of Mission Conference": the speaker (the
+    speech's owner, or the subject of the clause the speech is in) attends the meeting addressed."""
+    name = trigger  # "the Global Chiefs of Mission Conference": the name's head, not its last word
+    while name.ent_type_ and name.head.ent_type_ == name.ent_type_ and name.head.i != name.i:
+        name = name.head
+    if not (name.dep_ == "pobj" and name.head.lower_ == "to"):
+        return set()
+    speech = name.head.head
+    if speech.lemma_.lower() not in _SPEECHES or speech.pos_ != "NOUN":
+        return set()
+    owners = [c for c in speech.children if c.dep_ == "poss"]
+    if not owners and speech.dep_ == "pobj" and speech.head.head.pos_ in ("VERB", "AUX"):
+        owners = subject_of(speech.head.head, set())  # "said during an address to": who said
+    return {t.i for o in owners for t in o.subtree}
+
+
 def _no_subject(verb: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
@@ -159,6 +183,15 @@ def participle_subject_scope(trigger: Token) -> set[int]:
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
             if with_someone or indefinite:
                 main = holder  # "After talks with Putin, Macron said", "X and Y agreed after a meeting"
+    elif (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.dep_ == "dobj"
+        and trigger.head.tag_ == "VBG"
+        and trigger.head.dep_ == "advcl"
+        and trigger.head.lemma_.lower() in _ATTENDING
+        and _no_subject(trigger.head)
+    ):
+        main = trigger.head.head  # "Addressing the Values Voter Summit, the congressman sought to ..."
     elif trigger.pos_ == "VERB" and trigger.tag_ == "VBG" and _no_subject(trigger):
         if trigger.dep_ == "advcl":
             main = trigger.head  # "Meeting Xi on Monday, Biden said"
@@ -166,7 +199,10 @@ def participle_subject_scope(trigger: Token) -> set[int]:
             main = trigger.head.head  # "After meeting with Xi, Biden said"
     if main is None or main.pos_ not in ("VERB", "AUX"):
         return set()
-    return {t.i for c in subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}
+    subjects = {t.i for c in subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}
+    if not subjects:  # "the memo was written by Comey shortly after a meeting with Trump": the agent
+        subjects = {t.i for c in main.children if c.dep_ == "agent" for t in c.subtree}
+    return subjects
 
 
 def for_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:

@@ -1,0 +1,65 @@
+"""Meeting patterns of the eleventh pass (loads spaCy: slow). Every text is written for the test; the
+publication day is Tuesday 1987-04-14. Each case was a miss, a false meeting or a wrong participant
+before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wire_helpers import meetings, people
+
+from newsmon.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_agent_of_a_passive_verb_attends_the_meeting_it_followed(extractor: Extractor) -> None:
+    text = (
+        "The memo was written by FBI Director William Webster shortly after a private meeting "
+        "with President Reagan."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"William Webster", "Reagan"}
+
+
+def test_a_speaker_attends_the_conference_addressed(extractor: Extractor) -> None:
+    text = (
+        "Vice President George Bush said during an address to the World Affairs Council Conference "
+        "on Monday that the talks would go on."
+    )
+    (m,) = meetings(extractor, text)
+    assert "George Bush" in people(m)
+    assert m["date"] == "1987-04-13"
+
+
+def test_who_speaks_at_a_named_summit_attends_it(extractor: Extractor) -> None:
+    text = "Senator Robert Dole said on Monday while speaking at the Midwest Governors Summit in Chicago."
+    (m,) = meetings(extractor, text)
+    assert "Robert Dole" in people(m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an anchor sitting down with a guest is an interview
+        "CBS News anchor Dan Rather sat down with Senator Gary Hart to talk about the campaign.",
+        # "call X the Y" names, it does not phone
+        "Protesters called civil rights icon Rep. John Lewis (D-Ga.) the “traitor” at a demonstration on "
+        "Capitol Hill.",
+        # force meets an attack, no one meets anyone
+        'Weinberger said the United States wants to send a message that "overwhelming force" will meet '
+        "any attack on U.S. interests or those of its allies.",
+        # a meeting nobody scheduled
+        "Although President Reagan has not scheduled a new meeting with congressional leaders, he will "
+        "send advisers to the Hill.",
+    ],
+)
+def test_not_meetings(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []
+
+
+def test_ruling_out_a_meeting_still_proposes_it(extractor: Extractor) -> None:
+    text = "President Reagan did not rule out a meeting with Soviet leader Mikhail Gorbachev in the fall."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "Mikhail Gorbachev"}
+    assert m["status"] == "proposed"
