@@ -10,7 +10,7 @@ import pytest
 from wire_helpers import meetings, people
 
 from newsmon.extract import Extractor
-from newsmon.extract.entities import clean_mention
+from newsmon.extract.name_text import clean_mention
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.extract.context import ArticleContext
-from newsmon.extract.entities import clean_mention
+from newsmon.extract.name_text import clean_mention
 from newsmon.extract.nlp import load_model
 from newsmon.extract.text import prepare
 

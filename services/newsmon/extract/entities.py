@@ -18,137 +18,26 @@ shared by the quote and meeting extractors. Stable interface:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsmon.extract.entity_repairs import SOVEREIGNS, missed_people, relabel
-from newsmon.extract.lexicon import (
-    FEMALE_NAMES,
-    FEMALE_WORDS,
-    HONORIFICS,
-    MALE_NAMES,
-    MALE_WORDS,
-    TITLE_WORDS,
+from newsmon.extract.entity_repairs import missed_people, relabel
+from newsmon.extract.lexicon import FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS
+from newsmon.extract.name_text import (
+    ALIASES,
+    GENERIC_ORG_WORDS,
+    KINDS,
+    NAME_PARTICLES,
+    NICKNAMES,
+    clean_mention,
+    first_name_gender,
+    honorific_gender,
 )
+from newsmon.extract.name_text import alias as alias_of
 from newsmon.extract.spans import sentence_start
 from newsmon.extract.titles import title_of_person
-
-KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "unknown"}
-_ALIASES = {
-    "us": "United States",
-    "u.s.": "United States",
-    "usa": "United States",
-    "u.s.a.": "United States",
-    "america": "United States",
-    "uk": "United Kingdom",
-    "u.k.": "United Kingdom",
-    "britain": "United Kingdom",
-    "great britain": "United Kingdom",
-    "eu": "European Union",
-    "un": "United Nations",
-    "u.n.": "United Nations",
-}
-_POSTNOMINALS = {
-    "kc",
-    "qc",
-    "mp",
-    "mep",
-    "jr",
-    "sr",
-    "ii",
-    "iii",
-    "iv",
-    "obe",
-    "mbe",
-    "cbe",
-    "phd",
-    "md",
-    "esq",
-}
-_GENERIC_ORG_WORDS = {
-    "national", "united", "european", "international", "world", "new", "first", "royal", "federal",
-    "state", "city", "general", "central", "american", "british", "global", "north", "south", "east", "west",
-    "house", "senate", "supreme", "white", "republican", "democratic", "joint", "foreign",
-}  # fmt: skip
-_PARTICLES = set("da de do dos das van von der den bin ibn al el del la le".split())
-_TRAIL = re.compile(r"(\s*[/|,(].*$)|(['’][sS]?$)")
-
-
-# well-known leaders' nicknames -> the surname key the article's full name registers
-_NICKNAMES = {"bibi": "netanyahu", "amlo": "obrador", "mbs": "salman", "mbz": "zayed", "dubya": "bush"}
-
-
-def honorific_gender(ent: Span) -> str | None:
-    """ "m" after Mr./Sir, "f" after Mrs./Ms./Miss (inside the mention or just before it)."""
-    words = [ent[0].lower_.rstrip(".")]
-    if ent.start > 0:
-        words.append(ent.doc[ent.start - 1].lower_.rstrip("."))
-    for word in words:
-        if word in ("mr", "sir", "lord"):
-            return "m"
-        if word in ("mrs", "ms", "miss", "lady", "dame", "mme"):
-            return "f"
-    return None
-
-
-def first_name_gender(name: str) -> str | None:
-    first = name.split()[0].lower() if name.split() else ""
-    if first in MALE_NAMES and first not in FEMALE_NAMES:
-        return "m"
-    if first in FEMALE_NAMES and first not in MALE_NAMES:
-        return "f"
-    return None
-
-
-def _alias(key: str) -> str | None:
-    """ "us", "u.s" (its last full stop cleaned off) and "u.s." all give "United States"."""
-    return _ALIASES.get(key) or _ALIASES.get(key + ".")
-
-
-_CREDITS = {"REUTERS", "AP", "AFP", "EPA", "GETTY", "IMAGES", "PHOTO", "CREDIT"}  # capitals only
-
-
-def clean_mention(mention: str) -> str:
-    """Strip leading articles and honorifics, possessives and credit tails ("X / AP")."""
-    text = " ".join(mention.split())
-    if " - " in text:  # "Weak - Rubio": a headline fragment glued to the name across a dash
-        text = text.rsplit(" - ", 1)[1]
-    text = _TRAIL.sub("", text).strip(" .,;:\"“”‘’'")
-    words = text.split(" ")
-    while words and (
-        words[0].lower() in {"the", "a", "an"}
-        or words[0].lower().rstrip(".") in HONORIFICS
-        or (len(words) > 1 and words[0] in _CREDITS)  # "REUTERS Obama": a photo credit ran into the caption
-    ):
-        words = words[1:]
-    # "Fire Chief Dolores Ramirez" tagged whole: the name is "Dolores Ramirez" (a given name and a
-    # surname or two after the last title word, not a body's long name)
-    titled = [i for i, w in enumerate(words[:4]) if w.lower().strip(".,") in TITLE_WORDS - _KEPT_TITLES]
-    if (
-        titled
-        and 2 < len(words) - titled[-1] <= 4
-        and all(w[:1].isupper() for w in words[: titled[-1] + 1])
-        and not any(w.lower() in TITLE_WORDS | _BODY_HEADS for w in words[titled[-1] + 1 :])
-    ):
-        words = words[titled[-1] + 1 :]
-    while len(words) > 1 and words[-1].lower().strip(".,") in _POSTNOMINALS:  # "Andrew Keane KC"
-        words = words[:-1]
-    while len(words) > 1 and words[-1] in _HEADLINE_VERBS:  # "Obama Says" from a title-case headline
-        words = words[:-1]
-    return " ".join(words)
-
-
-_BODY_HEADS = {"ministry", "department", "office", "committee", "council", "agency", "act", "bureau"}
-# titles that are part of how the person is named: "King Fahd", "Pope Francis", "Sir Keir Starmer"
-_KEPT_TITLES = SOVEREIGNS | {"father", "sir", "dame"}
-
-_HEADLINE_VERBS = set(
-    "Says Said Tells Told Warns Urges Calls Claims Vows Slams Blasts Backs Rejects Denies Admits Insists "
-    "Praises Meets Visits Asks Defends Accuses Attacks Pledges Signs Wins Loses Rips Hits Unveils".split()
-)
 
 
 @dataclass(frozen=True)
@@ -212,12 +101,12 @@ class NameIndex:
         """The fullest name the article gives for ``mention`` (the cleaned mention if unknown)."""
         cleaned = clean_mention(mention)
         key = cleaned.lower()
-        if _NICKNAMES.get(key) in self._canon:  # "Bibi", when the article names Benjamin Netanyahu
-            return self._canon[_NICKNAMES[key]]
+        if NICKNAMES.get(key) in self._canon:  # "Bibi", when the article names Benjamin Netanyahu
+            return self._canon[NICKNAMES[key]]
         if key in self._canon:
             return self._canon[key]
-        if _alias(key):
-            return _alias(key) or cleaned
+        if alias_of(key):
+            return alias_of(key) or cleaned
         parts = key.split()
         if parts and parts[-1] in self._canon:  # "Minister Ryabkov" -> "ryabkov"
             return self._canon[parts[-1]]
@@ -246,7 +135,7 @@ class NameIndex:
         canon = self.canonical(name)
         if canon in self._kinds:
             return self._kinds[canon]
-        if canon in _ALIASES.values():
+        if canon in ALIASES.values():
             return "country"
         return "unknown"
 
@@ -364,7 +253,7 @@ class NameIndex:
             cleaned = clean_mention(ent.text)
             if not cleaned:
                 continue
-            alias = _alias(cleaned.lower())
+            alias = alias_of(cleaned.lower())
             fulls.append((alias or cleaned, labels.get(ent.start, ent.label_)))
         # longest first so "Wendy Sherman" claims "sherman" before a bare "Sherman" does
         # an all-capitals headline form ("SAUDI ARABIA") yields to the body's spelling of the same name
@@ -382,7 +271,7 @@ class NameIndex:
                     for k in range(1, len(words) - 1):  # "Suu Kyi" -> "Aung San Suu Kyi"
                         self._canon.setdefault(" ".join(words[k:]), full)
                     for inner in words[1:-1]:  # "Lula" -> "Luiz Inacio Lula da Silva"
-                        if len(inner) > 2 and inner.isalpha() and inner not in _PARTICLES:
+                        if len(inner) > 2 and inner.isalpha() and inner not in NAME_PARTICLES:
                             self._canon.setdefault(inner, full)
             if label == "PERSON":
                 self._people.add(self._canon.get(key, full))
@@ -397,7 +286,7 @@ class NameIndex:
             words = clean_mention(ent.text).split()
             if labels.get(ent.start, ent.label_) == "ORG" and len(words) > 1:
                 first = words[0].lower()
-                if first not in _GENERIC_ORG_WORDS and words[0][:1].isupper():
+                if first not in GENERIC_ORG_WORDS and words[0][:1].isupper():
                     # "Obama" stays the person in "the Obama White House", "Obama administration"
                     if self._canon.get(first, words[0]) == words[0] and words[0] not in self._people:
                         self._canon[first] = self._canon.get(" ".join(words).lower(), " ".join(words))
