@@ -63,3 +63,21 @@ def test_ruling_out_a_meeting_still_proposes_it(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert people(m) == {"Reagan", "Mikhail Gorbachev"}
     assert m["status"] == "proposed"
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering(extractor: Extractor) -> None:
+    # the group named in the setting is no party to the side meeting, and its gathering is as
+    # scheduled as the meeting held on its sidelines
+    text = (
+        "The statement came just days before President Reagan is to meet with Soviet leader Mikhail "
+        "Gorbachev on the sidelines of the G-7 gathering in Venice."
+    )
+    found = meetings(extractor, text)
+    side = [m for m in found if "Reagan" in people(m)]
+    assert len(side) == 1 and people(side[0]) == {"Reagan", "Mikhail Gorbachev"}
+    assert {m["status"] for m in found} == {"scheduled"}
+
+
+def test_a_lame_duck_session_is_no_meeting(extractor: Extractor) -> None:
+    text = "Other priorities in the lame duck session of Congress could complicate the timing."
+    assert meetings(extractor, text) == []

@@ -258,7 +258,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "a summit of 27 leaders - Theresa May was not invited -"
         if label in ("GPE", "NORP") and _topic_of(ent, trigger):
             continue  # "the first Geneva conference on Syria": its subject
-        if _sidelines_of(ent):
+        if on_sidelines_of(ent.root, trigger):
             continue  # "meet on the sidelines of the U.N. General Assembly": the setting, not a party
         if aboard_vehicle(ent):
             continue  # "arrived aboard a U.S. Air Force plane"
@@ -346,9 +346,18 @@ def _topic_of(ent: Span, trigger: Token) -> bool:
     return False
 
 
-def _sidelines_of(ent: Span) -> bool:
-    root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SIDELINES
+def on_sidelines_of(tok: Token, trigger: Token) -> bool:
+    """ "met on the sidelines of the G-20 summit" (or of "the G-20 gathering": the name modifies a
+    noun): the setting of a meeting, not a party to it; unless that summit is the trigger itself."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
+        root = root.head
+    return (
+        root.i != trigger.i
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in _SIDELINES
+    )
 
 
 _SIDELINES = SIDELINES | {"fringe", "fringes"}

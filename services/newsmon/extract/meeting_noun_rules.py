@@ -196,6 +196,8 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "a working dinner", "a closed-door luncheon", "had breakfast with Vice President Biden"
     if audience_only(tok):
         return None  # "his daily call with reporters", "a call with analysts"
+    if lemma == "session" and "duck" in {t.lower_.split("-")[-1] for t in tok.subtree if t.i < tok.i}:
+        return None  # "the lame duck session of Congress": a stretch of the legislative calendar
     if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
         if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
             return None

@@ -29,6 +29,7 @@ from newsmon.extract.meeting_frame import (
     PARTICIPANT_LABELS,
     governing_speaker,
     in_what_was_said,
+    on_sidelines_of,
     read_frame,
 )
 from newsmon.extract.meeting_merge import Candidate, Participant, finish, fold_vague, merge_candidates
@@ -47,7 +48,7 @@ from newsmon.extract.meeting_pronouns import resolve_pronoun
 from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import at_meeting_scope, host_subjects, speech_scope
-from newsmon.extract.meeting_setting import anaphoric_place
+from newsmon.extract.meeting_setting import SIDELINES, anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
 from newsmon.extract.meeting_status import status_from_cues
 from newsmon.extract.meeting_titles import occupant_named, officials_of, titled_person, titled_subject
@@ -202,7 +203,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if kind == "call":  # "called him from Air Force One": where the caller was
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and _from_the_caller(e, tok))]
     participants = _dedupe(
-        [p for e in ents for p in participants_of(ctx, e)] + _group_names(ctx, frame.tokens, sent)
+        [p for e in ents for p in participants_of(ctx, e)] + _group_names(ctx, frame.tokens, sent, tok)
     )
     for pron in frame.pronouns:
         if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i) and pron.i not in present:
@@ -239,7 +240,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_
                                   for c in tok.children):  # fmt: skip
         speakers = []  # "Kowalski said a library bus would visit": the subject, not the speaker, visits
-    status = status_from_cues(tok)
+    status = status_from_cues(_sidelines_host(tok) or tok)  # the summit is when its side meeting is
     expr, resolved, date_tok = pick_date(ctx, tok, sent, status)
     if status == "ongoing-past":  # "talks continued for a third day on Monday"
         today = bool(ctx.published and resolved.value == ctx.published.isoformat())
@@ -355,12 +356,22 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
     return out
 
 
-def _group_names(ctx: ArticleContext, tokens: set[int], sent: Span) -> list[Participant]:
+def _sidelines_host(tok: Token) -> Token | None:
+    """The meeting verb held "on the sidelines of" the summit ``tok``: "is to meet Putin on the
+    sidelines of the G-20 gathering" (the summit is as scheduled as the meeting)."""
+    prep = tok.head
+    if not (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SIDELINES):
+        return None
+    verb = prep.head.head.head if prep.head.dep_ == "pobj" else None
+    return verb if verb is not None and verb.pos_ == "VERB" else None
+
+
+def _group_names(ctx: ArticleContext, tokens: set[int], sent: Span, trigger: Token) -> list[Participant]:
     """Summit groups the tagger misses: "G7", "G20", "G-7", "Group of Seven"."""
     out = [
         Participant(group_name(ctx, t.text), "organization")
         for t in sent
-        if t.i in tokens and _GROUP.fullmatch(t.text)
+        if t.i in tokens and _GROUP.fullmatch(t.text) and not on_sidelines_of(t, trigger)
     ]
     text = sent.text
     for m in _GROUP_OF.finditer(text):
