@@ -148,7 +148,7 @@ def build_app(settings: WorkerSettings, extractor: Extractor | None) -> tuple[fa
         topics=declare_topics(app, settings),
         extractor=extractor,
         writer=writer,
-        meetings=MeetingIndexer(es, names.meetings, writer),
+        meetings=MeetingIndexer(es, names.meetings, writer, settings.worker_meeting_max_mentions),
         names=names,
         stop=stop,
     )

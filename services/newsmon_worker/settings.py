@@ -26,6 +26,8 @@ class WorkerSettings(KafkaSettings, ElasticsearchSettings, TopicSettings, Common
     # Articles longer than this are cut for extraction (and flagged), or dead-lettered.
     worker_max_article_chars: int = Field(default=200_000, ge=1000)
     worker_oversize_policy: Literal["truncate", "dead-letter"] = "truncate"
+    # Mentions kept in full on one meeting document (every article is still counted and listed).
+    worker_meeting_max_mentions: int = Field(default=500, ge=1)
     # Exponential backoff while Elasticsearch is unavailable: initial and maximum delay (s).
     worker_retry_initial: float = Field(default=0.5, gt=0)
     worker_retry_max: float = Field(default=30.0, gt=0)

@@ -208,3 +208,25 @@ def test_a_write_between_read_and_write_is_detected_and_merged(es: Elasticsearch
     assert sorted(doc["article_ids"]) == ["a-first", "a-other", "a-racing"]
     assert doc["status"] == "cancelled"
     assert [h["status"] for h in doc["status_history"]] == ["scheduled", "held", "cancelled"]
+
+
+def test_concurrent_writers_of_a_capped_meeting_count_every_article(es: Elasticsearch, prefix: str) -> None:
+    index = IndexNames(prefix).meetings
+    indexers = [MeetingIndexer(es_client(), index, max_mentions=5) for _ in range(3)]
+    mentions = [
+        mention(f"c-{i:02d}", "scheduled", f"2022-01-0{1 + i % 9}T{i:02d}:00:00Z", f"o{i}") for i in range(18)
+    ]
+    threads = [
+        threading.Thread(target=lambda ix=ix, k=k: [ix.write([m]) for m in mentions[k::3]])
+        for k, ix in enumerate(indexers)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    doc = es.get(index=index, id="mk-geneva-2022-01-10")["_source"]
+    assert doc["mention_count"] == 18 and len(doc["mentions"]) == 5
+    assert sorted(doc["article_ids"]) == sorted(m["article_id"] for m in mentions)
+    assert len(doc["outlets"]) == 18
+    latest = sorted(mentions, key=lambda m: m["published"])[-5:]
+    assert {m["article_id"] for m in doc["mentions"]} == {m["article_id"] for m in latest}

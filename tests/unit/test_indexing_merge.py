@@ -94,3 +94,38 @@ def test_helpers() -> None:
     assert safe_id("abc") == "abc"
     long = "x" * 600
     assert safe_id(long) == safe_id(long) and len(safe_id(long)) < 100
+
+
+REPORTS = [
+    mention("b1", "proposed", "2024-04-01T08:00:00Z", date="2024-05", outlet="Oslo Post"),
+    mention("b2", "scheduled", "2024-04-10T08:00:00Z", date="2024-05-02", confidence=0.9),
+    mention("b3", "scheduled", "2024-04-20T08:00:00Z", date="2024-05"),
+    mention("b4", "held", "2024-05-02T20:00:00Z", date="2024-05"),
+    mention("b5", "held", "2024-05-03T07:00:00Z", date="2024-05"),
+]
+
+
+def test_a_capped_document_keeps_the_latest_mentions_and_counts_every_article() -> None:
+    doc = None
+    for report in REPORTS:
+        doc = merge_meeting("k", doc, [report], max_mentions=2)
+    assert doc is not None
+    assert [m["article_id"] for m in doc["mentions"]] == ["b4", "b5"]
+    assert doc["mention_count"] == 5 and doc["article_ids"] == ["b1", "b2", "b3", "b4", "b5"]
+    # what the dropped reports said is kept: the day-precise date, the first outlet and report,
+    # the top confidence and every status change
+    assert doc["date"] == "2024-05-02" and doc["date_precision"] == "day"
+    assert "Oslo Post" in doc["outlets"] and doc["first_reported"] == "2024-04-01T08:00:00Z"
+    assert doc["confidence"] == 0.9
+    assert [h["status"] for h in doc["status_history"]] == ["proposed", "scheduled", "held"]
+    # a replayed report whose mention was dropped changes nothing
+    assert stable(merge_meeting("k", doc, [REPORTS[0]], max_mentions=2)) == stable(doc)
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(REPORTS)))
+def test_a_capped_document_does_not_depend_on_arrival_order(order: tuple[dict, ...]) -> None:
+    one_by_one = None
+    for report in order:
+        one_by_one = merge_meeting("k", one_by_one, [report], max_mentions=2)
+    at_once = merge_meeting("k", None, list(order), max_mentions=2)
+    assert stable(one_by_one or {}) == stable(at_once)

@@ -22,6 +22,9 @@ from newsmon.logs import get_logger
 log = get_logger(__name__)
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+# Mentions kept in full on one meeting document; a meeting every outlet reports would otherwise grow
+# its document (and each read-modify-write of it) without bound.
+MAX_MENTIONS = 500
 
 
 def _as_of(mention: dict[str, Any]) -> str:
@@ -51,54 +54,92 @@ def _status_history(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return history
 
 
+def _merged_history(
+    carried: Sequence[dict[str, Any]], seen: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Status changes from the mentions in hand joined with those a capped document remembers
+    (their mentions were dropped): in report order, a repeated status counted once."""
+    points = sorted([*carried, *seen], key=lambda h: (str(h.get("as_of") or ""), str(h["article_id"])))
+    out: list[dict[str, Any]] = []
+    for point in points:
+        if not out or out[-1]["status"] != point["status"]:
+            out.append(point)
+    return out
+
+
 def merge_meeting(
-    meeting_key: str, existing: dict[str, Any] | None, new: Sequence[dict[str, Any]]
+    meeting_key: str,
+    existing: dict[str, Any] | None,
+    new: Sequence[dict[str, Any]],
+    max_mentions: int = MAX_MENTIONS,
 ) -> dict[str, Any]:
     """The merged document for ``meeting_key`` from an existing document and new mentions.
 
     A mention from an article already listed replaces that article's mention (no duplicates).
+    At most ``max_mentions`` mentions are kept, the latest reports; the document still counts every
+    article (``article_ids``, ``mention_count``) and keeps what the dropped ones said (outlets,
+    participants, first report, the most precise date, status changes).
     """
+    old = existing or {}
     by_article: dict[str, dict[str, Any]] = {}
-    for mention in (existing or {}).get("mentions", []):
+    for mention in old.get("mentions", []):
         by_article[str(mention["article_id"])] = mention
     for mention in new:
         by_article[str(mention["article_id"])] = mention
     mentions = sorted(by_article.values(), key=lambda m: (_as_of(m), str(m["article_id"])))
+    # a document that already dropped mentions carries what they said
+    capped_before = int(old.get("mention_count") or 0) > len(old.get("mentions", []))
+    carried = old if capped_before else {}
+    known_ids = set(map(str, carried.get("article_ids", []))) | set(by_article)
+    summary = [{"date": carried.get("date"), "date_text": carried.get("date_text"),
+                "location": carried.get("location"), "participants": carried.get("participants"),
+                "confidence": carried.get("confidence"),
+                "published": "", "article_id": ""}] if carried else []  # fmt: skip
+    seen = summary + mentions  # everything known, oldest first
     latest = mentions[-1]
     # The most precise date any report gives; among equals, the latest report's.
-    dated = [m for m in mentions if m.get("date")]
+    dated = [m for m in seen if m.get("date")]
     top = max((_PRECISION_RANK[date_precision(m["date"])] for m in dated), default=0)
     best_date = next((m for m in reversed(dated) if _PRECISION_RANK[date_precision(m["date"])] == top), None)
-    located = [m for m in mentions if m.get("location")]
+    located = [m for m in seen if m.get("location")]
     location = dict(located[-1]["location"]) if located else None
     if location is not None:
+        location.pop("point", None)
         point = geo_point(location)
         if point is not None:
             location["point"] = point
     end_dates = [m["end_date"] for m in mentions if m.get("end_date")]
-    outlets = sorted({str(m["outlet"]) for m in mentions if m.get("outlet")})
+    outlets = sorted(
+        {str(m["outlet"]) for m in mentions if m.get("outlet")} | set(carried.get("outlets", []))
+    )
     kinds = Counter(m.get("kind") for m in mentions if m.get("kind"))
-    reported = [_as_of(m) for m in mentions if _as_of(m)]
+    reported = [_as_of(m) for m in mentions if _as_of(m)] + (
+        [carried["first_reported"]] if carried.get("first_reported") else []
+    )
+    history = _merged_history(carried.get("status_history", []), _status_history(mentions))
+    kept = mentions[-max_mentions:]
     return {
         "meeting_key": meeting_key,
-        "participants": _participants(mentions),
+        "participants": _participants(seen),
         "location": location,
         "date": best_date["date"] if best_date else None,
         "date_precision": date_precision(best_date["date"]) if best_date else None,
         "date_text": best_date.get("date_text") if best_date else None,
-        "end_date": end_dates[-1] if end_dates else None,
+        "end_date": end_dates[-1] if end_dates else carried.get("end_date"),
         "status": latest.get("status"),
-        "status_history": _status_history(mentions),
+        "status_history": history,
         # The latest report decides the kind too, unless most reports agree on another one.
         "kind": kinds.most_common(1)[0][0] if kinds else latest.get("kind"),
-        "confidence": max((float(m.get("confidence") or 0.0) for m in mentions), default=0.0),
+        "confidence": max((float(m.get("confidence") or 0.0) for m in seen), default=0.0),
         "evidence": latest.get("evidence"),
         "url": latest.get("url"),
         "title": latest.get("title"),
         "outlets": outlets,
-        "article_ids": [str(m["article_id"]) for m in mentions],
-        "mentions": mentions,
-        "mention_count": len(mentions),
+        "article_ids": (
+            [str(m["article_id"]) for m in mentions] if len(known_ids) <= max_mentions else sorted(known_ids)
+        ),
+        "mentions": kept,
+        "mention_count": len(known_ids),
         "published": latest.get("published"),
         "first_reported": min(reported) if reported else None,
         "last_reported": max(reported) if reported else None,
@@ -109,9 +150,16 @@ def merge_meeting(
 class MeetingIndexer:
     """Merges meetings.v1 messages into ``index`` (an alias with a single write index)."""
 
-    def __init__(self, es: Elasticsearch, index: str, writer: BulkWriter | None = None) -> None:
+    def __init__(
+        self,
+        es: Elasticsearch,
+        index: str,
+        writer: BulkWriter | None = None,
+        max_mentions: int = MAX_MENTIONS,
+    ) -> None:
         self.es = es
         self.index = index
+        self.max_mentions = max_mentions
         self.writer = writer or BulkWriter(es)
         self.conflicts = 0  # 409s seen, for logs and tests
 
@@ -141,7 +189,9 @@ class MeetingIndexer:
             for doc_id in pending:
                 mentions = [meeting_mention(m) for m in groups[doc_id]]
                 old = current.get(doc_id)
-                merged = merge_meeting(keys[doc_id], old["_source"] if old else None, mentions)
+                merged = merge_meeting(
+                    keys[doc_id], old["_source"] if old else None, mentions, self.max_mentions
+                )
                 if old is None:
                     action = {"create": {"_index": self.index, "_id": doc_id}}
                 else:
