@@ -81,3 +81,22 @@ def test_a_meeting_on_the_sidelines_of_a_gathering(extractor: Extractor) -> None
 def test_a_lame_duck_session_is_no_meeting(extractor: Extractor) -> None:
     text = "Other priorities in the lame duck session of Congress could complicate the timing."
     assert meetings(extractor, text) == []
+
+
+def test_conversations_had_with_a_named_person(extractor: Extractor) -> None:
+    text = (
+        "National security adviser John Poindexter was fired for lying about conversations he'd had "
+        "with Soviet ambassador Yuri Dubinin."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"John Poindexter", "Yuri Dubinin"}
+
+
+def test_a_year_dates_the_discussion_it_modifies(extractor: Extractor) -> None:
+    text = (
+        "Former White House aide Michael Deaver pleaded guilty on Friday. Deaver also admitted to lying "
+        "about a 1985 discussion he had with Robert McFarlane."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Michael Deaver", "Robert McFarlane"}
+    assert m["date"] == "1985"

@@ -123,7 +123,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:\b(?i:a|an|the|its|their|his|her|our|my)|['’]s)\s+(?:[a-z]+\s+)?(?P<body>(?P<y>{_YEAR}))\s+"
         # "the 2019 meeting", "the 2019 annual meeting"
         r"(?=[A-Z]|(?:(?i:annual|yearly|biennial|inaugural|bilateral|state|official)\s+)?"
-        r"(?i:summit|meeting|talks|visit|trip|conference|convention|presidential|election|campaign"
+        r"(?i:summit|meeting|talks|visit|trip|conference|convention|discussion|conversation|call|phone"
+        r"|negotiations|presidential|election|campaign"
         r"|race|primary|primaries|midterms?)\b)",
     ),
 ]

@@ -26,7 +26,7 @@ from newsmon.extract.meeting_names import (
     the_people_of,
     trailing_speaker,
 )
-from newsmon.extract.meeting_noun_rules import held_by_name, light_verb_with, part_of_trip
+from newsmon.extract.meeting_noun_rules import LIGHT_VERBS, held_by_name, light_verb_with, part_of_trip
 from newsmon.extract.meeting_scope import (
     at_meeting_scope,
     for_meeting_scope,
@@ -122,6 +122,18 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
             light = light_verb_with(keep) if c.dep_ == "relcl" and c.head.i == keep.i else None
             if light is not None and light.i == c.i:
                 stack.append(c)  # "a June conversation she had with Trump": her and Trump
+                continue
+            if (
+                c.dep_ == "relcl"
+                and c.head.i == keep.i
+                and c.lemma_.lower() in LIGHT_VERBS
+                and not any(
+                    a.dep_ in ("dobj", "prep") and a.lower_ not in ("that", "which") for a in c.children
+                )
+            ):
+                # "a 2013 discussion he had with Manafort" with "with" hung on the noun: the
+                # clause's subject is the other side
+                out.update(t.i for s in c.children if s.dep_ == "nsubj" for t in s.subtree)
                 continue
             if c.dep_ == "relcl" and held_by_name(c, keep):
                 stack.append(c)  # "the summit of Gulf countries that Obama held at Camp David in May"

@@ -95,6 +95,18 @@ def light_verb_with(tok: Token) -> Token | None:
     return None
 
 
+def _had_with_person(tok: Token) -> bool:
+    """ "the conversations he had with Russian ambassador Sergei Kislyak", "a 2013 discussion he had
+    with Manafort": a light-verb relative clause naming the person on the other side."""
+    clause = light_verb_with(tok)
+    return clause is not None and any(
+        g.ent_type_ == "PERSON"
+        for c in clause.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.subtree
+    )
+
+
 _HOLDERS = {"hold", "host", "convene", "organize", "organise", "chair", "call", "attend", "make"}
 
 
@@ -181,7 +193,9 @@ def noun_kind(tok: Token) -> str | None:
         or _held_conference_call(tok)
     ):
         return None
-    if lemma == "discussion" and (tok.head.lower_ == "under" or not _between_named(tok)):
+    if lemma == "discussion" and (
+        tok.head.lower_ == "under" or not (_between_named(tok) or _had_with_person(tok))
+    ):
         return None  # "discussions about the budget"; but "discussions between six nations -- China, ..."
     if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
         return None  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
@@ -211,6 +225,7 @@ def noun_kind(tok: Token) -> str | None:
         and not _with_named_pair(tok)  # "calls with both Sanders and Clinton": one call each
         and not _of_a_named_body(tok)  # "the first day of Republican Governors Association meetings"
         and not any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)  # one per counterpart
+        and not _had_with_person(tok)  # "conversations he'd had with Kislyak": the exchanges with one man
         and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     ):
         return None  # "his meetings": generic, not one event
