@@ -52,6 +52,14 @@ def test_who_speaks_at_a_named_summit_attends_it(extractor: Extractor) -> None:
         # a meeting nobody scheduled
         "Although President Reagan has not scheduled a new meeting with congressional leaders, he will "
         "send advisers to the Hill.",
+        # a news outlet meeting someone interviews them; reporters huddling meet no one
+        "When CBS News first met 24-year-old Tom Smart outside the White House, one thing was clear.",
+        "On the Senate side, reporters huddle in the basement where the Senate subway cars arrive.",
+        # all of a government's meetings are no one meeting; a trip home is no visit
+        "No word if Donaldson feels the same way about all of the Carter administration's meetings with "
+        "Cuba and Iran.",
+        "Lawyer Michael Cohen testified on Wednesday. Those are all going to be waiting for him after his "
+        "long trip back to Washington.",
     ],
 )
 def test_not_meetings(extractor: Extractor, text: str) -> None:

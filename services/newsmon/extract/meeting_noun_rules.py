@@ -215,6 +215,13 @@ def noun_kind(tok: Token) -> str | None:
     if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
         if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
             return None
+    if low.endswith("s") and (
+        any(c.dep_ == "det" and c.lower_ in ("all", "every") for c in tok.children)
+        or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("all", "each"))
+    ):
+        return None  # "all of the Obama administration's meetings with Cuba and Iran": no one meeting
+    if lemma in ("trip", "journey") and any(c.lower_ == "back" for c in tok.children):
+        return None  # "his long trip back to Washington": going home is no visit
     if kids & HABITUAL_ADJ and low.endswith("s"):
         return None  # "his frequent visits", "regular meetings": a habit, not one event
     if _not_held(tok):

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from newsmon.extract.lexicon import TITLE_WORDS
 from newsmon.extract.meeting_call_rules import by_phone_with, is_phone_verb, spoke_with
 from newsmon.extract.meeting_cue_rules import (
+    AUDIENCE,
     HABITUAL,
     SEATS,
     arrived_to_visit,
@@ -19,6 +20,7 @@ from newsmon.extract.meeting_cue_rules import (
     campaign_stop,
     fixture,
     hosts_a_guest,
+    media_name,
     negated,
     passive_reception,
     receives_delegation,
@@ -57,6 +59,8 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # "Meet the Press (@MeetThePress)": a word of a show's or a body's name
     if lemma == "meet" and _no_meeting_meet(tok):
         return True
+    if any(c.dep_ == "nsubj" and (media_name(c) or c.lemma_.lower() in AUDIENCE) for c in tok.children):
+        return True  # "When CBN News first met Devinn Smart": an interview; "reporters huddle": no party
     if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
         return True
     if lemma == "contact" and not _contacted_someone(tok):
