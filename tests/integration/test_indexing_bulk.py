@@ -165,20 +165,26 @@ def test_two_articles_merge_into_one_meeting_document(es: Elasticsearch, prefix:
     assert es.count(index=index, query=query)["count"] == 1
 
 
-def test_concurrent_writers_lose_no_mention(es: Elasticsearch, prefix: str) -> None:
-    index = IndexNames(prefix).meetings
-    indexers = [MeetingIndexer(es_client(), index) for _ in range(4)]
-    mentions = [
-        mention(f"a-{i:02d}", "scheduled", f"2022-01-0{1 + i % 9}T00:00:00Z", f"o{i}") for i in range(24)
-    ]
+def _write_concurrently(indexers: list[MeetingIndexer], mentions: list[dict]) -> None:
+    """Each indexer writes every n-th mention, one at a time, in its own thread."""
+    n = len(indexers)
     threads = [
-        threading.Thread(target=lambda ix=ix, k=k: [ix.write([m]) for m in mentions[k::4]])
+        threading.Thread(target=lambda ix=ix, k=k: [ix.write([m]) for m in mentions[k::n]])
         for k, ix in enumerate(indexers)
     ]
     for t in threads:
         t.start()
     for t in threads:
         t.join(60)
+
+
+def test_concurrent_writers_lose_no_mention(es: Elasticsearch, prefix: str) -> None:
+    index = IndexNames(prefix).meetings
+    indexers = [MeetingIndexer(es_client(), index) for _ in range(4)]
+    mentions = [
+        mention(f"a-{i:02d}", "scheduled", f"2022-01-0{1 + i % 9}T00:00:00Z", f"o{i}") for i in range(24)
+    ]
+    _write_concurrently(indexers, mentions)
     doc = es.get(index=index, id="mk-geneva-2022-01-10")["_source"]
     assert doc["mention_count"] == 24
     assert sorted(doc["article_ids"]) == sorted(m["article_id"] for m in mentions)
@@ -216,14 +222,7 @@ def test_concurrent_writers_of_a_capped_meeting_count_every_article(es: Elastics
     mentions = [
         mention(f"c-{i:02d}", "scheduled", f"2022-01-0{1 + i % 9}T{i:02d}:00:00Z", f"o{i}") for i in range(18)
     ]
-    threads = [
-        threading.Thread(target=lambda ix=ix, k=k: [ix.write([m]) for m in mentions[k::3]])
-        for k, ix in enumerate(indexers)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    _write_concurrently(indexers, mentions)
     doc = es.get(index=index, id="mk-geneva-2022-01-10")["_source"]
     assert doc["mention_count"] == 18 and len(doc["mentions"]) == 5
     assert sorted(doc["article_ids"]) == sorted(m["article_id"] for m in mentions)
