@@ -69,6 +69,9 @@ class Frame:
     places: list[Span] = field(default_factory=list)
     venues: list[Span] = field(default_factory=list)  # "at the White House", "visited the Capitol"
     tokens: set[int] = field(default_factory=set)
+    # who acts at or addresses the meeting ("At the CPAC meeting, Trump swore", "an address to the
+    # conference"): kept apart too, since a definite meeting takes only these from outside its phrase
+    present: set[int] = field(default_factory=set)
 
 
 # Whose aide someone is: "Mercedes Schlapp, communications adviser to President Donald Trump".
@@ -159,8 +162,15 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
     return out
 
 
-def frame_tokens(trigger: Token) -> set[int]:
-    """Indices of the tokens that describe the meeting the trigger evokes."""
+def present_at(trigger: Token) -> set[int]:
+    """Who acts at the meeting or addresses it: "At a meeting in Paris, the ministers said", "said
+    during an address to the Global Chiefs of Mission Conference"."""
+    return at_meeting_scope(trigger, REPORTING) | speech_scope(trigger)
+
+
+def frame_tokens(trigger: Token, present: set[int]) -> set[int]:
+    """Indices of the tokens that describe the meeting the trigger evokes (``present``: its
+    :func:`present_at`)."""
     head = frame_head(trigger)
     if trigger.pos_ == "VERB" or head.i != trigger.i:
         toks = _subtree_without_clauses(head, trigger)
@@ -182,8 +192,8 @@ def frame_tokens(trigger: Token) -> set[int]:
         noun = trigger.head  # "Mac Maharaz, visiting Ottawa to speak to a conference, said"
         toks |= {t.i for t in noun.subtree if t.i <= noun.i}
     # "the council will take up the budget at a special session": who acts at the session meets
-    toks |= at_meeting_scope(trigger, REPORTING) | reported_conjunct_scope(trigger, REPORTING)
-    toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING) | speech_scope(trigger)
+    toks |= present | reported_conjunct_scope(trigger, REPORTING)
+    toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING)
     return toks - _controller_subjects(trigger)
 
 
@@ -230,9 +240,12 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
     ``kind_of`` (the article's name index) overrides the NER label for names the article has
     already introduced: the small model tags a bare "Blinken" or "Burhan" as a place.
     """
-    toks = frame_tokens(trigger)
+    present = present_at(trigger)
+    toks = frame_tokens(trigger, present)
     anchor = anchors(trigger)
-    frame = Frame(tokens=toks, places=where_place(trigger, sent) or setting_place(trigger, sent))
+    frame = Frame(
+        tokens=toks, present=present, places=where_place(trigger, sent) or setting_place(trigger, sent)
+    )
     covered: set[int] = set()
     for ent in ents_within(sent):
         covered.update(range(ent.start, ent.end))
