@@ -71,7 +71,11 @@ _CALL_PARTICLES = {"out", "off", "on", "for", "in"}
 
 
 def _a_description(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    """ "a special person", "his friend": what someone is called."""
+    return tok.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in tok.children
+    )
 
 
 def _a_label(tok: Token) -> bool:
@@ -81,6 +85,14 @@ def _a_label(tok: Token) -> bool:
         return False
     before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
     return before is not None and before.text not in (",", "(", "—", "–", "-", ":", ";")
+
+
+def _quoted_label(objs: list[Token]) -> bool:
+    """ "calls Orlando shooter Omar Mateen "one of the soldiers of the caliphate"": a name given."""
+    doc = objs[0].doc if objs else None
+    return doc is not None and any(
+        o.right_edge.i + 1 < len(doc) and doc[o.right_edge.i + 1].text in ('"', "\u201c") for o in objs
+    )
 
 
 _PERSONAL = {"he", "she", "i", "we", "they"}
@@ -147,8 +159,12 @@ def is_phone_verb(tok: Token) -> bool:
             return False  # "to call Biden's son Hunter ... as witnesses"
         if _called_him_or_dated_name(tok, objs):
             return True
-        if any(_a_description(a) or _a_label(a) for o in objs for a in o.children if a.dep_ == "appos"):
-            return False  # "called Ben Carson a special person" parsed with an appositive
+        if _quoted_label(objs):
+            return False
+        if any(
+            _a_description(a) or _a_label(a) for o in objs for a in o.children if a.dep_ in ("appos", "dobj")
+        ):
+            return False  # "called Ben Carson a special person", "calling Trump his friend" (misparsed)
         if len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "ORG"):
             return True  # "called Naghmeh Abedini" (the small model sometimes says oprd)
         caller_named = any(  # "he would call his allies, ... Shinzo Abe": a pronoun stands for a name

@@ -37,6 +37,7 @@ from newsmon.extract.meeting_narrative import fill_narrative_dates
 from newsmon.extract.meeting_people import (
     body_named,
     group_name,
+    hyphen_pair,
     last_two_named,
     participant,
     participant_named,
@@ -203,7 +204,9 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if kind == "call":  # "called him from Air Force One": where the caller was
         ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and _from_the_caller(e, tok))]
     participants = _dedupe(
-        [p for e in ents for p in participants_of(ctx, e)] + _group_names(ctx, frame.tokens, sent, tok)
+        [p for e in ents for p in participants_of(ctx, e)]
+        + _group_names(ctx, frame.tokens, sent, tok)
+        + hyphen_pair(ctx, tok)
     )
     for pron in frame.pronouns:
         if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i) and pron.i not in present:

@@ -10,6 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsmon.errors import ConfigError
+from newsmon.extract.name_norms import name_norms
+
+COMPONENTS = (name_norms,)  # registered with spaCy by their decorators on import
 
 # The same official en_core_web_sm 3.8.0 model is published under two module names.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -65,6 +68,8 @@ def apostrophes(doc: Doc) -> Doc:
 def _with_newsmon_components(nlp: Language) -> Language:
     if "newsmon_apostrophes" not in nlp.pipe_names:
         nlp.add_pipe("newsmon_apostrophes", first=True)
+    if "newsmon_name_norms" not in nlp.pipe_names:
+        nlp.add_pipe("newsmon_name_norms", after="newsmon_apostrophes")
     if "newsmon_paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newsmon_paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     return nlp

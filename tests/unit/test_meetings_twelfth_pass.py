@@ -1,0 +1,69 @@
+"""Meeting patterns of the twelfth pass (loads spaCy: slow). Every text is written for the test; the
+publication day is Tuesday 1987-04-14. Each case was a miss, a false meeting or a wrong participant
+before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wire_helpers import meetings, people
+
+from newsmon.extract import Extractor
+from newsmon.extract.name_norms import STAND_IN, introduced_surnames
+from newsmon.extract.nlp import load_model
+
+pytestmark = pytest.mark.slow
+
+
+def test_introduced_surnames_are_collected_after_first_names_and_titles() -> None:
+    doc = load_model().make_doc(
+        "Vice President Mike Pence met Speaker Nancy Pelosi and Sen. Nunes. The Foreign Ministry said "
+        "Donald J. Trump would call."
+    )
+    assert introduced_surnames(doc) == {"Pence", "Pelosi", "Nunes", "Trump"}
+
+
+def test_the_model_reads_a_bare_introduced_surname_as_a_name() -> None:
+    nlp = load_model()
+    doc = nlp("Vice President Mike Pence is in Asia. On Monday, Pence told reporters he was tired.")
+    introduced, bare = [t for t in doc if t.text == "Pence"]  # the text stays as written
+    assert (introduced.norm_, bare.norm_) == ("pence", STAND_IN)
+    assert any(e.text == "Pence" and e.label_ == "PERSON" for e in doc.ents)
+
+
+def test_a_sentence_initial_surname_phones(extractor: Extractor) -> None:
+    text = (
+        "President Donald Trump is under pressure at home. Trump phoned Turkish President Recep "
+        "Tayyip Erdogan on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Donald Trump", "Recep Tayyip Erdogan"}
+    assert m["kind"] == "call"
+    assert m["date"] == "1987-04-13"
+
+
+def test_a_known_surname_read_as_a_noun_still_meets(extractor: Extractor) -> None:
+    text = "Vice President Mike Pence toured Tokyo. Pence met Prime Minister Shinzo Abe on Monday."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Mike Pence", "Shinzo Abe"}
+
+
+def test_a_hyphenated_pair_of_people_before_a_summit(extractor: Extractor) -> None:
+    text = (
+        "Donald Trump and Vladimir Putin arrived on Sunday. The Trump-Putin summit was held in "
+        "Helsinki on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Donald Trump", "Vladimir Putin"}
+    assert m["location"]["name"] == "Helsinki"
+
+
+def test_a_hyphenated_pair_of_countries_before_talks(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "The U.S.-China talks resumed in Beijing on Monday.")
+    assert people(m) == {"United States", "China"}
+    assert m["kind"] == "talks"
+
+
+def test_calling_someone_a_quoted_label_is_no_call(extractor: Extractor) -> None:
+    text = 'Al-Bayan radio calls Orlando mass shooter Omar Mateen "one of the soldiers."'
+    assert meetings(extractor, text) == []
