@@ -67,3 +67,43 @@ def test_a_hyphenated_pair_of_countries_before_talks(extractor: Extractor) -> No
 def test_calling_someone_a_quoted_label_is_no_call(extractor: Extractor) -> None:
     text = 'Al-Bayan radio calls Orlando mass shooter Omar Mateen "one of the soldiers."'
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "date"),
+    [
+        (
+            "Secretary of State George Shultz flew to Tokyo on Friday. He met Prime Minister Yasuhiro "
+            "Nakasone the next day.",
+            "Yasuhiro Nakasone",
+            "1987-04-11",
+        ),
+        (
+            "Secretary of State George Shultz landed in Seoul on Friday. He met President Chun Doo-hwan "
+            "the following morning.",
+            "Chun Doo-hwan",
+            "1987-04-11",
+        ),
+        (
+            "Secretary of State George Shultz was in Seoul on April 3. The previous day he had met Prime "
+            "Minister Yasuhiro Nakasone in Tokyo.",
+            "Yasuhiro Nakasone",
+            "1987-04-02",
+        ),
+        (
+            "In 1985 the envoy Vernon Walters visited Cuba. He met President Fidel Castro the following year.",
+            "Fidel Castro",
+            "1986",
+        ),
+    ],
+)
+def test_the_next_or_previous_day_steps_from_the_day_the_story_told(
+    extractor: Extractor, text: str, other: str, date: str
+) -> None:
+    (m,) = [m for m in meetings(extractor, text) if other in people(m)]
+    assert (m["date"], m["status"]) == (date, "held")
+
+
+def test_the_following_week_is_not_counted_from_publication(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "George Shultz will meet Eduard Shevardnadze the following week.")
+    assert m["date"] is None

@@ -106,7 +106,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "rel_span",
         r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:the last|next|last|this|the coming|"
-        r"the following|the past|the previous|coming|following|past|previous))\s+"
+        r"the past|coming|past))\s+"  # not "the following year": that follows a year the story told
         r"(?P<u>(?i:week|month|year))\b",
     ),
     # "last winter", "in the summer", "spring of 2015" (a season alone, "prices fall", is not one)

@@ -114,7 +114,13 @@ def pick_date(
     return expr, resolve(expr, ctx.published, tense), root
 
 
-_THAT = re.compile(r"\b(?:that|the same|that same) (year|month|day)\b", re.IGNORECASE)
+_THAT = re.compile(
+    r"\b(?:that|the same|that same|(?P<step>the (?:following|previous|preceding)"
+    r"|the next(?= (?:day|morning|afternoon|evening|night))))"
+    r" (year|month|day|morning|afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _LENGTH = {"year": 4, "month": 7, "day": 10}
 _DAY_REACH = 3000  # chars back to the day "that day" refers to
@@ -136,7 +142,8 @@ def _anaphoric_period(
     for _ in range(2):  # back two sentences
         start = ctx.doc[max(start - 1, 0)].sent.start
     window = ctx.text[ctx.doc[start].idx : sent.start_char + found.start()]
-    size = _LENGTH[found.group(1).lower()]
+    unit = "day" if found.group(2).lower() in _PARTS_OF_DAY else found.group(2).lower()
+    size = _LENGTH[unit]
     values = [resolve(e, ctx.published, "past").value or "" for e in find_dates(window)]
     values = [v[:size] for v in values if len(v) >= size]
     if size == 4:
@@ -148,8 +155,21 @@ def _anaphoric_period(
         ]
     if not values:
         return None, Resolved(None), None
-    expr = DateExpr(found.group(1).lower(), found.group(0), found.start(), found.end(), ())
-    return expr, Resolved(values[-1]), tok
+    expr = DateExpr(unit, found.group(0), found.start(), found.end(), ())
+    value = values[-1]
+    if found.group("step"):  # "the next day", "the previous year": one step from the day written
+        value = _step(value, 1 if found.group("step").lower().split()[1] in ("next", "following") else -1)
+    return expr, Resolved(value), tok
+
+
+def _step(value: str, by: int) -> str:
+    """ "2016-07-25" + 1 day, "2016-07" + 1 month, "2016" + 1 year."""
+    if len(value) == 10:
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=by)).isoformat()
+    if len(value) == 7:
+        months = int(value[:4]) * 12 + int(value[5:7]) - 1 + by
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{int(value) + by:04d}"
 
 
 _SUMMONS = {"summon", "invite", "call", "ask", "bring"}

@@ -66,7 +66,10 @@ _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
 )
-_AHEAD = re.compile(r"(?:the\s+)?(?:next|coming|upcoming|tomorrow|later\s+this)\b", re.IGNORECASE)
+_AHEAD = re.compile(  # not "the next day": that follows a day the story told
+    r"(?:the\s+)?(?:next|coming|upcoming|tomorrow|later\s+this)\b(?!\s+(?:day|morning|afternoon|evening|night)\b)",
+    re.IGNORECASE,
+)
 _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "her"}
 
 
