@@ -91,7 +91,8 @@ def test_calling_someone_a_quoted_label_is_no_call(extractor: Extractor) -> None
             "1987-04-02",
         ),
         (
-            "In 1985 the envoy Vernon Walters visited Cuba. He met President Fidel Castro the following year.",
+            "In 1985 the envoy Vernon Walters visited Cuba. He met President Fidel Castro the "
+            "following year.",
             "Fidel Castro",
             "1986",
         ),
