@@ -108,3 +108,28 @@ def test_the_next_or_previous_day_steps_from_the_day_the_story_told(
 def test_the_following_week_is_not_counted_from_publication(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "George Shultz will meet Eduard Shevardnadze the following week.")
     assert m["date"] is None
+
+
+def test_a_visit_to_an_organisation_is_a_visit_to_its_host(extractor: Extractor) -> None:
+    text = (
+        "President Reagan is scheduled to visit the FBI National Academy on Friday to address its graduates."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "FBI National Academy"}
+    assert (m["kind"], m["status"], m["date"]) == ("visit", "scheduled", "1987-04-17")
+
+
+def test_a_visit_to_a_museum_is_still_sightseeing(extractor: Extractor) -> None:
+    assert meetings(extractor, "President Reagan visited the Smithsonian museum on Monday.") == []
+
+
+def test_a_round_of_something_other_than_talks_is_no_meeting(extractor: Extractor) -> None:
+    text = (
+        "A week before their final round of Common Core tests, the pupils of Lincoln Prep sang for "
+        "Mayor Ed Koch."
+    )
+    assert all(m["kind"] != "talks" for m in meetings(extractor, text))
+    (m,) = meetings(
+        extractor, "A new round of talks between Shultz and Shevardnadze opened in Geneva on Monday."
+    )
+    assert m["kind"] == "talks"

@@ -248,7 +248,7 @@ def hosts_a_guest(tok: Token) -> bool:
 
 
 # places one visits to see the place, not someone: "a visit to the Brooklyn apartment where he grew up"
-_SIGHTS = set(
+SIGHTS = set(
     "apartment home house school museum memorial site factory plant farm church mosque synagogue temple "
     "hospital store restaurant shop neighborhood neighbourhood campus park zoo grave cemetery monument "
     "border wall".split()
@@ -265,7 +265,7 @@ def sightseeing(tok: Token) -> bool:
 
 def _a_sight(dest: Token) -> bool:
     return (
-        dest.lemma_.lower() in _SIGHTS
+        dest.lemma_.lower() in SIGHTS
         and dest.ent_type_ in ("", "FAC", "LOC")  # "a visit to Friendship Park"
         and dest.lower_ not in SEATS
         and not any(c.dep_ == "poss" for c in dest.children)  # "a visit to his church": to its pastor

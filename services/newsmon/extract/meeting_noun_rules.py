@@ -152,6 +152,28 @@ def _of_a_named_body(tok: Token) -> bool:
     )
 
 
+_ROUND_OF = {
+    "talk",
+    "negotiation",
+    "discussion",
+    "meeting",
+    "consultation",
+    "dialogue",
+    "diplomacy",
+    "summit",
+}
+
+
+def _of_what(tok: Token) -> set[str]:
+    return {
+        g.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+
+
 def _children_lemmas(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children}
 
@@ -169,6 +191,8 @@ def noun_kind(tok: Token) -> str | None:
         and (has_prep(tok, {"between", "of"}) or "face" in {t.lower_ for t in tok.subtree})
     ):
         return None  # "a new round of talks", "the previous face-to-face round between the two sides"
+    if lemma == "round" and _of_what(tok) - _ROUND_OF:
+        return None  # "their final round of Common Core tests", "a new round of sanctions"
     if lemma == "conference" and kids & _NEWS:
         return None
     if lemma == "conference" and "party" in kids:

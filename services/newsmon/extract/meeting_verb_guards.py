@@ -14,6 +14,7 @@ from newsmon.extract.meeting_cue_rules import (
     AUDIENCE,
     HABITUAL,
     SEATS,
+    SIGHTS,
     arrived_to_visit,
     asked_whether,
     audience_only,
@@ -127,9 +128,10 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         and c.ent_type_
         and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
         and c.lower_ not in SEATS
+        and not (c.ent_type_ == "ORG" and c.lemma_.lower() not in SIGHTS)
         for c in tok.children
     ):
-        return True  # "visiting the Peace Memorial Museum": sightseeing, not a visit to someone
+        return True  # "visiting the Peace Memorial Museum": sightseeing ("visited the FBI": a host)
     if lemma == "visit" and sightseeing(tok):
         return True  # "visited the factory"
     if kind == "visit" and campaign_stop(tok):

@@ -22,6 +22,7 @@ from newsmon.extract.boilerplate import is_promo
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
+from newsmon.extract.meeting_cue_rules import SIGHTS
 from newsmon.extract.meeting_cues import Trigger, find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_frame import (
@@ -199,8 +200,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             for e in ents_within(sent)
             if e not in ents and e.label_ in PARTICIPANT_LABELS and _within(e, hosts)
         ]
-    if kind == "visit":  # "visiting the Peace Memorial Museum": a place, not a participant
-        ents = [e for e in ents if not (e.label_ in ("ORG", "FAC") and e.root.dep_ == "dobj")]
+    if kind == "visit":  # "visiting the Peace Memorial Museum": a place; "visited the FBI": its host
+        ents = [e for e in ents if not (e.root.dep_ == "dobj" and _a_sight(e))]
     if tok.lemma_.lower() == "discuss":  # "discussed Ukraine with Putin": the topic is no party
         topic = {t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
         ents = [e for e in ents if e.root.i not in topic or e.root.head.lower_ == "with"]
@@ -298,6 +299,10 @@ def _occupant_named(ctx: ArticleContext, seat: str, day: dt.date) -> Participant
     """The seat's occupant on the meeting's day, if the article names them (see ``seats``)."""
     name = occupant_named(ctx, seat, day)
     return participant_named(ctx, name) if name else None
+
+
+def _a_sight(ent: Span) -> bool:
+    return ent.label_ == "FAC" or (ent.label_ == "ORG" and ent.root.lemma_.lower() in SIGHTS)
 
 
 def _within(ent: Span, heads: list[Token]) -> bool:
