@@ -133,3 +133,33 @@ def test_a_round_of_something_other_than_talks_is_no_meeting(extractor: Extracto
         extractor, "A new round of talks between Shultz and Shevardnadze opened in Geneva on Monday."
     )
     assert m["kind"] == "talks"
+
+
+def test_who_tells_people_on_a_leaked_call_is_on_it(extractor: Extractor) -> None:
+    text = (
+        "In a leaked phone call, Reagan told his former aides that the deal was at risk, The Washington "
+        "Post reported Saturday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan"}
+    assert m["kind"] == "call"
+
+
+def test_telling_reporters_on_a_conference_call_is_no_meeting(extractor: Extractor) -> None:
+    assert meetings(extractor, "In a conference call, Reagan told reporters that the deal was at risk.") == []
+
+
+def test_a_clause_that_names_the_noun_before_it_is_no_call(extractor: Extractor) -> None:
+    text = (
+        "Public records also show the couple founded a cancer research charity in 1985 called the "
+        "Doctor Kelley Cancer Foundation."
+    )
+    assert meetings(extractor, text) == []
+
+
+def test_visiting_several_times_tells_no_one_visit(extractor: Extractor) -> None:
+    text = (
+        "In Texas, volunteers have held more than 560 events for Bernie Sanders, while the candidate "
+        "himself has visited four times this primary season."
+    )
+    assert meetings(extractor, text) == []

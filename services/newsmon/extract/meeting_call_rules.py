@@ -87,6 +87,17 @@ def _a_label(tok: Token) -> bool:
     return before is not None and before.text not in (",", "(", "—", "–", "-", ":", ";")
 
 
+def _names_the_noun_before(tok: Token) -> bool:
+    """ "a charity in 2005 called X", parsed as a clause of its own: no subject, no auxiliary, a
+    noun or number right before it and a named predicate after it."""
+    return (
+        tok.i > 0
+        and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN", "NUM")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+        and any(c.dep_ == "oprd" for c in tok.children)
+    )
+
+
 def _quoted_label(objs: list[Token]) -> bool:
     """ "calls Orlando shooter Omar Mateen "one of the soldiers of the caliphate"": a name given."""
     doc = objs[0].doc if objs else None
@@ -152,6 +163,8 @@ def is_phone_verb(tok: Token) -> bool:
             return False  # "call on Inspector General Grimm to investigate": a demand
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
             return False  # "a civil rights group called Color of Change" names the group
+        if _names_the_noun_before(tok):
+            return False  # "founded a charity in 2005 called the Doctor Kelley Cancer Foundation"
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
         if any(media_name(o) for o in objs):
             return False  # "calling Yahoo News to ask readers to watch": an interview, not a call

@@ -86,9 +86,20 @@ def _named_counterpart(call: Token, verb: Token) -> bool:
     named = [t for t in call.subtree if t.dep_ == "prep" and t.lower_ == "with"]  # "in the Oval Office with"
     # the person told counts for a call, not for a meeting ("Xi told Trump during the meeting" tells of
     # a meeting reported elsewhere)
+    told: list[Token] = []
     if call.lemma_.lower() != "meeting" and verb.lemma_.lower() == "tell":
-        named += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    return any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in named for t in c.subtree)
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if any(  # "In a leaked phone call, Obama told his former aides ...": not "told reporters on a call"
+        c.pos_ == "NOUN" and c.lemma_.lower() not in _LISTENERS and any(p.dep_ == "poss" for p in c.children)
+        for c in told
+    ):
+        return True
+    return any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in named + told for t in c.subtree)
+
+
+_LISTENERS = set(
+    "reporter journalist press media audience crowd viewer listener reader supporter fan".split()
+)
 
 
 def reported_conjunct_scope(trigger: Token, reporting: set[str]) -> set[int]:

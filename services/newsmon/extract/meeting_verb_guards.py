@@ -98,6 +98,13 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # "more than half of those who met Clinton": people in general
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "frequently meets with members of Congress": a habit, not one meeting
+    if lemma == "visit" and any(
+        c.lemma_.lower() == "time"
+        and c.dep_ in ("npadvmod", "dobj", "advmod")
+        and any(n.dep_ == "nummod" or n.lower_ in ("several", "many") for n in c.children)
+        for c in tok.children
+    ):
+        return True  # "has visited four times this primary season": several visits, none told
     if _habit_list(tok):
         return True
     if (
