@@ -163,3 +163,18 @@ def test_visiting_several_times_tells_no_one_visit(extractor: Extractor) -> None
         "himself has visited four times this primary season."
     )
     assert meetings(extractor, text) == []
+
+
+def test_hosting_a_named_day_is_no_meeting(extractor: Extractor) -> None:
+    text = (
+        'On Friday, the Newseum will host "JFK Remembrance Day," which includes a rebroadcast of three '
+        "hours of CBS News' live television coverage."
+    )
+    assert meetings(extractor, text) == []
+
+
+def test_a_state_dinner_for_a_guest_is_a_meeting(extractor: Extractor) -> None:
+    text = "President Ronald Reagan will host a state dinner for Soviet leader Mikhail Gorbachev on Friday."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan", "Mikhail Gorbachev"}
+    assert (m["date"], m["status"]) == ("1987-04-17", "scheduled")

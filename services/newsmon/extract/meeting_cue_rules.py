@@ -219,7 +219,7 @@ _RECEIVED = {"briefing", "guest", "visitor", "delegation", "envoy", "counterpart
 _HOSTED_EVENTS = set(
     "debate rally fundraiser forum concert show game party convention ceremony festival hearing vote "
     "caucus primary tournament match games olympics championship cup marathon parade expo fair "
-    "exhibition".split()
+    "exhibition exhibit day night gala celebration screening commemoration memorial tribute".split()
 )
 
 

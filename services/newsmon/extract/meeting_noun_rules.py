@@ -226,12 +226,12 @@ def noun_kind(tok: Token) -> str | None:
     if lemma == "invitation" and not _invited_by_or_to_meet(tok):
         return None  # "the invitation from Pena Nieto", "an invitation to visit Beijing"
     working = any(
-        c.lower_ in ("working", "private")
+        c.lower_ in ("working", "private", "state")
         or (c.lower_ == "door" and any(g.lower_ == "closed" for g in c.children))
         for c in tok.children
     )
     if lemma in ("dinner", "lunch", "breakfast", "luncheon") and not working and not _with_person(tok):
-        return None  # "a working dinner", "a closed-door luncheon", "had breakfast with Vice President Biden"
+        return None  # "a working dinner", "a state dinner for Xi", "had breakfast with Vice President Biden"
     if audience_only(tok):
         return None  # "his daily call with reporters", "a call with analysts"
     if lemma == "session" and "duck" in {t.lower_.split("-")[-1] for t in tok.subtree if t.i < tok.i}:

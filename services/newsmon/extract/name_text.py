@@ -91,7 +91,7 @@ def clean_mention(mention: str) -> str:
     text = " ".join(mention.split())
     if " - " in text:  # "Weak - Rubio": a headline fragment glued to the name across a dash
         text = text.rsplit(" - ", 1)[1]
-    text = _TRAIL.sub("", text).strip(" .,;:\"“”‘’'")
+    text = _TRAIL.sub("", text).strip(" .,;:\"“”‘’'•·▪●■►")
     words = text.split(" ")
     while words and (
         words[0].lower() in {"the", "a", "an"}
