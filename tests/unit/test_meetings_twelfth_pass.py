@@ -178,3 +178,28 @@ def test_a_state_dinner_for_a_guest_is_a_meeting(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert people(m) == {"Ronald Reagan", "Mikhail Gorbachev"}
     assert (m["date"], m["status"]) == ("1987-04-17", "scheduled")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To find out more about Ben Stein and read other Creators Syndicate writers, visit the Creators "
+        "Syndicate website at www.creators.com.",
+        "Read more:Shultz softens U.S. stance on possible talks with Nicaragua",
+    ],
+)
+def test_links_to_other_pages_are_no_meetings(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []
+
+
+def test_calling_someone_before_a_panel_is_a_summons(extractor: Extractor) -> None:
+    text = (
+        "Nine senators asked Judiciary Committee Chairman Strom Thurmond to call Edwin Meese before his "
+        "panel to explain."
+    )
+    assert meetings(extractor, text) == []
+
+
+def test_visits_throughout_a_decade_are_a_habit(extractor: Extractor) -> None:
+    text = "Dr. Martin Luther King Jr. visited New York City throughout the 1960s and called attention to it."
+    assert meetings(extractor, text) == []

@@ -31,14 +31,17 @@ _PATTERNS = [
 
 _PROMO = re.compile(
     r"^(Visit|Go to|Check out|Click|Subscribe to|Sign up for|Download)\b.{0,80}?"
-    r"\b(homepage|home page|website|site|\w+\.com|newsletter|app|podcast)\b",
+    r"\b(homepage|home page|website|site|\w+\.com|newsletter|app|podcast)\b"
+    # "To find out more about Ben Shapiro ..., visit the Creators Syndicate website at www."
+    r"|\b(visit|go to|check out)\b.{0,80}?\b(homepage|home page|website|web site|www\.|\w+\.com)\b"
+    r"|^(Read more|Read also|Also read|Related|See also|More from \w+)\s*:",  # a link to another story
     re.I,
 )
 
 
 def is_promo(sentence: str) -> bool:
     """The publisher's call to action: "Visit Business Insider's homepage for more stories"."""
-    return bool(_PROMO.match(sentence.strip()))
+    return bool(_PROMO.search(sentence.strip()))
 
 
 def is_boilerplate(paragraph: str) -> bool:

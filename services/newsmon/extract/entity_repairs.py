@@ -47,7 +47,28 @@ def relabel(ent: Span, multi_word_people: set[str]) -> str:
             return "GPE"
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _INSTITUTION_HEADS:
         return "ORG"
+    if (
+        ent.label_ == "PERSON"
+        and len(ent) == 2
+        and ent[0].lower_ in _REGION_WORDS
+        and is_big_place(ent[-1].text)
+    ):
+        return "GPE"  # "Greater Israel", "Northern Nigeria": a region, and "Israel" no surname
     return ent.label_
+
+
+_REGION_WORDS = {
+    "greater",
+    "great",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+}
 
 
 def _name_pairs(doc: Doc) -> list[Span]:

@@ -87,6 +87,24 @@ def _a_label(tok: Token) -> bool:
     return before is not None and before.text not in (",", "(", "—", "–", "-", ":", ";")
 
 
+_BENCHES = set(
+    "panel committee subcommittee court jury congress senate house board tribunal commission".split()
+)
+
+
+def _before_a_bench(tok: Token) -> bool:
+    """ "call Sessions before his panel" (however the parser hangs "before")."""
+    doc = tok.doc
+    for t in tok.subtree:
+        if t.i > tok.i and t.lower_ == "before":
+            nxt = t.i + 1
+            while nxt < len(doc) and doc[nxt].dep_ in ("det", "poss", "amod", "compound"):
+                nxt += 1
+            if nxt < len(doc) and doc[nxt].lemma_.lower() in _BENCHES:
+                return True
+    return False
+
+
 def _names_the_noun_before(tok: Token) -> bool:
     """ "a charity in 2005 called X", parsed as a clause of its own: no subject, no auxiliary, a
     noun or number right before it and a named predicate after it."""
@@ -163,6 +181,8 @@ def is_phone_verb(tok: Token) -> bool:
             return False  # "call on Inspector General Grimm to investigate": a demand
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
             return False  # "a civil rights group called Color of Change" names the group
+        if _before_a_bench(tok):
+            return False  # "to call Sessions before his panel": a summons to testify
         if _names_the_noun_before(tok):
             return False  # "founded a charity in 2005 called the Doctor Kelley Cancer Foundation"
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]

@@ -6,6 +6,8 @@ supporters", "talking with officials for weeks", "visited the factory", "if he v
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsmon.extract.lexicon import TITLE_WORDS
@@ -50,6 +52,9 @@ _GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "who
 
 
 _NAMED_THINGS = {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"}
+
+
+_YEARS = re.compile(r"\d{4}s|'?\d0s|years|decades|career|lifetime|tenure|presidency")
 
 
 def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
@@ -98,6 +103,13 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # "more than half of those who met Clinton": people in general
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "frequently meets with members of Congress": a habit, not one meeting
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in ("throughout", "over")
+        and any(_YEARS.fullmatch(g.lower_) for g in c.children if g.dep_ == "pobj")
+        for c in tok.children
+    ):
+        return True  # "visited New York City throughout the 1960s", "met him over the years"
     if lemma == "visit" and any(
         c.lemma_.lower() == "time"
         and c.dep_ in ("npadvmod", "dobj", "advmod")
