@@ -203,3 +203,49 @@ def test_calling_someone_before_a_panel_is_a_summons(extractor: Extractor) -> No
 def test_visits_throughout_a_decade_are_a_habit(extractor: Extractor) -> None:
     text = "Dr. Martin Luther King Jr. visited New York City throughout the 1960s and called attention to it."
     assert meetings(extractor, text) == []
+
+
+def test_a_past_dated_meeting_involving_people_was_held(extractor: Extractor) -> None:
+    text = (
+        "Lawmakers have said they want to hear about a June 1986 meeting involving Soviet lawyer Natalia "
+        "Orlova and the senator's eldest son, Robert Dole Jr."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Natalia Orlova", "Robert Dole Jr"}
+    assert (m["date"], m["status"]) == ("1986-06", "held")
+
+
+def test_a_junior_is_not_his_father(extractor: Extractor) -> None:
+    text = (
+        "President Ronald Reagan met Mikhail Gorbachev on Monday. Ronald Reagan Jr. met Natalia Orlova "
+        "on April 9. Reagan Jr. said it was nothing."
+    )
+    found = {frozenset(people(m)) for m in meetings(extractor, text)}
+    assert found == {
+        frozenset({"Ronald Reagan", "Mikhail Gorbachev"}),
+        frozenset({"Ronald Reagan Jr", "Natalia Orlova"}),
+    }
+
+
+def test_briefing_officials_is_a_meeting_briefing_reporters_is_not(extractor: Extractor) -> None:
+    text = "The FBI has briefed staff members of the House and Senate Intelligence committees."
+    (m,) = meetings(extractor, text)
+    assert "FBI" in people(m)
+    assert meetings(extractor, "Secretary of State George Shultz briefed reporters on Monday.") == []
+
+
+def test_flying_to_the_area_of_a_place_is_a_visit(extractor: Extractor) -> None:
+    text = (
+        "On Sunday, President Corazon Aquino and her officials flew to the heavily impacted area of Cagayan."
+    )
+    (m,) = meetings(extractor, text)
+    assert "Corazon Aquino" in people(m)
+    assert (m["kind"], m["date"]) == ("visit", "1987-04-12")
+
+
+def test_a_subhead_in_capitals_is_no_report(extractor: Extractor) -> None:
+    assert meetings(extractor, "‘NEED EXCUSE’ TO LEAVE MEETING WITH GORBACHEV") == []
+
+
+def test_visiting_beaches_is_no_meeting(extractor: Extractor) -> None:
+    assert meetings(extractor, "Dr. Ngozi Ezike said she is not personally ready to visit beaches.") == []

@@ -27,6 +27,7 @@ from newsmon.extract.entity_repairs import missed_people, relabel
 from newsmon.extract.lexicon import FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS
 from newsmon.extract.name_text import (
     ALIASES,
+    GENERATIONS,
     GENERIC_ORG_WORDS,
     KINDS,
     NAME_PARTICLES,
@@ -257,10 +258,17 @@ class NameIndex:
             fulls.append((alias or cleaned, labels.get(ent.start, ent.label_)))
         # longest first so "Wendy Sherman" claims "sherman" before a bare "Sherman" does
         # an all-capitals headline form ("SAUDI ARABIA") yields to the body's spelling of the same name
+        juniors: list[tuple[str, str]] = []
         for full, label in sorted(fulls, key=lambda f: (-len(f[0]), f[0].isupper())):
             key = full.lower()
             self._canon.setdefault(key, self._canon.get(key, full))
             words = key.split()
+            if label == "PERSON" and len(words) > 2 and words[-1] in GENERATIONS:
+                # "Donald Trump Jr": "Trump Jr" is his; the bare "Trump" only if no one else has it
+                self._canon.setdefault(" ".join(words[-2:]), full)
+                self._people.add(self._canon.get(key, full))
+                juniors.append((words[-2], full))
+                continue
             if label == "PERSON" and len(words) > 1:
                 self._canon.setdefault(words[-1], full)
                 same = self._by_surname.setdefault(words[-1], [])
@@ -279,6 +287,8 @@ class NameIndex:
                 acro = "".join(w[0] for w in full.split() if w[:1].isupper())
                 if len(acro) >= 2:
                     self._canon.setdefault(acro.lower(), full)
+        for surname, full in juniors:
+            self._canon.setdefault(surname, full)
 
     def _register_org_short_names(self, ents: list[Span], labels: dict[int, str]) -> None:
         """ "Northwind" -> "Northwind Semiconductor" when the article uses the short form alone."""

@@ -48,7 +48,10 @@ BODY_WORDS = {"council", "committee", "board", "commission", "assembly", "parlia
               "club", "company", "firm", "union"}  # fmt: skip
 _OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
 _OTHER_EVENT_VERBS = {"meet", "visit", "negotiate", "talk"}
-_HOSTING = {"host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head"}
+_HOSTING = {  # "talks hosted by Baerbock", "a June 2016 meeting involving Veselnitskaya and Kushner"
+    "host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head", "involve",
+    "include", "feature",
+}  # fmt: skip
 _MODIFIER_TAILS = {"born", "based", "led", "backed", "owned", "made", "funded", "brokered"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 PRONOUNS = {

@@ -69,6 +69,8 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # "When CBN News first met Devinn Smart": an interview; "reporters huddle": no party
     if lemma in ("speak", "talk", "call", "phone") and not (is_phone_verb(tok) or spoke_with(tok)):
         return True
+    if lemma == "brief" and not _briefed_officials(tok):
+        return True  # "briefed reporters", "a brief visit"; but "briefed the committee's staff"
     if lemma == "contact" and not _contacted_someone(tok):
         return True  # "contacted the Israeli ambassador on Jan. 8"; not "contact lenses", "were contacted"
     if lemma == "discuss" and not (discussed_with(tok) or by_phone_with(tok)):
@@ -138,8 +140,7 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     ):
         return True  # "volunteers came to Denver", "delegates who go to Cleveland": not a named person
     if lemma in ("travel", "come", "fly", "go") and not any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
-        for c in tok.children
+        c.dep_ == "prep" and c.lower_ == "to" and any(_a_place(g) for g in c.children) for c in tok.children
     ):
         return True  # only "travel to <place>" is a visit
     if lemma == "visit" and any(
@@ -175,6 +176,30 @@ def discussed_with(tok: Token) -> bool:
     return any(
         g.ent_type_ in _PARTY_ENTS or g.lower_ in _COUNTERPART_TITLES for g in withs
     ) and not audience_only(tok)
+
+
+def _a_place(dest: Token) -> bool:
+    """ "to Cagayan", "to the heavily impacted area of Cagayan"."""
+    if dest.ent_type_ in ("GPE", "LOC"):
+        return True
+    return dest.lemma_.lower() in ("area", "region", "province", "city", "state") and any(
+        g.ent_type_ in ("GPE", "LOC", "NORP") for p in dest.children if p.lower_ == "of" for g in p.children
+    )
+
+
+def _briefed_officials(tok: Token) -> bool:
+    """ "The FBI has briefed staff members of the Intelligence committees", "Trump was briefed by
+    Pompeo": named people or bodies are briefed; not "briefed reporters", nor "briefed the 15
+    members" (the session the article already reports)."""
+    if tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        named = c.lower_ in ("him", "her") or any(t.ent_type_ in _PARTY_ENTS for t in c.subtree)
+        if c.dep_ == "dobj" and c.lemma_.lower() not in AUDIENCE and named:
+            return True
+        if c.dep_ == "nsubjpass" and named:
+            return any(a.dep_ == "agent" for a in tok.children)
+    return False
 
 
 def _contacted_someone(tok: Token) -> bool:

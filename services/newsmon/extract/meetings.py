@@ -84,8 +84,8 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     for n, seg in enumerate(_segments(ctx.doc)):
         if n == 0 and _is_headline(seg, ctx.title):
             continue  # the headline restates the lead, without the details that place and date it
-        if is_promo(seg.text):
-            continue  # "Visit Business Insider's homepage for more stories"
+        if is_promo(seg.text) or _shouted(seg.text):
+            continue  # "Visit Business Insider's homepage for more stories"; "'NEED EXCUSE' TO LEAVE MEETING"
         trigs = find_triggers(seg)
         for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
             own = None
@@ -114,6 +114,12 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
 
 
 MAX_SEGMENT_TOKENS = 150  # news sentences stay well under it; a run-on text without stops does not
+
+
+def _shouted(text: str) -> bool:
+    """A subhead in capitals: a label over the next paragraphs, not a report."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _segments(doc: Doc) -> Iterator[Span]:
@@ -257,6 +263,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if status in ("held", "ongoing") and resolved.value and ctx.published:
         if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
             status = "scheduled"  # the parse said past or under way, but the day has not come yet
+    if status in ("proposed", "scheduled") and _dated_past_noun(tok, date_tok, resolved, ctx.published):
+        status = "held"  # "want to hear about a June 2016 meeting": the wish is ahead, the meeting is not
     if status == "held" and expr is not None and _AHEAD.match(expr.text):
         status = "scheduled"  # "during next week's visit", "tomorrow's talks": the text says it is ahead
     if status == "ongoing" and resolved.value is None and ctx.published and in_progress(tok):
@@ -299,6 +307,18 @@ def _occupant_named(ctx: ArticleContext, seat: str, day: dt.date) -> Participant
     """The seat's occupant on the meeting's day, if the article names them (see ``seats``)."""
     name = occupant_named(ctx, seat, day)
     return participant_named(ctx, name) if name else None
+
+
+def _dated_past_noun(
+    tok: Token, date_tok: Token | None, resolved: Resolved, published: dt.date | None
+) -> bool:
+    """A meeting noun whose own modifier dates it before publication: "a June 2016 meeting"."""
+    if tok.pos_ != "NOUN" or date_tok is None or not resolved.value or published is None:
+        return False
+    if not (tok.left_edge.i <= date_tok.i < tok.i):
+        return False
+    value = resolved.value
+    return value < published.isoformat()[: len(value)]
 
 
 def _a_sight(ent: Span) -> bool:

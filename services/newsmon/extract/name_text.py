@@ -26,16 +26,12 @@ ALIASES = {
     "un": "United Nations",
     "u.n.": "United Nations",
 }
+# "Jr.", "Sr.", "III" stay: Donald Trump Jr. is not Donald Trump (see GENERATIONS)
 _POSTNOMINALS = {
     "kc",
     "qc",
     "mp",
     "mep",
-    "jr",
-    "sr",
-    "ii",
-    "iii",
-    "iv",
     "obe",
     "mbe",
     "cbe",
@@ -115,6 +111,8 @@ def clean_mention(mention: str) -> str:
         words = words[:-1]
     return " ".join(words)
 
+
+GENERATIONS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 _BODY_HEADS = {"ministry", "department", "office", "committee", "council", "agency", "act", "bureau"}
 # titles that are part of how the person is named: "King Fahd", "Pope Francis", "Sir Keir Starmer"
