@@ -249,3 +249,33 @@ def test_a_subhead_in_capitals_is_no_report(extractor: Extractor) -> None:
 
 def test_visiting_beaches_is_no_meeting(extractor: Extractor) -> None:
     assert meetings(extractor, "Dr. Ngozi Ezike said she is not personally ready to visit beaches.") == []
+
+
+def test_a_country_talked_about_with_the_other_side_is_a_topic(extractor: Extractor) -> None:
+    text = (
+        "He said the ambassador asked for a secure line to facilitate a discussion with Soviet generals "
+        "about Syria."
+    )
+    assert all("Syria" not in people(m) for m in meetings(extractor, text))
+
+
+def test_meeting_people_several_times_tells_no_one_meeting(extractor: Extractor) -> None:
+    assert meetings(extractor, "Michael Deaver met Anatoly Dobrynin four times last year.") == []
+
+
+def test_the_year_of_a_campaign_does_not_date_the_meeting(extractor: Extractor) -> None:
+    text = (
+        "Gary Hart met Senate Intelligence Committee staff. In a statement Hart made public before the "
+        "meeting, the senator portrayed himself as new to politics when he became a top adviser to "
+        "Mondale's 1984 campaign."
+    )
+    (m,) = meetings(extractor, text)
+    assert m["date"] != "1984"
+
+
+def test_telling_reporters_on_a_conference_call_with_a_colleague_is_no_meeting(extractor: Extractor) -> None:
+    text = (
+        '"Our aim is to compel Iran to behave," Secretary of State George Shultz told reporters in a '
+        "conference call with Treasury Secretary James Baker."
+    )
+    assert meetings(extractor, text) == []

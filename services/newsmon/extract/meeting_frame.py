@@ -361,6 +361,9 @@ def _named_holder(noun: Token) -> bool:
     )
 
 
+_ABOUT = ("on", "about", "over", "regarding", "concerning")
+
+
 def _topic_of(ent: Span, trigger: Token) -> bool:
     """A country the meeting is about, not one that meets: "the Geneva conference on Syria". ("Iran
     nuclear talks" stay Iran's: a country in front of the noun is often a party.)"""
@@ -369,7 +372,9 @@ def _topic_of(ent: Span, trigger: Token) -> bool:
         if node.head.i == node.i:
             return False
         if node.dep_ == "prep" and node.head.i == trigger.i:
-            return node.lower_ in ("on", "about", "over", "regarding", "concerning")
+            return node.lower_ in _ABOUT
+        if node.dep_ == "prep" and node.lower_ in _ABOUT and trigger.i < node.i <= trigger.right_edge.i:
+            return True  # "a discussion with Russian generals about Syria"
         node = node.head
     return False
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.meeting_cue_rules import (
+    AUDIENCE,
     HABITUAL_ADJ,
     PHONE,
     audience_only,
@@ -174,6 +175,14 @@ def _of_what(tok: Token) -> set[str]:
     }
 
 
+def _told_the_press_on(tok: Token) -> bool:
+    """ "Pompeo told reporters in a conference call with Mnuchin": a press call, whoever co-hosts it."""
+    if tok.lemma_.lower() != "call" or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "on", "during"):
+        return False
+    verb = tok.head.head
+    return any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in AUDIENCE for c in verb.children)
+
+
 def _children_lemmas(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children}
 
@@ -232,8 +241,8 @@ def noun_kind(tok: Token) -> str | None:
     )
     if lemma in ("dinner", "lunch", "breakfast", "luncheon") and not working and not _with_person(tok):
         return None  # "a working dinner", "a state dinner for Xi", "had breakfast with Vice President Biden"
-    if audience_only(tok):
-        return None  # "his daily call with reporters", "a call with analysts"
+    if audience_only(tok) or _told_the_press_on(tok):
+        return None  # "his daily call with reporters", "told reporters in a conference call with Mnuchin"
     if lemma == "session" and "duck" in {t.lower_.split("-")[-1] for t in tok.subtree if t.i < tok.i}:
         return None  # "the lame duck session of Congress": a stretch of the legislative calendar
     if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):

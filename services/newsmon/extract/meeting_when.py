@@ -76,6 +76,9 @@ def pick_date(
         )
         root = span.root if span is not None else tok
         top = lca(root, trigger)
+        if root.dep_ in ("nummod", "compound", "nmod", "amod") and root.head.lemma_.lower() in _ERAS:
+            if root.head.i != trigger.i:
+                continue  # "a top adviser to Trump's 2016 campaign": the campaign's year, not the meeting's
         if top is not None and _under_since(root, top):
             continue  # "the first meeting since Biden took office in January"
         if top is not None and _other_trigger_between(root, top, trigger):
@@ -171,6 +174,8 @@ def _step(value: str, by: int) -> str:
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{int(value) + by:04d}"
 
+
+_ERAS = set("campaign election race cycle primary bid run administration presidency term".split())
 
 _SUMMONS = {"summon", "invite", "call", "ask", "bring"}
 
