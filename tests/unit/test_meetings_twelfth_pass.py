@@ -279,3 +279,51 @@ def test_telling_reporters_on_a_conference_call_with_a_colleague_is_no_meeting(e
         "conference call with Treasury Secretary James Baker."
     )
     assert meetings(extractor, text) == []
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_given_name(extractor: Extractor) -> None:
+    text = (
+        "President Barack Obama is in Israel. Discussions Obama will have there matter. Obama met "
+        "Benjamin Netanyahu in Jerusalem on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Barack Obama", "Benjamin Netanyahu"}
+
+
+def test_visits_multiple_times_throughout_a_campaign_are_a_habit(extractor: Extractor) -> None:
+    text = "Senator Gary Hart has visited the state multiple times throughout his campaign."
+    assert meetings(extractor, text) == []
+
+
+def test_questions_about_last_years_meetings_are_about_held_ones(extractor: Extractor) -> None:
+    text = (
+        "Attorney General Edwin Meese will reply in writing to questions about his meetings with Soviet "
+        "envoy Yuri Dubinin last year, the Justice Department said."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["status"]) == ("1986", "held")
+
+
+def test_who_is_accused_of_having_met_someone_met_them(extractor: Extractor) -> None:
+    text = (
+        "On Friday, he accused Senator Robert Byrd, the top Democrat in the Senate, of double standards "
+        "for having met Soviet leader Mikhail Gorbachev himself."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Robert Byrd", "Mikhail Gorbachev"}
+    assert m["date"] is None  # Friday is the accusing
+
+
+def test_a_thing_acting_at_a_meeting_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "U.S. interest rate futures are pricing in a rate hike of 25 basis points at the next Federal "
+        "Reserve meeting, scheduled for May."
+    )
+    (m,) = meetings(extractor, text)
+    assert "United States" not in people(m)
+
+
+def test_a_party_is_a_side_of_talks(extractor: Extractor) -> None:
+    text = "The talks between Mr. Reagan and the Democrats have not been the only stabs at bipartisanship."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "Democrats"}

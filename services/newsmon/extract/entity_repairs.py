@@ -239,13 +239,24 @@ def _hyphen_tail(doc: Doc, end: int) -> int:
     return end
 
 
+_OPENING_NOUNS = set(
+    "discussions talks meetings negotiations conversations calls visits sources officials aides reports "
+    "critics supporters analysts experts democrats republicans lawmakers".split()
+)
+
+
 def trim_cross_sentence_entities(doc: Doc) -> None:
     """Keep an entity inside one sentence: "renaming it Shangri-La. Roosevelt hosted Churchill" tags
-    "Shangri-La. Roosevelt" as one name; the part after the sentence break is the name that acts."""
+    "Shangri-La. Roosevelt" as one name; the part after the sentence break is the name that acts. A
+    plural noun opening a sentence is no given name either ("Discussions Obama will have")."""
     ents: list[Span] = []
     changed = False
     for ent in doc.ents:
         cut = next((t.i for t in ent[1:] if _after_full_stop(doc[t.i - 1]) and t.text[:1].isupper()), None)
+        if cut is None and len(ent) > 1 and ent.label_ == "PERSON" and ent[0].lower_ in _OPENING_NOUNS:
+            cut = (
+                ent.start + 1
+            )  # "Discussions Obama will have ...": a sentence's first noun, not a given name
         if cut is None:
             ents.append(ent)
             continue

@@ -20,6 +20,7 @@ from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
 from newsmon.extract.meeting_cue_rules import media_name
 from newsmon.extract.meeting_cues import REPORTING, frame_head
 from newsmon.extract.meeting_names import (
+    a_party,
     aboard_vehicle,
     is_title_modifier,
     nationality_head,
@@ -312,6 +313,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             label == "NORP"
             and nationality_head(ent).lemma_.lower() not in _DELEGATION
             and not the_people_of(ent)
+            and not a_party(ent)
         ):
             continue  # "German and Japanese officials": both qualify "officials"
         if label == "NORP" and _named_holder(nationality_head(ent)):

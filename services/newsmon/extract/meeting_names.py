@@ -87,6 +87,19 @@ def trailing_speaker(ent: Span) -> bool:
     return verb.lemma_.lower() in REPORTING and not has_subject
 
 
+PARTIES = {"democrats", "republicans", "conservatives", "liberals", "tories", "socialists", "greens"}
+
+
+def a_party(ent: Span) -> bool:
+    """ "meet with Democrats", "talks between Trump and the Democrats": a party as a side."""
+    root = ent.root
+    return (
+        root.lower_ in PARTIES
+        and root.tag_ in ("NNPS", "NNS")
+        and root.dep_ in ("pobj", "conj", "dobj", "nsubj")
+    )
+
+
 def the_people_of(ent: Span) -> bool:
     """ "negotiating with the Russians", "talks between the Israelis and the Palestinians": a plural
     nationality as the counterpart stands for its country."""

@@ -90,9 +90,12 @@ def _token_at(ctx: ArticleContext, offset: int) -> Token | None:
 
 
 def _pluperfect(trigger: Token) -> bool:
-    """The trigger's clause is in the past perfect ("had met", "had been visiting")."""
+    """The trigger's clause is in the past perfect ("had met", "had been visiting") or a perfect
+    participle ("accused him of having met Putin")."""
     node = trigger
     for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "having" for c in node.children):
+            return True
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in node.children):
             # "Xie said the two men had agreed": a reported past, shifted back by "said"
             return not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING)

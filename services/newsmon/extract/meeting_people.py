@@ -16,7 +16,7 @@ from newsmon.extract.entity_repairs import is_big_place
 from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES
 from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS
 from newsmon.extract.meeting_merge import Participant
-from newsmon.extract.meeting_names import is_title_modifier
+from newsmon.extract.meeting_names import a_party, is_title_modifier
 from newsmon.extract.places import get_gazetteer
 from newsmon.extract.spans import doc_ents
 
@@ -134,6 +134,8 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
         return Participant(place.name, "country", None)
     if label == "NORP":
         code = demonym_country(text)
+        if code is None and a_party(ent):
+            return Participant(ent.root.text, "organization", None)  # "talks with the Democrats"
         return Participant(gaz.country_name(code), "country", None) if code else None
     return None
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
+
 _MODALS = {"would", "will", "could", "might", "may", "shall", "must"}
 
 
@@ -70,6 +72,9 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     subjects = subject_of(verb, reporting)
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _no_subject(verb):
         subjects = subject_of(verb.head, set())  # "Trump said while speaking at the Values Voter Summit"
+    subjects = [
+        s for s in subjects if not _a_thing(s)
+    ]  # "rate futures are pricing in ... at the next Fed meeting"
     for s in subjects:
         out.update(t.i for t in s.subtree)
     for c in verb.children:
@@ -78,6 +83,21 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
         if call and c.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in c.subtree):
             out.update(t.i for t in c.subtree)  # "informed Wang Yi of the decision in a phone call"
     return out
+
+
+_PEOPLE_NOUNS = (
+    TITLE_WORDS
+    | EPITHETS
+    | set(
+        "official lawmaker legislator delegate member people representative diplomat party side country "
+        "government nation state group team delegation committee council panel board staff voter".split()
+    )
+)
+
+
+def _a_thing(subject: Token) -> bool:
+    """A subject that is no party: a common noun naming neither people nor a body ("futures")."""
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() not in _PEOPLE_NOUNS
 
 
 def _named_counterpart(call: Token, verb: Token) -> bool:
@@ -175,6 +195,23 @@ def _no_subject(verb: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
+_ACCUSING = set("accuse criticize criticise fault blast slam attack blame chastise praise thank".split())
+
+
+def _accused_of(trigger: Token) -> Token | None:
+    """The person accused of (criticised for, thanked for) meeting: the object of that verb."""
+    if not (trigger.pos_ == "VERB" and trigger.tag_ in ("VBG", "VBN") and _no_subject(trigger)):
+        return None
+    if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("of", "for"):
+        return None
+    verb = trigger.head.head
+    if verb.dep_ == "pobj" and verb.head.lower_ == "of":
+        verb = verb.head.head  # "accused Schumer of double standards for having met Putin"
+    if verb.lemma_.lower() not in _ACCUSING:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def participle_subject_scope(trigger: Token) -> set[int]:
     """ "Emerging from a meeting with Obama, Sanders said", "After meeting Xi, Biden told reporters",
     "Speaking after talks with Scholz, Macron ...": a subjectless adverbial clause shares the main
@@ -208,6 +245,9 @@ def participle_subject_scope(trigger: Token) -> set[int]:
             main = trigger.head  # "Meeting Xi on Monday, Biden said"
         elif trigger.dep_ == "pcomp" and trigger.head.lower_ in _ADVERBIAL_PREPS:
             main = trigger.head.head  # "After meeting with Xi, Biden said"
+    accused = _accused_of(trigger)
+    if accused is not None:  # "accused Chuck Schumer of having met Putin himself": Schumer met him
+        return {t.i for t in accused.subtree}
     if main is None or main.pos_ not in ("VERB", "AUX"):
         return set()
     subjects = {t.i for c in subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}

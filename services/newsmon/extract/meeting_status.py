@@ -222,7 +222,9 @@ def tense_of(tok: Token) -> Tense:
     recently = any(c.lower_ == "recently" for v in chain for c in v.children)  # "most recently during a call"
     if governors & _STANDING_OFFER and not recently and not from_past:
         return "future"
-    if any(a.lower_ in ("has", "have", "had") for a in auxes) or any(v.tag_ == "VBD" for v in chain):
+    if any(a.lower_ in ("has", "have", "had", "having") for a in auxes) or any(
+        v.tag_ == "VBD" for v in chain
+    ):
         return "past"
     if any(a.tag_ == "VBD" for a in auxes):
         return "past"

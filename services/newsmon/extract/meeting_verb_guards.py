@@ -54,7 +54,8 @@ _GENERIC_SUBJECTS = {"those", "anyone", "everyone", "everybody", "anybody", "who
 _NAMED_THINGS = {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"}
 
 
-_YEARS = re.compile(r"\d{4}s|'?\d0s|years|decades|career|lifetime|tenure|presidency")
+_MANY = {"several", "many", "multiple", "numerous"}
+_YEARS = re.compile(r"\d{4}s|'?\d0s|years|decades|career|lifetime|tenure|presidency|campaign")
 
 
 def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
@@ -115,7 +116,9 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     if any(
         c.lemma_.lower() == "time"
         and c.dep_ in ("npadvmod", "dobj", "advmod")
-        and any(n.dep_ == "nummod" or n.lower_ in ("several", "many") for n in c.children)
+        and any(
+            n.dep_ == "nummod" or n.lower_ in ("several", "many", "multiple", "numerous") for n in c.children
+        )
         for c in tok.children
     ):
         return True  # "has visited four times this primary season", "met Russians four times last year"

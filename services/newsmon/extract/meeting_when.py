@@ -79,6 +79,8 @@ def pick_date(
         if root.dep_ in ("nummod", "compound", "nmod", "amod") and root.head.lemma_.lower() in _ERAS:
             if root.head.i != trigger.i:
                 continue  # "a top adviser to Trump's 2016 campaign": the campaign's year, not the meeting's
+        if top is not None and top.i != trigger.i and _perfect_participle(trigger):
+            continue  # "accused him on Friday of having met Putin": Friday is the accusing
         if top is not None and _under_since(root, top):
             continue  # "the first meeting since Biden took office in January"
         if top is not None and _other_trigger_between(root, top, trigger):
@@ -176,6 +178,11 @@ def _step(value: str, by: int) -> str:
 
 
 _ERAS = set("campaign election race cycle primary bid run administration presidency term".split())
+
+
+def _perfect_participle(trigger: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "having" for c in trigger.children)
+
 
 _SUMMONS = {"summon", "invite", "call", "ask", "bring"}
 

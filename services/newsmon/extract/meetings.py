@@ -315,8 +315,9 @@ def _dated_past_noun(
     """A meeting noun whose own modifier dates it before publication: "a June 2016 meeting"."""
     if tok.pos_ != "NOUN" or date_tok is None or not resolved.value or published is None:
         return False
-    if not (tok.left_edge.i <= date_tok.i < tok.i):
-        return False
+    about = tok.dep_ == "pobj" and tok.head.lower_ in ("about", "over", "into", "regarding")
+    if not (tok.left_edge.i <= date_tok.i < tok.i or about):
+        return False  # own modifier, or the topic of questions: "questions about his meetings ... last year"
     value = resolved.value
     return value < published.isoformat()[: len(value)]
 
