@@ -93,11 +93,7 @@ PARTIES = {"democrats", "republicans", "conservatives", "liberals", "tories", "s
 def a_party(ent: Span) -> bool:
     """ "meet with Democrats", "talks between Trump and the Democrats": a party as a side."""
     root = ent.root
-    return (
-        root.lower_ in PARTIES
-        and root.tag_ in ("NNPS", "NNS")
-        and root.dep_ in ("pobj", "conj", "dobj", "nsubj")
-    )
+    return root.lower_ in PARTIES and root.tag_ in ("NNPS", "NNS") and root.dep_ in ("pobj", "conj", "dobj")
 
 
 def the_people_of(ent: Span) -> bool:
