@@ -30,7 +30,7 @@ stack-status: install
 # ruff, then the whole suite against the real servers. pytest runs even when ruff finds
 # problems (so one run shows both); either one failing fails the target.
 test: install stack-up
-	@lint=0; $(BIN)/ruff check services tests || lint=$$?; \
+	@lint=0; $(BIN)/ruff check services tests eval/tools || lint=$$?; \
 	$(BIN)/pytest tests; rc=$$?; \
 	if [ $$rc -eq 0 ] && [ $$lint -ne 0 ]; then echo "make test: ruff check failed (see above)" >&2; rc=1; fi; \
 	exit $$rc
@@ -40,12 +40,12 @@ unit: install
 	$(BIN)/pytest tests/unit
 
 lint: install
-	$(BIN)/ruff check services tests
-	$(BIN)/ruff format --check services tests
+	$(BIN)/ruff check services tests eval/tools
+	$(BIN)/ruff format --check services tests eval/tools
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff format services tests
+	$(BIN)/ruff format services tests eval/tools
 
 demo: install stack-up
 	$(BIN)/newsmon demo
