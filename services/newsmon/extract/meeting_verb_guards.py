@@ -121,7 +121,7 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         )
         for c in tok.children
     ):
-        return True  # "has visited four times this primary season" ("met X four times" stays: annotators keep it)
+        return True  # "has visited four times this season" ("met X four times" stays: annotators keep it)
     if _habit_list(tok):
         return True
     if (
