@@ -329,3 +329,23 @@ def test_a_party_is_a_side_of_talks(extractor: Extractor) -> None:
     text = "The talks between Mr. Reagan and the Democrats have not been the only stabs at bipartisanship."
     (m,) = meetings(extractor, text)
     assert people(m) == {"Reagan", "Democrats"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mr. Reagan called Mr. Mondale, who formerly served as vice president, a "failed leader" who '
+        "raised taxes.",
+        "Though little noticed in the debates, the section of law called the Family First Prevention "
+        "Services Act fills more than 100 pages.",
+        "Police Superintendent Fred Rice visited a doctor earlier this week regarding a medication change.",
+        "Visit Dr. Samadi's websites at robotic oncology and prostate cancer 911.",
+        "Kurdish militants have trained volunteers, a Reuters photographer who visited a training camp said "
+        "on Sunday.",
+        "Those include talks to Halifax Investment Management and Black Duck Software, which he called "
+        "consulting jobs.",
+        "At Tuesday's hearing, Julia Pierson said she was the one who briefs President Reagan on threats.",
+    ],
+)
+def test_survey_false_meetings(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []

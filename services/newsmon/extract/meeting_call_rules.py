@@ -117,11 +117,25 @@ def _names_the_noun_before(tok: Token) -> bool:
 
 
 def _quoted_label(objs: list[Token]) -> bool:
-    """ "calls Orlando shooter Omar Mateen "one of the soldiers of the caliphate"": a name given."""
+    """ "calls Orlando shooter Omar Mateen "one of the soldiers of the caliphate"", "called Mr. Kaine,
+    who formerly served as governor, a "failed governor"": a name given."""
     doc = objs[0].doc if objs else None
-    return doc is not None and any(
-        o.right_edge.i + 1 < len(doc) and doc[o.right_edge.i + 1].text in ('"', "\u201c") for o in objs
+    if doc is None:
+        return False
+    return any(
+        o.right_edge.i + 1 < len(doc) and doc[o.right_edge.i + 1].text in _OPENING_QUOTES for o in objs
+    ) or any(
+        t.text in _OPENING_QUOTES and t.i > 0 and doc[t.i - 1].lower_ in ("a", "an")
+        for o in objs
+        for t in o.subtree
     )
+
+
+_WORKS = {"LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
+_NAMED_THINGS = set(
+    "section law bill act program programme plan group project operation policy book film".split()
+)
+_OPENING_QUOTES = ('"', "\u201c")
 
 
 _PERSONAL = {"he", "she", "i", "we", "they"}
@@ -183,6 +197,11 @@ def is_phone_verb(tok: Token) -> bool:
             return False  # "a civil rights group called Color of Change" names the group
         if _before_a_bench(tok):
             return False  # "to call Sessions before his panel": a summons to testify
+        if any(c.dep_ == "oprd" and c.ent_type_ in _WORKS for c in tok.children) or any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() in _NAMED_THINGS
+            for c in tok.children
+        ):
+            return False  # "the section of law called the Family First Prevention Services Act"
         if _names_the_noun_before(tok):
             return False  # "founded a charity in 2005 called the Doctor Kelley Cancer Foundation"
         objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]

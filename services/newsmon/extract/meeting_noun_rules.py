@@ -175,6 +175,15 @@ def _of_what(tok: Token) -> set[str]:
     }
 
 
+def _talks_to(tok: Token) -> bool:
+    tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    return (
+        bool(tos)
+        and not has_prep(tok, {"with", "between"})
+        and any(g.dep_ == "pobj" for c in tos for g in c.children)
+    )
+
+
 def _told_the_press_on(tok: Token) -> bool:
     """ "Pompeo told reporters in a conference call with Mnuchin": a press call, whoever co-hosts it."""
     if tok.lemma_.lower() != "call" or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "on", "during"):
@@ -195,6 +204,8 @@ def noun_kind(tok: Token) -> str | None:
     kids = _children_lemmas(tok)
     if lemma == "talk" and low != "talks":
         return None
+    if lemma == "talk" and _talks_to(tok):
+        return None  # "talks to Halifax Investment Management": lectures given, not negotiations
     if lemma == "round" and not (
         kids & {"previous", "new", "next", "first", "second", "third", "last", "final", "latest"}
         and (has_prep(tok, {"between", "of"}) or "face" in {t.lower_ for t in tok.subtree})

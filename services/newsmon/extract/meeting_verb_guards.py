@@ -196,6 +196,8 @@ def _briefed_officials(tok: Token) -> bool:
     members" (the session the article already reports)."""
     if tok.pos_ != "VERB":
         return False
+    if tok.tag_ in ("VBZ", "VBP") and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        return False  # "she was the one who briefs Obama on threats": a duty, not one briefing
     for c in tok.children:
         named = c.lower_ in ("him", "her") or any(t.ent_type_ in _PARTY_ENTS for t in c.subtree)
         if c.dep_ == "dobj" and c.lemma_.lower() not in AUDIENCE and named:
