@@ -349,3 +349,24 @@ def test_a_party_is_a_side_of_talks(extractor: Extractor) -> None:
 )
 def test_survey_false_meetings(extractor: Extractor, text: str) -> None:
     assert meetings(extractor, text) == []
+
+
+def test_a_year_before_a_modified_summit_dates_it(extractor: Extractor) -> None:
+    text = (
+        "A superPAC has tried to portray Robert Dole as a supporter of the law by taking comments he made "
+        "at a 1985 health care summit out of context."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["kind"]) == ("1985", "summit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Facing sharp divisions inside his conference on the issue, Speaker Jim Wright wants action.",
+        "Speaker Jim Wright's statement Wednesday declaring no talks with the Senate on its bill was meant "
+        "to reassure them.",
+    ],
+)
+def test_a_caucus_and_talks_ruled_out_are_no_meetings(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []

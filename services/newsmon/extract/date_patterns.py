@@ -121,8 +121,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "year",
         rf"(?:\b(?i:a|an|the|its|their|his|her|our|my)|['’]s)\s+(?:[a-z]+\s+)?(?P<body>(?P<y>{_YEAR}))\s+"
-        # "the 2019 meeting", "the 2019 annual meeting"
-        r"(?=[A-Z]|(?:(?i:annual|yearly|biennial|inaugural|bilateral|state|official)\s+)?"
+        # "the 2019 meeting"
+        r"(?=[A-Z]|(?:[a-z-]+\s+){0,2}"  # "the 2019 annual meeting", "a 2010 health care summit"
         r"(?i:summit|meeting|talks|visit|trip|conference|convention|discussion|conversation|call|phone"
         r"|negotiations|presidential|election|campaign"
         r"|race|primary|primaries|midterms?)\b)",

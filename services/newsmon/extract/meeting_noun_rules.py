@@ -175,6 +175,14 @@ def _of_what(tok: Token) -> set[str]:
     }
 
 
+def _caucus(tok: Token) -> bool:
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("inside", "within", "in", "among")
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    )
+
+
 def _talks_to(tok: Token) -> bool:
     tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
     return (
@@ -217,6 +225,10 @@ def noun_kind(tok: Token) -> str | None:
         return None
     if lemma == "conference" and "party" in kids:
         return None  # "the Conservative party conference": a party convention, not a meeting of parties
+    if lemma == "conference" and _caucus(tok):
+        return None  # "divisions inside his conference": the party's members in a chamber, a body
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return None  # "declaring no talks with the Senate": ruled out, not reported
     if lemma == "conference" and tok.dep_ == "compound" and tok.head.lemma_.lower() == "call":
         return None  # "a conference call with reporters": the call is the trigger
     if part_of_trip(tok):
