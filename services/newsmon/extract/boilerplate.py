@@ -55,3 +55,9 @@ def is_boilerplate(paragraph: str) -> bool:
 def boilerplate_paragraphs(text: str, paras: list[Paragraph]) -> set[int]:
     """Indexes of the paragraphs of ``text`` that are captions, bylines or credits."""
     return {p.index for p in paras if is_boilerplate(text[p.start : p.end])}
+
+
+def is_shouted(text: str) -> bool:
+    """A subhead in capitals: a label over the next paragraphs, not a report."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)

@@ -5,7 +5,7 @@ audiences of reporters, questions). Phone calls: :mod:`newsmon.extract.meeting_c
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 PHONE = {"phone", "telephone", "video", "videoconference", "zoom"}
 
@@ -297,3 +297,7 @@ def campaign_stop(tok: Token) -> bool:
         ):
             return True  # "for Democratic Party fundraisers"
     return False
+
+
+def a_sight(ent: Span) -> bool:
+    return ent.label_ == "FAC" or (ent.label_ == "ORG" and ent.root.lemma_.lower() in SIGHTS)

@@ -9,10 +9,12 @@ which was due ...") -- never across an adverbial or relative clause, which is an
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from newsmon.extract.date_patterns import WEEKDAYS
-from newsmon.extract.dates import Tense
+from newsmon.extract.dates import Resolved, Tense
 from newsmon.extract.meeting_cues import REPORTING
 
 CANCEL = {"cancel", "scrap", "abandon", "axe", "shelve", "scrub"}
@@ -284,3 +286,16 @@ def _governing_tense(participle: Token) -> Tense:
         ):
             return tense_of(node)
     return None
+
+
+def dated_past_noun(
+    tok: Token, date_tok: Token | None, resolved: Resolved, published: dt.date | None
+) -> bool:
+    """A meeting noun whose own modifier dates it before publication: "a June 2016 meeting"."""
+    if tok.pos_ != "NOUN" or date_tok is None or not resolved.value or published is None:
+        return False
+    about = tok.dep_ == "pobj" and tok.head.lower_ in ("about", "over", "into", "regarding")
+    if not (tok.left_edge.i <= date_tok.i < tok.i or about):
+        return False  # own modifier, or the topic of questions: "questions about his meetings ... last year"
+    value = resolved.value
+    return value < published.isoformat()[: len(value)]

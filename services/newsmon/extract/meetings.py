@@ -18,11 +18,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsmon.extract.boilerplate import is_promo
+from newsmon.extract.boilerplate import is_promo, is_shouted
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
-from newsmon.extract.meeting_cue_rules import SIGHTS
+from newsmon.extract.meeting_cue_rules import a_sight
 from newsmon.extract.meeting_cues import Trigger, find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_frame import (
@@ -52,7 +52,7 @@ from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
 from newsmon.extract.meeting_setting import SIDELINES, anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
-from newsmon.extract.meeting_status import status_from_cues
+from newsmon.extract.meeting_status import dated_past_noun, status_from_cues
 from newsmon.extract.meeting_titles import occupant_named, officials_of, titled_person, titled_subject
 from newsmon.extract.meeting_when import in_progress, pick_date, place_of, status_from_tense, venue_of
 from newsmon.extract.places import Place, get_gazetteer
@@ -84,7 +84,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     for n, seg in enumerate(_segments(ctx.doc)):
         if n == 0 and _is_headline(seg, ctx.title):
             continue  # the headline restates the lead, without the details that place and date it
-        if is_promo(seg.text) or _shouted(seg.text):
+        if is_promo(seg.text) or is_shouted(seg.text):
             continue  # "Visit Business Insider's homepage for more stories"; "'NEED EXCUSE' TO LEAVE MEETING"
         trigs = find_triggers(seg)
         for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
@@ -114,12 +114,6 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
 
 
 MAX_SEGMENT_TOKENS = 150  # news sentences stay well under it; a run-on text without stops does not
-
-
-def _shouted(text: str) -> bool:
-    """A subhead in capitals: a label over the next paragraphs, not a report."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _segments(doc: Doc) -> Iterator[Span]:
@@ -207,7 +201,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
             if e not in ents and e.label_ in PARTICIPANT_LABELS and _within(e, hosts)
         ]
     if kind == "visit":  # "visiting the Peace Memorial Museum": a place; "visited the FBI": its host
-        ents = [e for e in ents if not (e.root.dep_ == "dobj" and _a_sight(e))]
+        ents = [e for e in ents if not (e.root.dep_ == "dobj" and a_sight(e))]
     if tok.lemma_.lower() == "discuss":  # "discussed Ukraine with Putin": the topic is no party
         topic = {t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
         ents = [e for e in ents if e.root.i not in topic or e.root.head.lower_ == "with"]
@@ -263,7 +257,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     if status in ("held", "ongoing") and resolved.value and ctx.published:
         if resolved.value[:10] > ctx.published.isoformat()[: len(resolved.value[:10])]:
             status = "scheduled"  # the parse said past or under way, but the day has not come yet
-    if status in ("proposed", "scheduled") and _dated_past_noun(tok, date_tok, resolved, ctx.published):
+    if status in ("proposed", "scheduled") and dated_past_noun(tok, date_tok, resolved, ctx.published):
         status = "held"  # "want to hear about a June 2016 meeting": the wish is ahead, the meeting is not
     if status == "held" and expr is not None and _AHEAD.match(expr.text):
         status = "scheduled"  # "during next week's visit", "tomorrow's talks": the text says it is ahead
@@ -307,23 +301,6 @@ def _occupant_named(ctx: ArticleContext, seat: str, day: dt.date) -> Participant
     """The seat's occupant on the meeting's day, if the article names them (see ``seats``)."""
     name = occupant_named(ctx, seat, day)
     return participant_named(ctx, name) if name else None
-
-
-def _dated_past_noun(
-    tok: Token, date_tok: Token | None, resolved: Resolved, published: dt.date | None
-) -> bool:
-    """A meeting noun whose own modifier dates it before publication: "a June 2016 meeting"."""
-    if tok.pos_ != "NOUN" or date_tok is None or not resolved.value or published is None:
-        return False
-    about = tok.dep_ == "pobj" and tok.head.lower_ in ("about", "over", "into", "regarding")
-    if not (tok.left_edge.i <= date_tok.i < tok.i or about):
-        return False  # own modifier, or the topic of questions: "questions about his meetings ... last year"
-    value = resolved.value
-    return value < published.isoformat()[: len(value)]
-
-
-def _a_sight(ent: Span) -> bool:
-    return ent.label_ == "FAC" or (ent.label_ == "ORG" and ent.root.lemma_.lower() in SIGHTS)
 
 
 def _within(ent: Span, heads: list[Token]) -> bool:
