@@ -370,3 +370,18 @@ def test_a_year_before_a_modified_summit_dates_it(extractor: Extractor) -> None:
 )
 def test_a_caucus_and_talks_ruled_out_are_no_meetings(extractor: Extractor, text: str) -> None:
     assert meetings(extractor, text) == []
+
+
+def test_the_controller_of_to_speak_with_someone_speaks(extractor: Extractor) -> None:
+    text = (
+        "Talks were so broken at one point Sunday that the top Republican negotiator, Sen. Robert Dole of "
+        "Kansas, went around Mr. Byrd to speak directly with Vice President George Bush."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Robert Dole", "George Bush"} <= people(m)
+    assert m["date"] == "1987-04-12"
+
+
+def test_urging_someone_to_speak_with_another_is_no_exchange_held(extractor: Extractor) -> None:
+    text = "Mitterrand encouraged Deng Xiaoping to speak directly with Lech Walesa."
+    assert all(m["status"] != "held" for m in meetings(extractor, text))

@@ -153,3 +153,9 @@ SCARE_CUES = frozenset(
         "styled",
     }
 )
+
+# "X instructed / urged / asked Kerry to negotiate": Kerry negotiates, X does not ("invite" differs:
+# the host who invites someone to meet usually meets them)
+OBJECT_CONTROL = frozenset(
+    "instruct urge ask tell order direct press encourage allow authorize authorise send".split()
+)

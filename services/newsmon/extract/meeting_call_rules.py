@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.date_patterns import WEEKDAYS
+from newsmon.extract.lexicon import OBJECT_CONTROL
 from newsmon.extract.meeting_cue_rules import PHONE, audience_only, has_prep, media_name
 
 
@@ -47,9 +48,19 @@ def spoke_with(tok: Token) -> bool:
     dated = any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ != "prep" or c.lower_ == "on"
                 for t in c.subtree)  # fmt: skip
     # "Grassley spoke with Garland": one named person to another is an exchange even undated
+    clause = tok  # "McConnell bypassed Mr. Reid to speak directly with Biden": the controller speaks
+    if tok.dep_ in ("xcomp", "advcl") and any(c.tag_ == "TO" for c in tok.children):
+        if tok.head.lemma_.lower() not in OBJECT_CONTROL:  # not "encouraged Xi to speak with Zelensky"
+            clause = tok.head
     person_subject = any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she") or _envoys(c))
-        for c in tok.children
+        c.dep_ == "nsubj"
+        and (
+            c.ent_type_ == "PERSON"
+            or c.lower_ in ("he", "she")
+            or _envoys(c)
+            or any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children)
+        )  # "the top Republican negotiator, Sen. Mitch McConnell, ..."
+        for c in clause.children
     )
     has_to = has_prep(tok, {"with", "to"})
     return bool(people) and (dated or person_subject) and has_to and not audience_only(tok)

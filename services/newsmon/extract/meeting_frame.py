@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
+from newsmon.extract.lexicon import EPITHETS, OBJECT_CONTROL, TITLE_WORDS
 from newsmon.extract.meeting_cue_rules import media_name
 from newsmon.extract.meeting_cues import REPORTING, frame_head
 from newsmon.extract.meeting_names import (
@@ -201,13 +201,6 @@ def frame_tokens(trigger: Token, present: set[int]) -> set[int]:
     return toks - _controller_subjects(trigger)
 
 
-# "X instructed / urged / asked Kerry to negotiate": Kerry negotiates, X does not ("invite" differs:
-# the host who invites someone to meet usually meets them)
-_OBJECT_CONTROL = set(
-    "instruct urge ask tell order direct press encourage allow authorize authorise send".split()
-)
-
-
 def _controller_subjects(trigger: Token) -> set[int]:
     """Subjects of object-control verbs above the trigger, which are not the meeting's people."""
     out: set[int] = set()
@@ -216,7 +209,7 @@ def _controller_subjects(trigger: Token) -> set[int]:
         if node.dep_ != "xcomp" or node.head.i == node.i:
             break
         node = node.head
-        if node.lemma_.lower() in _OBJECT_CONTROL and any(c.dep_ == "dobj" for c in node.children):
+        if node.lemma_.lower() in OBJECT_CONTROL and any(c.dep_ == "dobj" for c in node.children):
             out.update(t.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return out
 
