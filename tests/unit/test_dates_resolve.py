@@ -28,6 +28,11 @@ CASES = [
     ("last Monday", TUE, None, "2022-01-03", None),  # this week's Monday is "on Monday"
     ("last Sunday", TUE, None, "2022-01-09", None),
     ("last Friday", TUE, None, "2022-01-07", None),
+    # a weekend is its Saturday: "this weekend" by the tense, "this past weekend" the one just gone
+    ("will meet this weekend", TUE, "future", "2022-01-15", None),
+    ("met over the weekend", TUE, "past", "2022-01-08", None),
+    ("this past weekend", TUE, None, "2022-01-08", None),
+    ("next weekend", TUE, None, "2022-01-15", None),
     ("next Tuesday", TUE, None, "2022-01-18", None),
     ("next Friday", TUE, None, "2022-01-14", None),
     ("this coming Monday", TUE, None, "2022-01-17", None),

@@ -201,6 +201,16 @@ def _explicit(expr: DateExpr, published: dt.date | None, tense: Tense) -> Resolv
     return Resolved(_iso(start), end_value)
 
 
+# "this past weekend" is the last one; "over the weekend" and "this weekend" follow the tense
+_WEEKEND_MODS: dict[str, str | None] = {
+    "this past": "last",
+    "the past": "last",
+    "over the": None,
+    "the": None,
+    "this": None,
+}
+
+
 def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> Resolved:
     """Resolve one expression; relative ones need ``published`` (else the value is None)."""
     k = expr.kind
@@ -259,6 +269,12 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         wd = WEEKDAYS.index((expr.get("w") or "").lower())
         wmod = expr.get("mod") or expr.get("cue")
         return Resolved(_iso(resolve_weekday(wd, published, tense, wmod)))
+    if k == "weekend":
+        mod = (expr.get("mod") or "").lower()
+        wmod = {"this past": "last", "the past": "last", "over the": None, "the": None, "this": None}.get(
+            mod, mod
+        )
+        return Resolved(_iso(resolve_weekday(5, published, tense, wmod)))
     if k == "wd_range":
         wd1 = WEEKDAYS.index((expr.get("w") or "").lower())
         wd2 = WEEKDAYS.index((expr.get("w2") or "").lower())
