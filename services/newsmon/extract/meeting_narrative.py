@@ -19,7 +19,7 @@ from newsmon.extract.context import ArticleContext
 from newsmon.extract.dates import find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_merge import Candidate
-from newsmon.extract.meeting_status import tense_of
+from newsmon.extract.meeting_status import perfect_participle, tense_of
 
 # A mention timed only vaguely keeps no date rather than the story's day.
 VAGUE = re.compile(
@@ -94,7 +94,7 @@ def _pluperfect(trigger: Token) -> bool:
     participle ("accused him of having met Putin")."""
     node = trigger
     for _ in range(3):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "having" for c in node.children):
+        if perfect_participle(node):
             return True
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in node.children):
             # "Xie said the two men had agreed": a reported past, shifted back by "said"

@@ -299,3 +299,8 @@ def dated_past_noun(
         return False  # own modifier, or the topic of questions: "questions about his meetings ... last year"
     value = resolved.value
     return value < published.isoformat()[: len(value)]
+
+
+def perfect_participle(tok: Token) -> bool:
+    """ "of having met Putin": a perfect participle, before whatever its governing clause tells."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "having" for c in tok.children)

@@ -22,7 +22,7 @@ from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
 from newsmon.extract.meeting_narrative import narrative_days
-from newsmon.extract.meeting_status import recorded, tense_of
+from newsmon.extract.meeting_status import perfect_participle, recorded, tense_of
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.extract.spans import doc_ents, token_at
 
@@ -79,7 +79,7 @@ def pick_date(
         if root.dep_ in ("nummod", "compound", "nmod", "amod") and root.head.lemma_.lower() in _ERAS:
             if root.head.i != trigger.i:
                 continue  # "a top adviser to Trump's 2016 campaign": the campaign's year, not the meeting's
-        if top is not None and top.i != trigger.i and _perfect_participle(trigger):
+        if top is not None and top.i != trigger.i and perfect_participle(trigger):
             continue  # "accused him on Friday of having met Putin": Friday is the accusing
         if top is not None and _under_since(root, top):
             continue  # "the first meeting since Biden took office in January"
@@ -178,10 +178,6 @@ def _step(value: str, by: int) -> str:
 
 
 _ERAS = set("campaign election race cycle primary bid run administration presidency term".split())
-
-
-def _perfect_participle(trigger: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "having" for c in trigger.children)
 
 
 _SUMMONS = {"summon", "invite", "call", "ask", "bring"}

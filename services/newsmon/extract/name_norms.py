@@ -55,14 +55,18 @@ def _capital(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.replace(".", "").isalpha()
 
 
+def _word_before(doc: Doc, i: int) -> int:
+    """Index of the word before token ``i``, past one middle initial ("Donald J. Trump")."""
+    j = i - 1
+    return j - 1 if j >= 0 and _is_initial(doc[j]) else j
+
+
 def _introducer(doc: Doc, i: int) -> bool:
     """Is token ``i`` the last word of a name that a first name or a title introduces ("Mike
     Pence", "Speaker Pelosi", "Donald J. Trump", "President Jimmy Carter")?"""
     if i + 1 < len(doc) and _capital(doc[i + 1]) and not doc[i + 1].is_sent_start:
         return False  # "President Jimmy Carter": "Jimmy" is not the surname
-    j = i - 1
-    if j >= 0 and _is_initial(doc[j]):
-        j -= 1
+    j = _word_before(doc, i)
     for _ in range(2):  # the word before, or the one before a given name the lists do not know
         if j < 0 or not _capital(doc[j]):
             return False
@@ -76,9 +80,7 @@ def _introducer(doc: Doc, i: int) -> bool:
 def _inside_full_name(doc: Doc, i: int) -> bool:
     """ "Barbara Walters": after a given name the model reads the surname well; after a title
     ("President Trump") it does not."""
-    j = i - 1
-    if j >= 0 and _is_initial(doc[j]):
-        j -= 1
+    j = _word_before(doc, i)
     return j >= 0 and _capital(doc[j]) and _bare(doc[j]) not in _BEFORE_SURNAME
 
 
