@@ -143,7 +143,7 @@ def resolve_weekday(weekday: int, published: dt.date, tense: Tense, mod: str | N
     return published - dt.timedelta(days=back) if back <= fwd else published + dt.timedelta(days=fwd)
 
 
-def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+def add_months(d: dt.date, n: int) -> tuple[int, int]:
     idx = d.year * 12 + d.month - 1 + n
     return idx // 12, idx % 12 + 1
 
@@ -166,7 +166,7 @@ def _span(unit: str, n: int, published: dt.date, rolling: bool = False, inclusiv
         year, month = Counter((d.year, d.month) for d in days).most_common(1)[0][0]
         return f"{year:04d}-{month:02d}"
     if unit == "month":
-        y, m = _add_months(published, n)
+        y, m = add_months(published, n)
         return f"{y:04d}-{m:02d}"
     return f"{published.year + n:04d}"
 
@@ -249,7 +249,7 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
             shift = 1
         d = None
         for _ in range(3):  # the 30th of February does not exist: step on to a month that has it
-            y, m = _add_months(published, shift)
+            y, m = add_months(published, shift)
             d = _safe_date(y, m, day)
             if d is not None:
                 break

@@ -116,9 +116,7 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     if lemma == "visit" and any(
         c.lemma_.lower() == "time"
         and c.dep_ in ("npadvmod", "dobj", "advmod")
-        and any(
-            n.dep_ == "nummod" or n.lower_ in ("several", "many", "multiple", "numerous") for n in c.children
-        )
+        and any(n.dep_ == "nummod" or n.lower_ in _MANY for n in c.children)
         for c in tok.children
     ):
         return True  # "has visited four times this season" ("met X four times" stays: annotators keep it)

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.date_patterns import YEAR
-from newsmon.extract.dates import DateExpr, Resolved, find_dates, resolve
+from newsmon.extract.dates import DateExpr, Resolved, add_months, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
 from newsmon.extract.meeting_narrative import narrative_days
@@ -172,8 +172,8 @@ def _step(value: str, by: int) -> str:
     if len(value) == 10:
         return (dt.date.fromisoformat(value) + dt.timedelta(days=by)).isoformat()
     if len(value) == 7:
-        months = int(value[:4]) * 12 + int(value[5:7]) - 1 + by
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        year, month = add_months(dt.date(int(value[:4]), int(value[5:7]), 1), by)
+        return f"{year:04d}-{month:02d}"
     return f"{int(value) + by:04d}"
 
 
