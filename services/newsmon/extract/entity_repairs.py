@@ -254,9 +254,8 @@ def trim_cross_sentence_entities(doc: Doc) -> None:
     for ent in doc.ents:
         cut = next((t.i for t in ent[1:] if _after_full_stop(doc[t.i - 1]) and t.text[:1].isupper()), None)
         if cut is None and len(ent) > 1 and ent.label_ == "PERSON" and ent[0].lower_ in _OPENING_NOUNS:
-            cut = (
-                ent.start + 1
-            )  # "Discussions Obama will have ...": a sentence's first noun, not a given name
+            # "Discussions Obama will have ...": a sentence's first noun, not a given name
+            cut = ent.start + 1
         if cut is None:
             ents.append(ent)
             continue
