@@ -6,6 +6,7 @@ AllSides ID and publication date, and the blind annotation of its meetings with 
 character offsets instead of the sentence itself. Standard library only.
 
   allsides_sets.py draw    --repo MIRROR --seed N --name m --out DIR [--exclude sets/*.json]
+                           [--topics world,middle_east,...]
   allsides_sets.py pack    --repo MIRROR --set DIR/m --meta DIR/m.meta.json --out eval/allsides/m.json
   allsides_sets.py restore --repo MIRROR --packed eval/allsides/m.json --out DIR/m
 
@@ -89,6 +90,9 @@ def draw(args: argparse.Namespace) -> None:
         if a.get("date") and a.get("content_original") and a["ID"] not in exclude
     ]
     items = [a for a in items if 150 <= len(a["content_original"].split()) <= 1500]
+    if args.topics:
+        wanted = {t.strip() for t in args.topics.split(",") if t.strip()}
+        items = [a for a in items if a.get("topic") in wanted]
     rng = random.Random(args.seed)  # noqa: S311 - a reproducible draw, not a secret
     rng.shuffle(items)
     meet = [a for a in items if MEETING_WORDS.search(a["content_original"])][: args.with_meetings]
@@ -101,7 +105,15 @@ def draw(args: argparse.Namespace) -> None:
     for i, a in enumerate(chosen, 1):
         name = f"{args.name}{i:02d}"
         (out / f"{name}.txt").write_text(article_text(a), encoding="utf-8")
-        meta.append({"name": name, "ID": a["ID"], "source": a["source"], "date": _iso(a["date"])})
+        meta.append(
+            {
+                "name": name,
+                "ID": a["ID"],
+                "source": a["source"],
+                "date": _iso(a["date"]),
+                "topic": a.get("topic"),
+            }
+        )
     Path(f"{out}.meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     print(f"{len(chosen)} articles in {out}")
 
@@ -158,6 +170,7 @@ def main(argv: list[str]) -> int:
     d.add_argument("--out", required=True)
     d.add_argument("--with-meetings", type=int, default=25)
     d.add_argument("--without", type=int, default=5)
+    d.add_argument("--topics", default="", help="comma-separated AllSides topics to draw from (default: all)")
     d.add_argument("--exclude", nargs="*", default=[], help="packed sets whose articles to leave out")
     d.add_argument("--exclude-meta", nargs="*", default=[], help="meta files of drawn, unpacked sets")
     p = sub.add_parser("pack")

@@ -33,6 +33,7 @@ def _repo(root: Path) -> Path:
             "title": f"Story {i}",
             "date": "9/16/17" if i == 0 else "2017-09-18",
             "source": "Wire",
+            "topic": "world" if i < 3 else "elections",
             "content_original": f"{met}{words}.\n\n\n\nSecond paragraph {i}.",
         }
         (repo / "data" / "jsons" / f"id{i}.json").write_text(json.dumps(item))
@@ -85,6 +86,17 @@ def test_draw_pack_restore_round_trip(tmp_path: Path) -> None:
         orig = json.loads((out / "x" / "gold" / f"{m['name']}.json").read_text())
         assert back["meetings"] == orig["meetings"]
         assert back["article"]["published"] == m["date"]
+
+
+def test_draw_keeps_only_the_topics_asked_for(tmp_path: Path) -> None:
+    tool = _tool()
+    repo = _repo(tmp_path)
+    out = tmp_path / "sets"
+    tool.main(["draw", "--repo", str(repo), "--seed", "7", "--name", "w", "--out", str(out),
+               "--with-meetings", "5", "--without", "5", "--topics", "world,middle_east"])  # fmt: skip
+    meta = json.loads((out / "w.meta.json").read_text())
+    assert sorted(m["ID"] for m in meta) == ["id0", "id1", "id2"]
+    assert {m["topic"] for m in meta} == {"world"}
 
 
 def test_a_missing_article_is_a_clear_error(tmp_path: Path) -> None:
