@@ -51,7 +51,11 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     sitting = (
         trigger.lemma_.lower() == "meeting" and trigger.tag_ == "NN" and verb.lemma_.lower() in reporting
     )
-    if not (trigger.head.lower_ == "at" or (trigger.head.lower_ in ("during", "in") and (call or sitting))):
+    # "crossed into North Korea during a meeting with Kim": who acts there took part
+    met = trigger.head.lower_ == "during" and _with_named(trigger)
+    if not (
+        trigger.head.lower_ == "at" or met or (trigger.head.lower_ in ("during", "in") and (call or sitting))
+    ):
         return set()  # "during a phone call with Putin": the caller; "during negotiations": anyone
     for _ in range(3):  # "informed Wang of the decision in a phone call": the call is the informing
         if not call or verb.pos_ == "VERB" or verb.dep_ not in ("pobj", "prep", "dobj"):
@@ -93,6 +97,19 @@ _PEOPLE_NOUNS = (
         "government nation state group team delegation committee council panel board staff voter".split()
     )
 )
+
+
+def _with_named(trigger: Token) -> bool:
+    """ "a meeting with Kim Jong-un", "talks with the Taliban": one meeting whose other side is named."""
+    plural = trigger.tag_ == "NNS" and trigger.lower_ != "talks"  # "during meetings with": several
+    if trigger.lemma_.lower() not in ("meeting", "talk") or plural:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in c.subtree)
+        for c in trigger.children
+    )
 
 
 def _a_thing(subject: Token) -> bool:
