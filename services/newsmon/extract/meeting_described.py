@@ -37,6 +37,10 @@ def described_parties(trigger: Token, after: int = 0) -> list[Participant]:
     for head in [subjects[0], *subjects[0].conjuncts]:
         if head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_HEADS:
             continue
+        body = _body_of(head)
+        if body:  # "Top officials at the National Republican Senatorial Committee met": the committee
+            out.append(Participant(body, "organization"))
+            continue
         mods = [t for t in head.lefts if t.dep_ in _MODIFIERS]
         if not mods or any(t.lower_ in _QUANTIFIERS for t in head.lefts):
             continue  # "many unions negotiated": unions in general, no party
@@ -48,3 +52,16 @@ def described_parties(trigger: Token, after: int = 0) -> list[Participant]:
         if name:
             out.append(Participant(name, "organization"))
     return out
+
+
+def _body_of(head: Token) -> str | None:
+    """The named organisation a described group belongs to: "officials at/of/from the NRSC"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ == "ORG" and obj.ent_iob_ != "O":
+                ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                if ent is not None:
+                    return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return None
