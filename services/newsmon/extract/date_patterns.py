@@ -92,9 +92,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?i:(?P<rd>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow"
         r"|last night|this morning|this afternoon|this evening|earlier today|later today))\b",
     ),
-    (  # "this weekend", "over the weekend", "next weekend": its Saturday
+    (  # "this weekend", "over the weekend", "next weekend", "weekend talks" (by the tense): its Saturday
         "weekend",
-        r"\b(?P<mod>(?i:this coming|this past|the past|over the|this|next|last|coming|the))\s+(?i:weekend)\b",
+        r"\b(?:(?P<mod>(?i:this coming|this past|the past|over the|this|next|last|coming|the))\s+(?i:weekend)"
+        r"|(?i:weekend)(?=\s+(?i:talks|negotiations|meetings?|summit|sessions?|retreat)\b))\b",
     ),
     ("wd_range", rf"\b(?:(?i:from|between)\s+)?(?P<w>{_WD}){_DASH}(?P<w2>{_WD})\b"),
     (

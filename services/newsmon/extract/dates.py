@@ -271,9 +271,7 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         return Resolved(_iso(resolve_weekday(wd, published, tense, wmod)))
     if k == "weekend":
         mod = (expr.get("mod") or "").lower()
-        wmod = {"this past": "last", "the past": "last", "over the": None, "the": None, "this": None}.get(
-            mod, mod
-        )
+        wmod = _WEEKEND_MODS.get(mod, mod)
         return Resolved(_iso(resolve_weekday(5, published, tense, wmod)))
     if k == "wd_range":
         wd1 = WEEKDAYS.index((expr.get("w") or "").lower())
