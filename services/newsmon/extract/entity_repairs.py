@@ -120,6 +120,15 @@ def _sovereigns(doc: Doc) -> list[Span]:
     return out
 
 
+def tag_sovereigns(doc: Doc) -> None:
+    """ "Jordan's King Abdullah II": the titled name the NER left untagged becomes a PERSON entity, so
+    every meeting rule sees the king (not only his country)."""
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    found = [s for s in _sovereigns(doc) if not any(i in taken for i in range(s.start, s.end))]
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
+
+
 def missed_people(doc: Doc) -> list[Span]:
     """Names the NER left out but the syntax shows: "Their president, Manon Ferrand," or "Jo Bloggs said"."""
     out: list[Span] = _name_pairs(doc) + _sovereigns(doc)

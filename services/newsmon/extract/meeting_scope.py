@@ -45,6 +45,8 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     """ "X discussed Y with Z at a meeting": X (the acting subject) and Z (the with-object)."""
     if not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj"):
         return set()
+    if _unowned_trip(trigger):  # "During a visit to Washington, Jordan's King Abdullah said": the visitor
+        return {t.i for s in subject_of(trigger.head.head, set()) for t in s.subtree}
     call = trigger.lemma_.lower() in ("call", "conversation")
     verb = trigger.head.head
     # one meeting (not "meetings") a report was made in: "announced the deal during a meeting with Liu"
@@ -97,6 +99,15 @@ _PEOPLE_NOUNS = (
         "government nation state group team delegation committee council panel board staff voter".split()
     )
 )
+
+
+def _unowned_trip(trigger: Token) -> bool:
+    """ "during a visit to Washington": a trip to a place with no owner or agent of its own, set in a
+    clause whose subject makes it."""
+    if trigger.lemma_.lower() not in ("visit", "trip") or trigger.head.lower_ not in ("during", "on"):
+        return False
+    kids = {c.lower_ if c.dep_ == "prep" else c.dep_ for c in trigger.children}
+    return "to" in kids and not kids & {"poss", "by", "with", "of"} and trigger.head.head.pos_ == "VERB"
 
 
 def _with_named(trigger: Token) -> bool:
