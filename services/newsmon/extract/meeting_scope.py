@@ -53,8 +53,9 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     sitting = (
         trigger.lemma_.lower() == "meeting" and trigger.tag_ == "NN" and verb.lemma_.lower() in reporting
     )
-    # "crossed into North Korea during a meeting with Kim": who acts there took part
-    met = trigger.head.lower_ == "during" and _with_named(trigger)
+    # "crossed into North Korea during a meeting with Kim", "outline his plan in a meeting with House
+    # leaders": who acts there took part
+    met = trigger.head.lower_ in ("during", "in") and _with_named(trigger)
     if not (
         trigger.head.lower_ == "at" or met or (trigger.head.lower_ in ("during", "in") and (call or sitting))
     ):
