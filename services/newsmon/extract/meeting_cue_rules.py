@@ -128,8 +128,23 @@ def sat_down_with(tok: Token) -> bool:
         return False  # "sat down with a National Public Radio reporter", "with NPR": an interview
     if any(c.dep_ == "nsubj" and _a_journalist(c) for c in tok.children):
         return False  # "News Anchor Katie Couric sat down with Gail Saltz": an interview
+    if down and not withs and _together_for(tok):
+        return True  # "Trump and Macron sat down for a private luncheon"
     return (down or face) and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PRON"
                                   for w in withs for g in w.subtree)  # fmt: skip
+
+
+_SIT_FOR = {"lunch", "luncheon", "dinner", "breakfast", "meal", "talk", "meeting", "session", "discussion"}
+
+
+def _together_for(tok: Token) -> bool:
+    """Two named subjects sit down for a meal or talks: "Trump and Macron sat down for a lunch"."""
+    fors = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    if not any(g.lemma_.lower() in _SIT_FOR for g in fors):
+        return False
+    named = ("PERSON", "ORG", "GPE")
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(s.ent_type_ in named and any(k.ent_type_ in named for k in s.conjuncts) for s in subjects)
 
 
 _INTERVIEWERS = {"anchor", "host", "reporter", "journalist", "correspondent", "interviewer", "columnist"}
