@@ -19,6 +19,7 @@ shared by the quote and meeting extractors. Stable interface:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -289,6 +290,19 @@ class NameIndex:
                     self._canon.setdefault(acro.lower(), full)
         for surname, full in juniors:
             self._canon.setdefault(surname, full)
+        self._surname_to_most_named([full for full, label in fulls if label == "PERSON" and " " in full])
+
+    def _surname_to_most_named(self, people: list[str]) -> None:
+        """A bare surname two people share is the one the article names in full more often: "President
+        Donald Trump" (four times) over "Melania Trump" (twice), whichever name is longer."""
+        counts = Counter(self._canon.get(full.lower(), full) for full in people)
+        for surname, names in self._by_surname.items():
+            holder = self._canon.get(surname)
+            if len(names) < 2 or holder not in names:
+                continue
+            best = max(names, key=lambda n: counts[n])
+            if counts[best] > counts[holder]:
+                self._canon[surname] = best
 
     def _register_org_short_names(self, ents: list[Span], labels: dict[int, str]) -> None:
         """ "Northwind" -> "Northwind Semiconductor" when the article uses the short form alone."""
