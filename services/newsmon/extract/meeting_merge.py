@@ -146,11 +146,18 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
             and (_dates_agree(m.date, c.date) or _opens(c, m))  # "next week" and "April 6 to 8"
             and (m.kind == c.kind or not c.date or m.date)  # a dated summit dates no other meeting
             and not _places_conflict(m.place, c.place)
+            and not _elsewhere_then(c, m)
         ]
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
         pick = same_kind or ok
         return pick[0] if pick else None
     return None
+
+
+def _elsewhere_then(c: Candidate, m: Candidate) -> bool:
+    """ "last year's gathering in Charlevoix" is not the undated lunch at the Hotel du Palais told
+    before it: a dated mention placed elsewhere (venues the gazetteer does not know included)."""
+    return bool(c.date and not m.date and c.place and m.place and c.place.name != m.place.name)
 
 
 def _visit_to(out: list[Candidate], c: Candidate) -> Candidate | None:
@@ -267,6 +274,11 @@ def fold_vague(meetings: list[Candidate]) -> list[Candidate]:
     same day, without its description (after narrative time has dated the named one)."""
     kept: list[Candidate] = []
     for m in meetings:
+        # "This is Trump's third G-7 summit", dated by narrative time to the summit's day
+        twin = _same_day_summit(kept, m)
+        if twin is not None:
+            _absorb(twin, m)
+            continue
         if m.vague and m.date and len(m.date) == 10:
             home = next(
                 (
@@ -285,6 +297,18 @@ def fold_vague(meetings: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(m)
     return kept
+
+
+def _same_day_summit(kept: list[Candidate], m: Candidate) -> Candidate | None:
+    """A summit kept earlier on the same day, of a body ``m`` names too: one summit, not two."""
+    if m.kind not in ("summit", "conference") or not m.date or len(m.date) != 10:
+        return None
+    orgs = {p.key for p in m.participants if p.type == "organization"}
+    for d in kept:
+        if d.kind == m.kind and d.date == m.date and orgs & d.keys() and _statuses_agree(d.status, m.status):
+            if not _places_conflict(d.place, m.place):
+                return d
+    return None
 
 
 def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
