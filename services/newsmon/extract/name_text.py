@@ -82,6 +82,10 @@ def alias(key: str) -> str | None:
 _CREDITS = {"REUTERS", "AP", "AFP", "EPA", "GETTY", "IMAGES", "PHOTO", "CREDIT"}  # capitals only
 
 
+# lower case only: "First Data" and "Second Circuit" keep their first word
+_ORDINAL = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)")
+
+
 def clean_mention(mention: str) -> str:
     """Strip leading articles and honorifics, possessives and credit tails ("X / AP")."""
     text = " ".join(mention.split())
@@ -93,6 +97,7 @@ def clean_mention(mention: str) -> str:
         words[0].lower() in {"the", "a", "an"}
         or words[0].lower().rstrip(".") in HONORIFICS
         or (len(words) > 1 and words[0] in _CREDITS)  # "REUTERS Obama": a photo credit ran into the caption
+        or (len(words) > 1 and _ORDINAL.fullmatch(words[0]))  # "his seventh Group of Seven summit"
     ):
         words = words[1:]
     # "Fire Chief Dolores Ramirez" tagged whole: the name is "Dolores Ramirez" (a given name and a
