@@ -47,3 +47,53 @@ def test_a_king_the_tagger_misses_is_the_visitor_not_his_country(extractor: Extr
     (m,) = meetings(extractor, text)
     assert people(m) == {"King Hussein"}
     assert m["location"]["name"] == "Washington"
+
+
+def test_who_acts_in_a_meeting_with_named_leaders_takes_part(extractor: Extractor) -> None:
+    text = "Reagan was scheduled to outline his plan in a meeting Thursday with House and Senate leaders."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "House", "Senate"}
+    assert (m["date"], m["status"]) == ("1987-04-16", "scheduled")
+
+
+def test_two_leaders_sit_down_for_a_lunch(extractor: Extractor) -> None:
+    text = "On Monday, Reagan and Mitterrand sat down for a private luncheon at the Elysee Palace."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "Mitterrand"}
+    assert m["date"] == "1987-04-13"
+    alone = "On Monday, Reagan sat down for dinner at eight."
+    assert meetings(extractor, alone) == []
+
+
+def test_a_shared_surname_is_the_person_named_in_full_most(extractor: Extractor) -> None:
+    text = (
+        "President Ronald Reagan landed in Bonn on Monday. President Ronald Reagan and Maureen Reagan "
+        "waved. Later, Reagan met Chancellor Helmut Kohl."
+    )
+    (m,) = [m for m in meetings(extractor, text) if "Helmut Kohl" in people(m)]
+    assert people(m) == {"Ronald Reagan", "Helmut Kohl"}
+
+
+def test_last_years_summit_elsewhere_does_not_date_an_undated_lunch(extractor: Extractor) -> None:
+    text = (
+        "Reagan arrived in Venice on Monday for the G7 summit. Reagan and Mitterrand sat down for a "
+        "private luncheon at the Hotel Cipriani. Leaders had clashed during last year's gathering in "
+        "Tokyo."
+    )
+    lunch = [m for m in meetings(extractor, text) if m["kind"] == "meeting" and "Mitterrand" in people(m)]
+    assert len(lunch) == 1 and lunch[0]["date"] != "1986"
+
+
+def test_a_summit_told_twice_on_its_day_is_one_summit(extractor: Extractor) -> None:
+    text = (
+        "The Group of Seven summit opened in Venice on Monday.\n\n"
+        + "Trade and currencies top the agenda. " * 80
+        + "\n\nReagan spoke to reporters on Monday. This is Reagan's seventh Group of Seven summit."
+    )
+    summits = [m for m in meetings(extractor, text) if m["kind"] == "summit"]
+    assert len(summits) == 1
+
+
+def test_an_ordinal_is_no_part_of_a_body_name(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "This is Reagan's seventh Group of Seven summit.")
+    assert people(m) == {"Reagan", "Group of Seven"}
