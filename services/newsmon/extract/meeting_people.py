@@ -100,9 +100,14 @@ def _spells(acr: str, full: str) -> bool:
     return match(0, 0)
 
 
+_PHOTO_CREDIT = re.compile(r"\s?/\s?(?:Reuters|AP|AFP|Getty|EPA|Bloomberg|Pool|UPI|Xinhua|TASS|Sputnik)\b")
+
+
 def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
     """A normalised participant for a PERSON/ORG/GPE/NORP span, or None (cities, unknown groups)."""
     gaz = get_gazetteer()
+    if ent.label_ == "PERSON" and _PHOTO_CREDIT.match(ctx.text, ent.end_char):
+        return None  # "Henry Romero/Reuters Canadian Deputy Prime Minister ...": who took the photo
     text = _extend_name(ent).strip()
     full = person_name(ctx, text) if ent.label_ != "NORP" else None
     label = "PERSON" if full else ent.label_

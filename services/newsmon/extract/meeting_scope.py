@@ -55,7 +55,7 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     )
     # "crossed into North Korea during a meeting with Kim", "outline his plan in a meeting with House
     # leaders": who acts there took part
-    met = trigger.head.lower_ in ("during", "in") and _with_named(trigger)
+    met = trigger.head.lower_ in ("during", "in") and (_with_named(trigger) or _named_together(trigger, verb))
     if not (
         trigger.head.lower_ == "at" or met or (trigger.head.lower_ in ("during", "in") and (call or sitting))
     ):
@@ -89,6 +89,8 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
             out.update(t.i for t in c.subtree)
         if call and c.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in c.subtree):
             out.update(t.i for t in c.subtree)  # "informed Wang Yi of the decision in a phone call"
+        if sitting and verb.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative"):
+            out.update(t.i for t in c.subtree)  # "told House Democrats in a closed-door meeting"
     return out
 
 
@@ -109,6 +111,19 @@ def _unowned_trip(trigger: Token) -> bool:
         return False
     kids = {c.lower_ if c.dep_ == "prep" else c.dep_ for c in trigger.children}
     return "to" in kids and not kids & {"poss", "by", "with", "of"} and trigger.head.head.pos_ == "VERB"
+
+
+def _named_together(trigger: Token, verb: Token) -> bool:
+    """ "Freeland, Seade and Lighthizer sign documents during a meeting": one meeting, and the
+    clause's subject is two or more named parties."""
+    if trigger.lemma_.lower() != "meeting" or trigger.tag_ != "NN" or verb.pos_ != "VERB":
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"):
+        words = list(subject.subtree)  # the caption parse hangs the "and" under a title, not the name
+        people = {t.ent_iob_ + str(t.i) for t in words if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"}
+        if len(people) >= 2 and any(t.dep_ == "cc" for t in words):
+            return True
+    return False
 
 
 def _with_named(trigger: Token) -> bool:
@@ -136,7 +151,10 @@ def _named_counterpart(call: Token, verb: Token) -> bool:
     # the person told counts for a call, not for a meeting ("Xi told Trump during the meeting" tells of
     # a meeting reported elsewhere)
     told: list[Token] = []
-    if call.lemma_.lower() != "meeting" and verb.lemma_.lower() == "tell":
+    # ... unless the meeting is a new one the telling happened in: "told House Democrats in a
+    # closed-door meeting"
+    new = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in call.children)
+    if (call.lemma_.lower() != "meeting" or new) and verb.lemma_.lower() == "tell":
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if any(  # "In a leaked phone call, Obama told his former aides ...": not "told reporters on a call"
         c.pos_ == "NOUN" and c.lemma_.lower() not in _LISTENERS and any(p.dep_ == "poss" for p in c.children)
