@@ -97,3 +97,29 @@ def test_a_summit_told_twice_on_its_day_is_one_summit(extractor: Extractor) -> N
 def test_an_ordinal_is_no_part_of_a_body_name(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "This is Reagan's seventh Group of Seven summit.")
     assert people(m) == {"Reagan", "Group of Seven"}
+
+
+def test_named_signers_during_a_meeting_meet_and_the_photographer_does_not(extractor: Extractor) -> None:
+    text = (
+        "Jane Doe/Reuters Secretary of State George Shultz, Foreign Minister Eduard Shevardnadze and "
+        "Ambassador Max Kampelman sign documents during a meeting in Geneva, Switzerland April 13, 1987."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"George Shultz", "Eduard Shevardnadze", "Max Kampelman"}
+    assert (m["date"], m["status"]) == ("1987-04-13", "held")
+
+
+def test_telling_a_caucus_in_a_closed_door_meeting_meets_it(extractor: Extractor) -> None:
+    text = "Speaker Jim Wright told House Democrats in a closed-door meeting on Monday that the deal held."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Jim Wright", "House Democrats"}
+    assert m["date"] == "1987-04-13"
+
+
+def test_telling_a_caucus_behind_closed_doors_meets_it(extractor: Extractor) -> None:
+    text = '"We won," Speaker Jim Wright told fellow House Democrats behind closed doors Monday.'
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Jim Wright", "House Democrats"}
+    assert m["date"] == "1987-04-13"
+    told = "Speaker Jim Wright told reporters on Monday that the deal held."
+    assert meetings(extractor, told) == []

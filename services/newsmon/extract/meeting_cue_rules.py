@@ -111,6 +111,19 @@ def went_to_see(tok: Token) -> bool:
     )
 
 
+def told_behind_closed_doors(tok: Token) -> bool:
+    """ "she told fellow House Democrats behind closed doors Tuesday": telling a named group in private
+    is a meeting with it (not "met behind closed doors", a meeting verb already)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("tell", "brief", "address", "warn", "urge"):
+        return False
+    closed = any(
+        c.dep_ == "prep" and c.lower_ == "behind" and any(g.lower_ == "doors" for g in c.children)
+        for c in tok.children
+    )
+    heard = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    return closed and any(t.ent_type_ in ("PERSON", "ORG", "NORP") for c in heard for t in c.subtree)
+
+
 def sat_down_with(tok: Token) -> bool:
     """ "sat down with Raul Castro", "sat face to face with Paul Ryan", "broke bread with Guy
     Benson": a meeting."""

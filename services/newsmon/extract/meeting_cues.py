@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_call_rules import by_phone_with
-from newsmon.extract.meeting_cue_rules import sat_down_with, went_to_see
+from newsmon.extract.meeting_cue_rules import sat_down_with, told_behind_closed_doors, went_to_see
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
 
@@ -56,7 +56,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = noun_kind(tok)
             if kind is not None:
                 out.append(Trigger(tok, kind, sent))
-        elif sat_down_with(tok) or went_to_see(tok):
+        elif sat_down_with(tok) or went_to_see(tok) or told_behind_closed_doors(tok):
             out.append(Trigger(tok, "meeting", sent))
         elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and by_phone_with(tok):
             out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
