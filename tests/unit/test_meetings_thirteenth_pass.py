@@ -123,3 +123,16 @@ def test_telling_a_caucus_behind_closed_doors_meets_it(extractor: Extractor) -> 
     assert m["date"] == "1987-04-13"
     told = "Speaker Jim Wright told reporters on Monday that the deal held."
     assert meetings(extractor, told) == []
+
+
+def test_meetings_with_one_and_with_another_are_two_meetings(extractor: Extractor) -> None:
+    text = (
+        "Secretary George Shultz is scheduled to have meetings with Mr. Shamir and with Mr. Peres in "
+        "an effort to restore calm."
+    )
+    found = meetings(extractor, text)
+    assert sorted(sorted(people(m)) for m in found) == [
+        ["George Shultz", "Peres"],
+        ["George Shultz", "Shamir"],
+    ]
+    assert {m["status"] for m in found} == {"scheduled"}

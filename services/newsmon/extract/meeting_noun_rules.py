@@ -132,9 +132,10 @@ def _on_a_person(tok: Token) -> bool:
 
 def _with_named_pair(tok: Token) -> bool:
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
-    withs = [
-        g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-    ]
+    preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "conj") and c.lower_ == "with"]
+    # "meetings with Mr. Abbas and with Mr. Netanyahu": the second "with" is a conjunct
+    preps += [k for c in preps for k in c.conjuncts if k.lower_ == "with" and k not in preps]
+    withs = [g for c in preps for g in c.children]
     named = [t for g in withs for t in (g, *g.conjuncts) if t.ent_type_ in ("PERSON", "ORG", "GPE")]
     return len(named) >= 2
 

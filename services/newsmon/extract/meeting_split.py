@@ -49,7 +49,9 @@ def counterparts(tok: Token) -> list[Span]:
     out: list[Span] = []
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "held meetings on Monday with X and Y"
     preps = {"with", "to"} if separate else {"with"}  # "separate visits to Reid, McConnell, ..."
-    found = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps]
+    # "to have meetings with Mr. Abbas and with Mr. Netanyahu": the parser may hang the second "with"
+    # on the verb as a conjunct
+    found = [c for h in holders for c in h.children if c.dep_ in ("prep", "conj") and c.lower_ in preps]
     found += [c for p in found for c in p.conjuncts if c.lower_ in preps]  # "with Hannity and with Cruz"
     for prep in found:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
