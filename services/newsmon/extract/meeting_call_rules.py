@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.date_patterns import WEEKDAYS
-from newsmon.extract.lexicon import OBJECT_CONTROL
+from newsmon.extract.lexicon import OBJECT_CONTROL, TITLE_WORDS
 from newsmon.extract.meeting_cue_rules import PHONE, audience_only, has_prep, media_name
 
 
@@ -194,6 +194,14 @@ def _called_him_or_dated_name(tok: Token, objs: list[Token]) -> bool:
     )
 
 
+def _also_called(tok: Token) -> bool:
+    """ "an offshoot also called ISIS": a thing (no person, no title) "also called" a name."""
+    if tok.i < 2 or tok.doc[tok.i - 1].lower_ != "also":
+        return False
+    noun = tok.doc[tok.i - 2]
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() not in TITLE_WORDS
+
+
 def is_phone_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     words = {t.lower_ for t in tok.subtree}
@@ -206,6 +214,8 @@ def is_phone_verb(tok: Token) -> bool:
             return False  # "call on Inspector General Grimm to investigate": a demand
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
             return False  # "a civil rights group called Color of Change" names the group
+        if _also_called(tok):
+            return False  # "a radical al-Qaeda offshoot also called ISIS and ISIL" names it
         if _before_a_bench(tok):
             return False  # "to call Sessions before his panel": a summons to testify
         if any(c.dep_ == "oprd" and c.ent_type_ in _WORKS for c in tok.children) or any(
