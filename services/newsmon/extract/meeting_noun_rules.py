@@ -283,6 +283,8 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "his frequent visits", "regular meetings": a habit, not one event
     if _not_held(tok):
         return None  # "has not scheduled a new meeting", "did not hold any talks"
+    if _a_power(tok):
+        return None  # "can still call a meeting of the council", "is permitted to go to NSC meetings"
     if (
         low.endswith("s")
         and lemma in ("meeting", "summit", "visit", "call", "trip", "conversation")
@@ -311,6 +313,22 @@ def _not_held(tok: Token) -> bool:
         and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in tok.children)
     )
+
+
+_PERMITS = {"permit", "allow", "entitle", "authorize", "empower"}
+
+
+def _a_power(tok: Token) -> bool:
+    """A meeting someone may call or attend (a right or a power, no event): the verb above the noun
+    has "can", or is what someone is permitted or allowed to do."""
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _HOLDING | {"attend", "go", "call"}:
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False  # "hopes they can hold talks in Moscow next week": one occasion
+    if any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PERMITS
 
 
 def _held_conference_call(tok: Token) -> bool:
