@@ -136,3 +136,21 @@ def test_meetings_with_one_and_with_another_are_two_meetings(extractor: Extracto
         ["George Shultz", "Shamir"],
     ]
     assert {m["status"] for m in found} == {"scheduled"}
+
+
+def test_a_group_also_called_a_name_is_no_call(extractor: Extractor) -> None:
+    text = "The tentacles of the group – a radical offshoot also called the Red Brigades and RAF – reach far."
+    assert meetings(extractor, text) == []
+    (m,) = meetings(extractor, "The president also called Chancellor Helmut Kohl on Monday.")
+    assert m["kind"] == "call" and "Helmut Kohl" in people(m)
+
+
+def test_a_power_to_call_or_attend_meetings_is_no_meeting(extractor: Extractor) -> None:
+    assert (
+        meetings(extractor, "Howard Baker can still call a meeting of the National Security Council.") == []
+    )
+    assert meetings(extractor, "Howard Baker is still permitted to go to NSC meetings.") == []
+
+
+def test_rivals_meeting_in_an_election_is_no_meeting(extractor: Extractor) -> None:
+    assert meetings(extractor, "Gary Hart and George Bush are likely to meet in the general election.") == []

@@ -244,7 +244,17 @@ def _no_meeting_meet(tok: Token) -> bool:
         return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _CROWDS and not c.ent_type_ for c in args):
         return True  # a crowd, not a meeting
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at")
+        and any(g.lemma_.lower() in _CONTESTS for g in c.children)
+        for c in tok.children
+    ):
+        return True  # "Clinton and Trump are likely to meet in the general election": rivals
     return _meet_and_greet(tok) or fixture(tok)  # a campaign event; a match
+
+
+_CONTESTS = {"election", "primary", "runoff", "race", "final", "semifinal", "playoff", "ballot", "poll"}
 
 
 def _who_a_person(subj: Token) -> bool:
