@@ -154,3 +154,11 @@ def test_a_power_to_call_or_attend_meetings_is_no_meeting(extractor: Extractor) 
 
 def test_rivals_meeting_in_an_election_is_no_meeting(extractor: Extractor) -> None:
     assert meetings(extractor, "Gary Hart and George Bush are likely to meet in the general election.") == []
+
+
+def test_a_bodys_summit_that_sets_a_meeting_is_a_meeting_of_its_own(extractor: Extractor) -> None:
+    text = "Ronald Reagan and Yasuhiro Nakasone met at the G7 summit in Venice on Monday."
+    found = meetings(extractor, text)
+    assert sorted(sorted(people(m)) for m in found) == [["G7"], ["Ronald Reagan", "Yasuhiro Nakasone"]]
+    assert {m["date"] for m in found} == {"1987-04-13"}
+    assert {m["location"]["name"] for m in found} == {"Venice"}

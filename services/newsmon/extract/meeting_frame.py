@@ -35,7 +35,14 @@ from newsmon.extract.meeting_scope import (
     reported_conjunct_scope,
     speech_scope,
 )
-from newsmon.extract.meeting_setting import PLACE_LABELS, SIDELINES, left_out, setting_place, where_place
+from newsmon.extract.meeting_setting import (
+    PLACE_LABELS,
+    SIDELINES,
+    in_body_setting,
+    left_out,
+    setting_place,
+    where_place,
+)
 from newsmon.extract.meeting_venues import LOC_PREPS, is_venue, room_of, venue_before, via_location_prep
 from newsmon.extract.places import get_gazetteer
 from newsmon.extract.spans import ents_within
@@ -380,6 +387,8 @@ def on_sidelines_of(tok: Token, trigger: Token) -> bool:
     root = tok
     while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
         root = root.head
+    if in_body_setting(tok, trigger):
+        return True  # "Wang and Ri met at the ASEAN meeting of foreign ministers": its setting
     return (
         root.i != trigger.i
         and root.dep_ == "pobj"

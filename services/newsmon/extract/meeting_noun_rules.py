@@ -18,6 +18,7 @@ from newsmon.extract.meeting_cue_rules import (
     sightseeing,
 )
 from newsmon.extract.meeting_scope import subject_of
+from newsmon.extract.meeting_setting import body_event_setting
 
 
 def lemma_kinds(spec: str) -> dict[str, str]:
@@ -42,6 +43,8 @@ TRIP_VERBS = {"meet", "visit", "travel", "fly", "go", "arrive"}
 def part_of_trip(tok: Token) -> bool:
     """A meeting noun that is the purpose or setting of a meeting verb: "travelled to Moscow for
     three hours of talks with Putin", "met in Berlin at talks hosted by Baerbock"."""
+    if body_event_setting(tok):
+        return False  # "met at the G20 summit": the summit is a meeting of its own
     node = tok
     for _ in range(4):
         head = node.head

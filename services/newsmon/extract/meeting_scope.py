@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
+from newsmon.extract.meeting_setting import body_event_setting
 
 _MODALS = {"would", "will", "could", "might", "may", "shall", "must"}
 
@@ -45,6 +46,8 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     """ "X discussed Y with Z at a meeting": X (the acting subject) and Z (the with-object)."""
     if not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj"):
         return set()
+    if body_event_setting(trigger):
+        return set()  # "Wang and Ri met at the G20 summit": the summit's parties are not theirs
     if _unowned_trip(trigger):  # "During a visit to Washington, Jordan's King Abdullah said": the visitor
         return {t.i for s in subject_of(trigger.head.head, set()) for t in s.subtree}
     call = trigger.lemma_.lower() in ("call", "conversation")

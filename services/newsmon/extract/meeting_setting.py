@@ -4,6 +4,8 @@ G20 meeting in China", "Theresa May was not invited", "visited the state" (the s
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newsmon.extract.places import Place, get_gazetteer
@@ -101,3 +103,52 @@ def anaphoric_place(trigger: Token) -> Place | None:
             if place is not None and place.kind == kind:
                 return place
     return None
+
+
+_BODY_EVENTS = {"summit", "conference", "meeting", "session", "gathering"}
+_SET_IN = {"meet", "talk", "speak", "sit", "confer", "huddle"}
+_G_GROUP = re.compile(r"G-?(?:7|8|20)")
+
+
+def body_event_setting(tok: Token) -> bool:
+    """ "Wang and Ri met at the ASEAN meeting of foreign ministers", "Obama met Xi during the G20
+    summit": a named body's own event that sets a meeting between two named people -- a meeting
+    of its own, not the same one and not a party to it."""
+    if (
+        tok.lemma_.lower() not in _BODY_EVENTS
+        or tok.dep_ != "pobj"
+        or tok.head.lower_ not in ("at", "during")
+    ):
+        return False
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SET_IN:
+        return False
+    named_body = ("ORG", "NORP", "EVENT")
+    body = [
+        c
+        for c in tok.children
+        if c.dep_ in ("compound", "poss", "nmod")
+        and (c.ent_type_ in named_body or _G_GROUP.fullmatch(c.text))
+    ]
+    body += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.subtree
+        if g.ent_type_ == "ORG"
+    ]
+    if not body:
+        return False
+    inside = range(tok.left_edge.i, tok.right_edge.i + 1)
+    people = [t for t in verb.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and t.i not in inside]
+    return len(people) >= 2
+
+
+def in_body_setting(tok: Token, trigger: Token) -> bool:
+    """``tok`` names the body whose event sets another meeting (see :func:`body_event_setting`)."""
+    root = tok
+    while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of":  # "the meeting of ASEAN foreign ministers"
+        root = root.head.head
+    return root.i != trigger.i and body_event_setting(root)
