@@ -30,6 +30,12 @@ def arrived_to_visit(tok: Token) -> bool:
     """ "Netanyahu arrived at the White House", "Blinken arrived in Beijing on Sunday": a visit when
     a named person (or a pronoun) arrives in a country or city or at a seat of power."""
     subject = [c for c in tok.children if c.dep_ == "nsubj"]
+    node = tok
+    for _ in range(2):  # "Hagel was due to arrive in Turkey", "is expected to arrive": the subject above
+        if subject or node.dep_ not in ("xcomp", "acomp"):
+            break
+        node = node.head
+        subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for s in subject for t in s.subtree):
         return False
     places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children]
