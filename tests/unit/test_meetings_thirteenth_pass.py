@@ -162,3 +162,14 @@ def test_a_bodys_summit_that_sets_a_meeting_is_a_meeting_of_its_own(extractor: E
     assert sorted(sorted(people(m)) for m in found) == [["G7"], ["Ronald Reagan", "Yasuhiro Nakasone"]]
     assert {m["date"] for m in found} == {"1987-04-13"}
     assert {m["location"]["name"] for m in found} == {"Venice"}
+
+
+def test_due_to_arrive_is_a_visit_still_scheduled_on_its_day(extractor: Extractor) -> None:
+    text = (
+        "Secretary Caspar Weinberger was due to arrive in Turkey on Tuesday to press its leaders for support."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Caspar Weinberger"}
+    assert (m["kind"], m["date"], m["status"]) == ("visit", "1987-04-14", "scheduled")
+    (m,) = meetings(extractor, text.replace("on Tuesday", "on Monday"))
+    assert (m["date"], m["status"]) == ("1987-04-13", "held")

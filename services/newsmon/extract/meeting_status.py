@@ -210,6 +210,8 @@ def tense_of(tok: Token) -> Tense:
         and len(chain) < 4
     ):
         chain.append(chain[-1].head)
+    if chain[-1].lower_ == "due" and chain[-1].dep_ == "acomp" and chain[-1].head.pos_ == "AUX":
+        chain.append(chain[-1].head)  # "was due to arrive": the tense of "was"
     auxes = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     lemmas = {v.lemma_.lower() for v in chain}

@@ -267,7 +267,10 @@ def status_from_tense(tok: Token, resolved: Resolved, published: dt.date | None,
     if cue == "scheduled-past":  # "was scheduled to meet": held once its day has passed
         if not day:
             return "scheduled"  # "During his stay, he was also scheduled to meet X": no day, no outcome
-        return "scheduled" if pub and day[: len(day)] > pub[: len(day)] else "held"
+        # its day not over at publication ("was due to arrive in Turkey on Monday", written on Monday):
+        # still scheduled, the article tells no outcome
+        later = pub and (day > pub[: len(day)] or day == pub)  # a week or month may have passed in part
+        return "scheduled" if later else "held"
     tense = tense_of(tok)
     if _ahead_of(tok) and not (day and pub and day[:10] < pub[: len(day[:10])]):
         return "scheduled"  # "arrived on Sunday ahead of talks with Biden": the talks come after
