@@ -173,3 +173,10 @@ def test_due_to_arrive_is_a_visit_still_scheduled_on_its_day(extractor: Extracto
     assert (m["kind"], m["date"], m["status"]) == ("visit", "1987-04-14", "scheduled")
     (m,) = meetings(extractor, text.replace("on Tuesday", "on Monday"))
     assert (m["date"], m["status"]) == ("1987-04-13", "held")
+
+
+def test_a_trip_to_the_border_is_a_visit(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "President Ronald Reagan will travel to the border on Thursday.")
+    assert (m["kind"], m["date"], m["status"]) == ("visit", "1987-04-16", "scheduled")
+    (m,) = meetings(extractor, "Sen. Phil Gramm also visited the border on Monday.")
+    assert (m["kind"], m["date"], people(m)) == ("visit", "1987-04-13", {"Phil Gramm"})

@@ -285,7 +285,7 @@ def hosts_a_guest(tok: Token) -> bool:
 SIGHTS = set(
     "apartment home house school museum memorial site factory plant farm church mosque synagogue temple "
     "hospital store restaurant shop neighborhood neighbourhood campus park zoo grave cemetery monument "
-    "border wall beach bar gym mall theater theatre pool salon casino resort website camp doctor dentist "
+    "wall beach bar gym mall theater theatre pool salon casino resort website camp doctor dentist "
     "clinic".split()
 )
 

@@ -180,9 +180,11 @@ def discussed_with(tok: Token) -> bool:
 
 
 def _a_place(dest: Token) -> bool:
-    """ "to Cagayan", "to the heavily impacted area of Cagayan"."""
+    """ "to Cagayan", "to the heavily impacted area of Cagayan", "to the southern border"."""
     if dest.ent_type_ in ("GPE", "LOC"):
         return True
+    if dest.lemma_.lower() == "border" and any(c.lower_ == "the" for c in dest.children):
+        return True  # "will travel to the border on Thursday": a trip news reports as a visit
     return dest.lemma_.lower() in ("area", "region", "province", "city", "state") and any(
         g.ent_type_ in ("GPE", "LOC", "NORP") for p in dest.children if p.lower_ == "of" for g in p.children
     )
