@@ -180,3 +180,12 @@ def test_a_trip_to_the_border_is_a_visit(extractor: Extractor) -> None:
     assert (m["kind"], m["date"], m["status"]) == ("visit", "1987-04-16", "scheduled")
     (m,) = meetings(extractor, "Sen. Phil Gramm also visited the border on Monday.")
     assert (m["kind"], m["date"], people(m)) == ("visit", "1987-04-13", {"Phil Gramm"})
+
+
+def test_his_visit_in_a_report_is_the_person_the_report_names(extractor: Extractor) -> None:
+    text = (
+        "President Ronald Reagan landed in Bonn on Tuesday. Minister Hans Klein said that trade is the "
+        "most urgent issue that will be discussed with Reagan during his 48-hour visit."
+    )
+    (m,) = [m for m in meetings(extractor, text) if m["kind"] == "visit"]
+    assert "Ronald Reagan" in people(m) and "Hans Klein" not in people(m)

@@ -40,7 +40,14 @@ def resolve_pronoun(
         return _they(ctx, pron, trigger, have, found, titled)
     if pron.dep_ == "poss" and found and found[0].type == "person":
         return found[:1]  # "Scholz plans to follow with his own visit": his = the clause's subject
-    for ent in governing_speaker(trigger):
+    speakers = governing_speaker(trigger)
+    if pron.dep_ == "poss" and speakers:
+        # "Steinitz said the issue will be discussed with Obama during his visit": the person the
+        # reported clause names just before "his", not the one reporting it
+        near = _named_in_report(ctx, pron, speakers, gender, names)
+        if near is not None:
+            return [near]
+    for ent in speakers:
         p = participant(ctx, ent)
         if p and p.type == "person" and p.name not in names:
             return [p]
@@ -58,6 +65,20 @@ def resolve_pronoun(
         role = ctx.names.title_of(fits[0].name)
         return [Participant(fits[0].name, "person", role, role_country(role))]
     return []
+
+
+def _named_in_report(
+    ctx: ArticleContext, pron: Token, speakers: list[Span], gender: str, names: set[str]
+) -> Participant | None:
+    """The last person named between the reporting speaker and a possessive pronoun, in its sentence."""
+    after = max(e.end for e in speakers)
+    people = [e for e in doc_ents(pron.doc) if e.label_ == "PERSON" and after <= e.start and e.end <= pron.i]
+    for ent in reversed(people):
+        p = participant(ctx, ent)
+        if p and p.type == "person" and p.name not in names:
+            if ctx.names.gender_of(p.name) in (None, gender):
+                return p
+    return None
 
 
 def _they(
