@@ -189,3 +189,9 @@ def test_his_visit_in_a_report_is_the_person_the_report_names(extractor: Extract
     )
     (m,) = [m for m in meetings(extractor, text) if m["kind"] == "visit"]
     assert "Ronald Reagan" in people(m) and "Hans Klein" not in people(m)
+
+
+def test_a_named_person_landing_in_a_country_visits_it(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "President Ronald Reagan landed in Italy on Monday.")
+    assert (m["kind"], m["date"], m["location"]["name"]) == ("visit", "1987-04-13", "Italy")
+    assert meetings(extractor, "The plane landed in Rome on Monday.") == []

@@ -133,7 +133,7 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if {"would", "have"} <= auxes:
         return True  # "would have met": counterfactual
-    if lemma == "arrive" and not arrived_to_visit(tok):
+    if lemma in ("arrive", "land") and not arrived_to_visit(tok):
         return True  # only a named person arriving in a country or city or at a seat of power
     if lemma in ("come", "fly", "go") and not any(
         c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.tag_ == "PRP" or _who_a_person(c))
