@@ -184,7 +184,7 @@ def test_a_trip_to_the_border_is_a_visit(extractor: Extractor) -> None:
 
 def test_his_visit_in_a_report_is_the_person_the_report_names(extractor: Extractor) -> None:
     text = (
-        "President Ronald Reagan landed in Bonn on Tuesday. Minister Hans Klein said that trade is the "
+        "President Ronald Reagan spoke in Bonn on Tuesday. Minister Hans Klein said that trade is the "
         "most urgent issue that will be discussed with Reagan during his 48-hour visit."
     )
     (m,) = [m for m in meetings(extractor, text) if m["kind"] == "visit"]
