@@ -195,3 +195,16 @@ def test_a_named_person_landing_in_a_country_visits_it(extractor: Extractor) -> 
     (m,) = meetings(extractor, "President Ronald Reagan landed in Italy on Monday.")
     assert (m["kind"], m["date"], m["location"]["name"]) == ("visit", "1987-04-13", "Italy")
     assert meetings(extractor, "The plane landed in Rome on Monday.") == []
+
+
+def test_meeting_thresholds_or_reality_is_no_meeting(extractor: Extractor) -> None:
+    text = "On Monday, Sen. Gary Hart said he had met the polling and donor thresholds required."
+    assert meetings(extractor, text) == []
+    text = "President Ronald Reagan's nominee Robert Bork will meet the reality of Congress next week."
+    assert meetings(extractor, text) == []
+
+
+def test_a_shouted_adjective_is_no_party(extractor: Extractor) -> None:
+    text = '"I had a GREAT meeting with Chancellor Helmut Kohl on Monday," President Ronald Reagan wrote.'
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan", "Helmut Kohl"}

@@ -108,6 +108,8 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
     gaz = get_gazetteer()
     if ent.label_ == "PERSON" and _PHOTO_CREDIT.match(ctx.text, ent.end_char):
         return None  # "Henry Romero/Reuters Canadian Deputy Prime Minister ...": who took the photo
+    if len(ent) == 1 and ent.text.isupper() and ent.root.pos_ in ("ADJ", "ADV"):
+        return None  # "I had a GREAT meeting": a shouted word, not an organisation
     text = _extend_name(ent).strip()
     full = person_name(ctx, text) if ent.label_ != "NORP" else None
     label = "PERSON" if full else ent.label_

@@ -34,7 +34,8 @@ from newsmon.extract.meeting_noun_rules import NOUN_KINDS
 _NOT_MEETINGS = set(
     "target demand need requirement criterion expectation deadline goal obligation condition "
     "standard cost end challenge threshold bar benchmark mark quota commitment criteria "
-    "attack aggression resistance opposition force fate death match criticism skepticism scrutiny".split()
+    "attack aggression resistance opposition force fate death match criticism skepticism scrutiny "
+    "reality fact truth".split()
 )
 _CROWDS = {
     "lot",
@@ -240,6 +241,7 @@ def _no_meeting_meet(tok: Token) -> bool:
     """ "meet the bar", "a threshold met only by Trump and Cruz", "a breakfast meet-and-greet",
     "I met a lot of Bernie supporters", "whose side meet Dynamo in the semi-final"."""
     args = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    args += [k for c in args if c.dep_ == "dobj" for k in c.conjuncts]  # "the polling and donor thresholds"
     if any(c.lemma_.lower() in _NOT_MEETINGS for c in args):
         return True  # a standard or target is met, not a person
     if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _NOT_MEETINGS:
