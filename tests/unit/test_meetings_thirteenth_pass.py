@@ -208,3 +208,13 @@ def test_a_shouted_adjective_is_no_party(extractor: Extractor) -> None:
     text = '"I had a GREAT meeting with Chancellor Helmut Kohl on Monday," President Ronald Reagan wrote.'
     (m,) = meetings(extractor, text)
     assert people(m) == {"Ronald Reagan", "Helmut Kohl"}
+
+
+def test_talks_that_would_include_named_countries_are_proposed_with_them(extractor: Extractor) -> None:
+    text = (
+        "Foreign Minister Wu Xueqian lobbied for resumption of the four-party talks that would include "
+        "Japan, China and Russia."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Japan", "China", "Russia"} <= people(m)
+    assert m["status"] == "proposed"

@@ -130,6 +130,9 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
             if c.dep_ == "acl" and c.lemma_.lower() in _HOSTING:
                 stack.append(c)  # "talks hosted by Baerbock", "a session chaired by Austin"
                 continue
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "involve") and t.i == keep.i:
+                stack.append(c)  # "the six-party talks that would include both Koreas, the U.S., Japan"
+                continue
             if c.dep_ == "advcl" and c.lower_ == "face":
                 stack.append(c)  # "sat face to face with Ryan"
                 continue

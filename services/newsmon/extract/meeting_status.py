@@ -21,7 +21,8 @@ CANCEL = {"cancel", "scrap", "abandon", "axe", "shelve", "scrub"}
 POSTPONE = {"postpone", "delay", "defer", "reschedule", "adjourn"}
 PROPOSE = set(
     "propose offer invite invitation suggest ready willing consider possible discussion arrange "
-    "seek urge want hope likely proposal offering push request agenda refuse decline reject rebuff".split()
+    "seek urge want hope likely proposal offering push request agenda refuse decline reject rebuff "
+    "lobby".split()
 )
 SCHEDULE = set("schedule due set plan expect slate confirm accept prepare go".split())
 ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
