@@ -218,3 +218,12 @@ def test_talks_that_would_include_named_countries_are_proposed_with_them(extract
     (m,) = meetings(extractor, text)
     assert {"Japan", "China", "Russia"} <= people(m)
     assert m["status"] == "proposed"
+
+
+def test_a_named_leader_heading_a_group_that_flies_somewhere_visits(extractor: Extractor) -> None:
+    text = (
+        "Aid was slow, said an adviser to President Corazon Aquino. On Sunday, Aquino and government "
+        "officials flew to the heavily impacted area of Cagayan."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["kind"], m["date"], people(m)) == ("visit", "1987-04-12", {"Corazon Aquino"})

@@ -137,7 +137,8 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     if lemma in ("arrive", "land") and not arrived_to_visit(tok):
         return True  # only a named person arriving in a country or city or at a seat of power
     if lemma in ("come", "fly", "go") and not any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.tag_ == "PRP" or _who_a_person(c))
+        c.dep_ == "nsubj"
+        and (c.ent_type_ == "PERSON" or c.tag_ == "PRP" or _who_a_person(c) or _led_by_name(c))
         for c in tok.children
     ):
         return True  # "volunteers came to Denver", "delegates who go to Cleveland": not a named person
@@ -259,6 +260,11 @@ def _no_meeting_meet(tok: Token) -> bool:
 
 
 _CONTESTS = {"election", "primary", "runoff", "race", "final", "semifinal", "playoff", "ballot", "poll"}
+
+
+def _led_by_name(subj: Token) -> bool:
+    """ "Duterte and government officials flew": a named person the parser hung on the group noun."""
+    return any(c.dep_ in ("nmod", "conj") and c.ent_type_ == "PERSON" and c.i < subj.i for c in subj.children)
 
 
 def _who_a_person(subj: Token) -> bool:
