@@ -227,3 +227,21 @@ def test_a_named_leader_heading_a_group_that_flies_somewhere_visits(extractor: E
     )
     (m,) = meetings(extractor, text)
     assert (m["kind"], m["date"], people(m)) == ("visit", "1987-04-12", {"Corazon Aquino"})
+
+
+def test_a_deadline_ahead_is_no_story_day_for_a_meeting_held(extractor: Extractor) -> None:
+    text = (
+        "Senate leaders bargained on Tuesday. Automatic cuts are looming Friday. Sen. Robert Byrd spoke "
+        "to reporters after emerging from an hours-long meeting with Majority Leader Robert Dole."
+    )
+    (m,) = meetings(extractor, text)
+    assert m["date"] == "1987-04-14" and m["status"] == "held"
+
+
+def test_a_weekend_is_no_story_day(extractor: Extractor) -> None:
+    text = (
+        'Tax talks ran all weekend. "Every proposal this weekend raises taxes," a Republican said. '
+        "Sen. Robert Byrd then met with Majority Leader Robert Dole."
+    )
+    (m,) = [m for m in meetings(extractor, text) if "Robert Dole" in people(m)]
+    assert m["date"] != "1987-04-11"

@@ -46,7 +46,13 @@ def narrative_days(ctx: ArticleContext) -> list[tuple[int, str]]:
             span = ctx.doc.char_span(start, sent.start_char + expr.end, alignment_mode="expand")
             tense = tense_of(span.root) if span is not None else None
             resolved = resolve(expr, ctx.published, tense)
-            day = resolved.value and len(resolved.value) == 10 and not resolved.end_value
+            # a weekend is two days (its Saturday stands for it), no story day: "this weekend" on a Sunday
+            day = (
+                resolved.value
+                and len(resolved.value) == 10
+                and not resolved.end_value
+                and expr.kind != "weekend"
+            )
             week = expr.kind == "rel_span" and (expr.get("u") or "").lower() == "week"
             if resolved.value and (day or week):  # "last week": the story's week, as its month
                 out.append((start, resolved.value))
@@ -71,17 +77,25 @@ def fill_narrative_dates(meetings: list[Candidate], ctx: ArticleContext) -> None
         prior = [(offset, day) for offset, day in days if offset < first and first - offset <= WINDOW_CHARS]
         if not prior:
             continue
-        offset, value = prior[-1]
+        # the last day named that fits the status: "cuts looming Wednesday" is a deadline ahead, no
+        # story time for a meeting held before it
+        fitting = [(o, v) for o, v in prior if len(v) == 7 or not _contradicts(m.status, v, pub)]
+        if not fitting:
+            continue
+        offset, value = fitting[-1]
         if len(value) == 7:  # a week: only for the very next sentences, and never a coming one
             if first - offset <= WEEK_WINDOW_CHARS and m.status == "held" and value <= pub.isoformat()[:7]:
                 m.date = value
             continue
-        day = dt.date.fromisoformat(value)
-        if abs((day - pub).days) > MAX_DAYS:
-            continue
-        if (m.status == "held" and day > pub) or (m.status == "scheduled" and day < pub):
+        if abs((dt.date.fromisoformat(value) - pub).days) > MAX_DAYS:
             continue
         m.date = value
+
+
+def _contradicts(status: str, value: str, pub: dt.date) -> bool:
+    """A held meeting after publication, a scheduled one before it."""
+    day = dt.date.fromisoformat(value)
+    return (status == "held" and day > pub) or (status == "scheduled" and day < pub)
 
 
 def _token_at(ctx: ArticleContext, offset: int) -> Token | None:
