@@ -245,3 +245,13 @@ def test_a_weekend_is_no_story_day(extractor: Extractor) -> None:
     )
     (m,) = [m for m in meetings(extractor, text) if "Robert Dole" in people(m)]
     assert m["date"] != "1987-04-11"
+
+
+def test_who_emerges_from_a_meeting_was_in_it(extractor: Extractor) -> None:
+    text = (
+        'Sen. Robert Byrd defended the plan. "It works," he told reporters after emerging from an '
+        "hours-long meeting with fellow Democrats on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Robert Byrd", "Democrats"}
+    assert m["date"] == "1987-04-13"

@@ -59,6 +59,8 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     # "crossed into North Korea during a meeting with Kim", "outline his plan in a meeting with House
     # leaders": who acts there took part
     met = trigger.head.lower_ in ("during", "in") and (_with_named(trigger) or _named_together(trigger, verb))
+    # "he told reporters after emerging from an hours-long meeting with fellow Democrats": who leaves it
+    met = met or (trigger.head.lower_ in ("from", "of") and verb.lemma_.lower() in _EXITS)
     if not (
         trigger.head.lower_ == "at" or met or (trigger.head.lower_ in ("during", "in") and (call or sitting))
     ):
@@ -82,6 +84,8 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
     subjects = subject_of(verb, reporting)
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _no_subject(verb):
         subjects = subject_of(verb.head, set())  # "Trump said while speaking at the Values Voter Summit"
+    if not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        subjects = subject_of(verb.head.head, set())  # "he told reporters after emerging from a meeting"
     subjects = [
         s for s in subjects if not _a_thing(s)
     ]  # "rate futures are pricing in ... at the next Fed meeting"
@@ -127,6 +131,9 @@ def _named_together(trigger: Token, verb: Token) -> bool:
         if len(people) >= 2 and any(t.dep_ == "cc" for t in words):
             return True
     return False
+
+
+_EXITS = {"emerge", "leave", "exit", "walk", "come", "storm"}
 
 
 def _with_named(trigger: Token) -> bool:
