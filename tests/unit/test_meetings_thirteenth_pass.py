@@ -255,3 +255,12 @@ def test_who_emerges_from_a_meeting_was_in_it(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert people(m) == {"Robert Byrd", "Democrats"}
     assert m["date"] == "1987-04-13"
+
+
+def test_the_visiting_prime_minister_visits(extractor: Extractor) -> None:
+    text = (
+        "During a news conference on April 13, 1987, with the visiting Italian prime minister, Reagan joked."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["kind"], m["date"], m["status"]) == ("visit", "1987-04-13", "held")
+    assert "Italy" in people(m)

@@ -205,6 +205,8 @@ def frame_tokens(trigger: Token, present: set[int]) -> set[int]:
     if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ == "PROPN":
         noun = trigger.head  # "Mac Maharaz, visiting Ottawa to speak to a conference, said"
         toks |= {t.i for t in noun.subtree if t.i <= noun.i}
+    if trigger.dep_ == "amod" and trigger.lower_ == "visiting":
+        toks |= {t.i for t in trigger.head.subtree}  # "with the visiting Italian prime minister": the visitor
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= present | reported_conjunct_scope(trigger, REPORTING)
     toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING)
