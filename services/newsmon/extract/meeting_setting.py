@@ -107,7 +107,7 @@ def anaphoric_place(trigger: Token) -> Place | None:
 
 _BODY_EVENTS = {"summit", "conference", "meeting", "session", "gathering"}
 _SET_IN = {"meet", "talk", "speak", "sit", "confer", "huddle"}
-_G_GROUP = re.compile(r"G-?(?:7|8|20)")
+G_GROUP = re.compile(r"G-?(?:7|8|20)")  # "G20", "G-7": a summit group the tagger misses
 
 
 def body_event_setting(tok: Token) -> bool:
@@ -127,8 +127,7 @@ def body_event_setting(tok: Token) -> bool:
     body = [
         c
         for c in tok.children
-        if c.dep_ in ("compound", "poss", "nmod")
-        and (c.ent_type_ in named_body or _G_GROUP.fullmatch(c.text))
+        if c.dep_ in ("compound", "poss", "nmod") and (c.ent_type_ in named_body or G_GROUP.fullmatch(c.text))
     ]
     body += [
         g

@@ -50,7 +50,7 @@ from newsmon.extract.meeting_pronouns import resolve_pronoun
 from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
-from newsmon.extract.meeting_setting import SIDELINES, anaphoric_place
+from newsmon.extract.meeting_setting import G_GROUP, SIDELINES, anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
 from newsmon.extract.meeting_status import dated_past_noun, status_from_cues
 from newsmon.extract.meeting_titles import occupant_named, officials_of, titled_person, titled_subject
@@ -62,7 +62,6 @@ from newsmon.logs import get_logger
 log = get_logger(__name__)
 
 _QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"|''[^\n]{1,600}?''")  # '' quotes: wire archives
-_GROUP = re.compile(r"G-?(?:7|8|20)")
 _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
@@ -380,7 +379,7 @@ def _group_names(ctx: ArticleContext, tokens: set[int], sent: Span, trigger: Tok
     out = [
         Participant(group_name(ctx, t.text), "organization")
         for t in sent
-        if t.i in tokens and _GROUP.fullmatch(t.text) and not on_sidelines_of(t, trigger)
+        if t.i in tokens and G_GROUP.fullmatch(t.text) and not on_sidelines_of(t, trigger)
     ]
     text = sent.text
     for m in _GROUP_OF.finditer(text):
