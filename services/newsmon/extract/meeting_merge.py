@@ -69,7 +69,7 @@ class Candidate:
         }
 
 
-def _modes_agree(a: Candidate, b: Candidate) -> bool:
+def modes_agree(a: Candidate, b: Candidate) -> bool:
     return _mode(a.kind) == _mode(b.kind) or a.either_mode or b.either_mode
 
 
@@ -80,7 +80,7 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
-def _statuses_agree(a: str, b: str) -> bool:
+def statuses_agree(a: str, b: str) -> bool:
     return any(a in group and b in group for group in _COMPATIBLE)
 
 
@@ -88,7 +88,7 @@ def _mode(kind: str) -> str:
     return "call" if kind == "call" else "meet"
 
 
-def _absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
+def absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
     if anaphoric and c.status not in ("cancelled", "postponed"):
         c.status = into.status  # "the negotiations would ...": a back-reference does not restate status
     for p in c.participants:
@@ -115,7 +115,7 @@ def _absorb(into: Candidate, c: Candidate, anaphoric: bool = False) -> None:
     into.triggers.extend(c.triggers)
 
 
-def _places_conflict(a: Place | None, b: Place | None) -> bool:
+def places_conflict(a: Place | None, b: Place | None) -> bool:
     """Two known, different places; a venue the gazetteer does not know ("Filoli") conflicts with nothing."""
     return bool(a and b and a.country_code and b.country_code and a.name != b.name)
 
@@ -136,16 +136,16 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
     """Where a mention without named participants belongs ("Monday's meeting", "the talks")."""
     if c.date:
         for m in reversed(out):
-            if m.date == c.date and _modes_agree(m, c):
+            if m.date == c.date and modes_agree(m, c):
                 return m
     if c.definite and c.is_noun and not c.again:
         ok = [
             m
             for m in reversed(out)
-            if _modes_agree(m, c)
+            if modes_agree(m, c)
             and (_dates_agree(m.date, c.date) or _opens(c, m))  # "next week" and "April 6 to 8"
             and (m.kind == c.kind or not c.date or m.date)  # a dated summit dates no other meeting
-            and not _places_conflict(m.place, c.place)
+            and not places_conflict(m.place, c.place)
             and not _elsewhere_then(c, m)
         ]
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
@@ -196,7 +196,7 @@ def _other_groups(a: Candidate, b: Candidate) -> bool:
 
 def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
     for m in reversed(out):
-        if not _same_people(m, c) or not _modes_agree(m, c) or _other_groups(m, c):
+        if not _same_people(m, c) or not modes_agree(m, c) or _other_groups(m, c):
             continue
         if m.sibling_of is not None and m.sibling_of == c.sibling_of:
             continue
@@ -210,12 +210,12 @@ def _same_meeting(out: list[Candidate], c: Candidate) -> Candidate | None:
         if not (m.date and c.date) and (m.date or c.date) and not c.definite:
             # one dated, one not: an anaphoric mention, or the same kind and status (a headline
             # "summit postponed" and the lead "the summit due on Thursday has been postponed")
-            if not ((m.kind == c.kind or same_place) and _statuses_agree(m.status, c.status)):
+            if not ((m.kind == c.kind or same_place) and statuses_agree(m.status, c.status)):
                 continue
             dated, undated = (m, c) if m.date else (c, m)
             if _far_newcomer(dated, undated):
                 continue
-        if _statuses_agree(m.status, c.status):
+        if statuses_agree(m.status, c.status):
             return m
     return None
 
@@ -263,52 +263,9 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
                 _same_parties_again(out, c)  # the other side of "offered to meet again" is unnamed
             out.append(c)
         else:
-            _absorb(target, c, anaphoric)
+            absorb(target, c, anaphoric)
     apply_anchors(out, anchors or {})
     return _fold_undated(out)
-
-
-def fold_vague(meetings: list[Candidate]) -> list[Candidate]:
-    """ "European leaders gathered Friday" (the lead, before the summit is named) is the summit
-    the article names later on that day: a described-only mention joins a named meeting of the
-    same day, without its description (after narrative time has dated the named one)."""
-    kept: list[Candidate] = []
-    for m in meetings:
-        # "This is Trump's third G-7 summit", dated by narrative time to the summit's day
-        twin = _same_day_summit(kept, m)
-        if twin is not None:
-            _absorb(twin, m)
-            continue
-        if m.vague and m.date and len(m.date) == 10:
-            home = next(
-                (
-                    d
-                    for d in meetings
-                    if not d.vague
-                    and d.date == m.date
-                    and _modes_agree(d, m)
-                    and _statuses_agree(d.status, m.status)
-                ),
-                None,
-            )
-            if home is not None:
-                m.participants = []
-                _absorb(home, m)
-                continue
-        kept.append(m)
-    return kept
-
-
-def _same_day_summit(kept: list[Candidate], m: Candidate) -> Candidate | None:
-    """A summit kept earlier on the same day, of a body ``m`` names too: one summit, not two."""
-    if m.kind not in ("summit", "conference") or not m.date or len(m.date) != 10:
-        return None
-    orgs = {p.key for p in m.participants if p.type == "organization"}
-    for d in kept:
-        if d.kind == m.kind and d.date == m.date and orgs & d.keys() and _statuses_agree(d.status, m.status):
-            if not _places_conflict(d.place, m.place):
-                return d
-    return None
 
 
 def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
@@ -323,9 +280,9 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
                 and d.date
                 and _same_people(d, m)
                 and not _other_groups(d, m)
-                and _modes_agree(d, m)
+                and modes_agree(d, m)
                 and (d.kind == m.kind or _covered(m, d.keys()))  # "met Xi" is not "the 2010 summit"
-                and _statuses_agree(d.status, m.status)
+                and statuses_agree(d.status, m.status)
                 and not (d.place and m.place and d.place.name != m.place.name)
                 and not (m.again and d.status == "held")  # "continue negotiating over the coming days"
                 and not (m.sibling_of is not None and m.sibling_of == d.sibling_of)
@@ -334,7 +291,7 @@ def _fold_undated(meetings: list[Candidate]) -> list[Candidate]:
             # the dated meeting sharing the most people; among equals, the one reported first
             home = max(homes, key=lambda d: len(d.keys() & m.keys()), default=None)
             if home is not None:
-                _absorb(home, m)
+                absorb(home, m)
                 continue
         kept.append(m)
     return kept

@@ -25,6 +25,7 @@ from newsmon.extract.dates import Resolved
 from newsmon.extract.meeting_cue_rules import a_sight
 from newsmon.extract.meeting_cues import Trigger, find_triggers
 from newsmon.extract.meeting_described import described_parties
+from newsmon.extract.meeting_fold import fold_vague
 from newsmon.extract.meeting_frame import (
     BODY_WORDS,
     PARTICIPANT_LABELS,
@@ -33,7 +34,7 @@ from newsmon.extract.meeting_frame import (
     on_sidelines_of,
     read_frame,
 )
-from newsmon.extract.meeting_merge import Candidate, Participant, finish, fold_vague, merge_candidates
+from newsmon.extract.meeting_merge import Candidate, Participant, finish, merge_candidates
 from newsmon.extract.meeting_narrative import fill_narrative_dates
 from newsmon.extract.meeting_people import (
     body_named,
