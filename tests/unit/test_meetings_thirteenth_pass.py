@@ -5,6 +5,8 @@ participant before its rule.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from wire_helpers import meetings, people
 
@@ -264,3 +266,15 @@ def test_the_visiting_prime_minister_visits(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert (m["kind"], m["date"], m["status"]) == ("visit", "1987-04-13", "held")
     assert "Italy" in people(m)
+
+
+def test_a_piece_of_a_split_headline_gives_no_meeting(extractor: Extractor) -> None:
+    title = (
+        "Clinton to Michael Brown Foundation conference: Trump's 'dangerous' pro-gun policies 'way out there'"
+    )
+    text = (
+        f"{title}\n\nHillary Clinton accused Donald Trump of pandering to the gun lobby in a speech to a "
+        "conference Saturday, organized by the Michael Brown Foundation to help families of victims.\n"
+    )
+    found = extractor.extract(text, published=dt.date(2016, 5, 22), title=title)["meetings"]
+    assert not any(m["evidence"]["text"].startswith("Clinton to") for m in found)

@@ -82,7 +82,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     cands: list[Candidate] = []
     anchors: dict[int, Anchor] = {}
     for n, seg in enumerate(_segments(ctx.doc)):
-        if n == 0 and _is_headline(seg, ctx.title):
+        if (n == 0 and _is_headline(seg, ctx.title)) or _inside_title(seg, ctx.title):
             continue  # the headline restates the lead, without the details that place and date it
         if is_promo(seg.text) or is_shouted(seg.text):
             continue  # "Visit Business Insider's homepage for more stories"; "'NEED EXCUSE' TO LEAVE MEETING"
@@ -150,6 +150,14 @@ def _is_headline(seg: Span, title: str | None) -> bool:
         return True
     after = seg.doc.text[seg.end_char : seg.end_char + 3]
     return bool(text) and text[-1] not in '.!?"”' and "\n" in after and len(text) < 200
+
+
+def _inside_title(seg: Span, title: str | None) -> bool:
+    """A piece of a headline the sentence splitter cut ("Clinton to Trayvon Martin Foundation
+    conference:" before the rest of the title)."""
+    head = (title or "").strip()
+    start = seg.doc.text.find(head) if head else -1
+    return 0 <= start <= 2 and seg.end_char <= start + len(head)
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
