@@ -72,6 +72,8 @@ CASES = [
     ("in January", TUE, "future", "2022-01", None),
     ("in December", TUE, "past", "2021-12", None),
     ("last March", TUE, None, "2021-03", None),
+    ("last December", TUE, None, "2020-12", None),  # a month ago is "last month": a year before that
+    ("last June", dt.date(2017, 7, 13), None, "2016-06", None),
     ("next March", TUE, None, "2022-03", None),
     ("next January", TUE, None, "2023-01", None),
     ("in 2019", TUE, "past", "2019", None),

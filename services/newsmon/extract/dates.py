@@ -235,8 +235,9 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
         mod = (expr.get("mod") or "").strip().lower()
         t: Tense = "past" if mod == "last" else "future" if mod in ("next", "coming") else tense
         year = pick_year(m, None, published, t)
-        if mod == "last" and (year, m) == (published.year, published.month):
-            year -= 1
+        just_gone = (published.replace(day=1) - dt.timedelta(days=1)).month  # "last month" would say it
+        if mod == "last" and ((year, m) == (published.year, published.month) or m == just_gone):
+            year -= 1  # "met Trump Jr. last June", written in July 2017: June 2016
         if mod in ("next", "coming") and (year, m) == (published.year, published.month):
             year += 1
         return Resolved(f"{year:04d}-{m:02d}")
