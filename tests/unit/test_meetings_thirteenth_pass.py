@@ -278,3 +278,13 @@ def test_a_piece_of_a_split_headline_gives_no_meeting(extractor: Extractor) -> N
     )
     found = extractor.extract(text, published=dt.date(2016, 5, 22), title=title)["meetings"]
     assert not any(m["evidence"]["text"].startswith("Clinton to") for m in found)
+
+
+def test_who_also_attended_that_meeting_joins_it(extractor: Extractor) -> None:
+    text = (
+        "Oliver North met with Adnan Khashoggi in Paris on March 3, 1987. National Security Adviser "
+        "John Poindexter and aide Robert McFarlane also attended that meeting."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) >= {"Oliver North", "Adnan Khashoggi", "John Poindexter", "Robert McFarlane"}
+    assert m["date"] == "1987-03-03"

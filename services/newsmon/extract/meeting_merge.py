@@ -61,6 +61,7 @@ class Candidate:
     triggers: list[int] = field(default_factory=list)  # trigger offsets of the merged mentions
     either_mode: bool = False  # "his discussion with Johnson": a call or a meeting, whichever it joins
     sibling_of: int | None = None  # split from one mention ("separate talks with A and B"): never re-merged
+    joins: bool = False  # "Manafort and Kushner also attended that meeting": more people for one told before
 
     def keys(self) -> set[str]:
         """Participant keys, plus the countries people's titles name (Ryabkov bridges to Russia)."""
@@ -256,6 +257,8 @@ def merge_candidates(cands: list[Candidate], anchors: dict[int, Anchor] | None =
                 if not c.participants:
                     continue  # nobody named and nothing to attach to: not reportable
                 c.vague = not speakers  # only described parties (a trip's teller does not count)
+        if target is None and c.joins:
+            target = _attach_target(out, c)
         if target is None:
             target = _same_meeting(out, c)
         if target is None:

@@ -295,6 +295,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         sent_end=sent.end_char,
         definite=definite or (date_tok is not None and date_tok.dep_ == "poss"),
         is_noun=tok.pos_ in ("NOUN", "PROPN"),
+        joins=definite and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("attend", "join"),
         speakers=speakers,
         plural_anaphor=anaphor,
         again=_again(tok),
