@@ -288,3 +288,18 @@ def test_who_also_attended_that_meeting_joins_it(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert people(m) >= {"Oliver North", "Adnan Khashoggi", "John Poindexter", "Robert McFarlane"}
     assert m["date"] == "1987-03-03"
+
+
+def test_a_meeting_on_the_sidelines_is_where_the_summit_is(extractor: Extractor) -> None:
+    text = (
+        "The Group of Seven summit opened in Venice on Monday. On Wednesday, President Ronald Reagan "
+        "will meet Prime Minister Yasuhiro Nakasone on the sidelines of the G-7."
+    )
+    (m,) = [m for m in meetings(extractor, text) if "Yasuhiro Nakasone" in people(m)]
+    assert (m["date"], m["location"]["name"]) == ("1987-04-15", "Venice")
+
+
+def test_talks_a_delegation_heads_somewhere_for_are_there(extractor: Extractor) -> None:
+    text = "Israeli and Egyptian teams headed to Washington on Monday for preliminary talks on the treaty."
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["location"]["name"]) == ("1987-04-13", "Washington")

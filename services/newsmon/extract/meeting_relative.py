@@ -124,6 +124,7 @@ def apply_anchors(meetings: list[Any], anchors: dict[int, Anchor]) -> None:
     )
     for m in meetings:
         if m.date:
+            _place_of_setting(m, anchors, by_trigger, meetings)
             continue
         for idx in m.triggers:
             anchor = anchors.get(idx)
@@ -145,3 +146,22 @@ def apply_anchors(meetings: list[Any], anchors: dict[int, Anchor]) -> None:
             else:
                 continue
             break
+
+
+def _place_of_setting(
+    m: Any, anchors: dict[int, Anchor], by_trigger: dict[int, Any], meetings: list[Any]
+) -> None:
+    """A dated meeting "on the sidelines of the G-7" with no place of its own is where the summit is."""
+    if m.place is not None:
+        return
+    for idx in m.triggers:
+        anchor = anchors.get(idx)
+        if anchor is None or not anchor.during:
+            continue
+        ref = by_trigger.get(anchor.ref) if anchor.ref is not None else None
+        if ref is None or ref is m:  # no summit named, or its mention merged into this meeting
+            placed = [d for d in meetings if d is not m and d.kind in ("summit", "conference") and d.place]
+            ref = max(placed, key=lambda d: d.mentions, default=None)  # the article's main summit
+        if ref is not None and ref.place is not None:
+            m.place = ref.place
+            return

@@ -35,6 +35,15 @@ def setting_place(trigger: Token, sent: Span) -> list[Span]:
     """Where the clause around a meeting verb is: "When Obama flew to Boise, Idaho, ..., he met",
     "Sanders spent Wednesday in New York, meeting with Sharpton", "met during a G20 meeting in
     China"."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+        trip = trigger.head.head  # "teams headed to Washington on Monday for preliminary talks"
+        if trip.pos_ == "VERB" and trip.lemma_.lower() in _MOVES:
+            objs = [
+                g for c in trip.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children
+            ]
+            return [
+                e for e in ents_within(sent) if e.label_ in PLACE_LABELS and e.root.i in {g.i for g in objs}
+            ]
     if trigger.pos_ != "VERB":
         return []
     holders = [c for c in trigger.children if c.dep_ == "advcl" and c.lemma_.lower() in _MOVES]

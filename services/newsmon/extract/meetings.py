@@ -102,7 +102,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
                 cands.extend(each_counterpart(ctx, cands[-1], trig.token))
                 cands.extend(the_previous_one(ctx, cands[-1], trig.token))
                 anchor = relative_anchor(trig.token, seg, [t.token for t in trigs])
-                if anchor is not None and not cands[-1].date:
+                if anchor is not None and (not cands[-1].date or anchor.during):
                     anchors[trig.token.idx] = anchor
             except Exception as exc:  # one unreadable parse or rule bug loses one mention, not the article
                 log.warning(
