@@ -303,3 +303,12 @@ def test_talks_a_delegation_heads_somewhere_for_are_there(extractor: Extractor) 
     text = "Israeli and Egyptian teams headed to Washington on Monday for preliminary talks on the treaty."
     (m,) = meetings(extractor, text)
     assert (m["date"], m["location"]["name"]) == ("1987-04-13", "Washington")
+
+
+def test_who_will_also_attend_the_meeting_is_not_put_in_the_last_one(extractor: Extractor) -> None:
+    text = (
+        "Leaders gather in Geneva on Wednesday. Reagan and Gorbachev could meet privately there. "
+        "Prime Minister Margaret Thatcher will also attend the meeting."
+    )
+    pair = [m for m in meetings(extractor, text) if "Gorbachev" in people(m)]
+    assert pair and all("Margaret Thatcher" not in people(m) for m in pair)

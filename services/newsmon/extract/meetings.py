@@ -152,6 +152,16 @@ def _is_headline(seg: Span, title: str | None) -> bool:
     return bool(text) and text[-1] not in '.!?"”' and "\n" in after and len(text) < 200
 
 
+def _attended_that(tok: Token) -> bool:
+    """ "Manafort and Kushner also attended that meeting": more people for the meeting just told
+    ("will also attend the meeting" may mean the article's main event, so only "that"/"this")."""
+    return (
+        tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in ("attend", "join")
+        and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children)
+    )
+
+
 def _inside_title(seg: Span, title: str | None) -> bool:
     """A piece of a headline the sentence splitter cut ("Clinton to Trayvon Martin Foundation
     conference:" before the rest of the title)."""
@@ -295,7 +305,7 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         sent_end=sent.end_char,
         definite=definite or (date_tok is not None and date_tok.dep_ == "poss"),
         is_noun=tok.pos_ in ("NOUN", "PROPN"),
-        joins=definite and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("attend", "join"),
+        joins=_attended_that(tok),
         speakers=speakers,
         plural_anaphor=anaphor,
         again=_again(tok),
