@@ -127,8 +127,8 @@ def _named_together(trigger: Token, verb: Token) -> bool:
         return False
     for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"):
         words = list(subject.subtree)  # the caption parse hangs the "and" under a title, not the name
-        people = {t.ent_iob_ + str(t.i) for t in words if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"}
-        if len(people) >= 2 and any(t.dep_ == "cc" for t in words):
+        people = sum(1 for t in words if t.ent_type_ == "PERSON" and t.ent_iob_ == "B")  # names begun
+        if people >= 2 and any(t.dep_ == "cc" for t in words):
             return True
     return False
 

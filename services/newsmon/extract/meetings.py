@@ -81,8 +81,9 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     speakers = quote_speakers(quotes)
     cands: list[Candidate] = []
     anchors: dict[int, Anchor] = {}
+    title_end = _title_end(ctx.text, ctx.title)
     for n, seg in enumerate(_segments(ctx.doc)):
-        if (n == 0 and _is_headline(seg, ctx.title)) or _inside_title(seg, ctx.title):
+        if (n == 0 and _is_headline(seg, ctx.title)) or seg.end_char <= title_end:
             continue  # the headline restates the lead, without the details that place and date it
         if is_promo(seg.text) or is_shouted(seg.text):
             continue  # "Visit Business Insider's homepage for more stories"; "'NEED EXCUSE' TO LEAVE MEETING"
@@ -162,12 +163,14 @@ def _attended_that(tok: Token) -> bool:
     )
 
 
-def _inside_title(seg: Span, title: str | None) -> bool:
-    """A piece of a headline the sentence splitter cut ("Clinton to Trayvon Martin Foundation
-    conference:" before the rest of the title)."""
+def _title_end(text: str, title: str | None) -> int:
+    """Where the headline ends when the text opens with it, else -1: its pieces the sentence
+    splitter cut ("Clinton to Trayvon Martin Foundation conference:") give no meeting."""
     head = (title or "").strip()
-    start = seg.doc.text.find(head) if head else -1
-    return 0 <= start <= 2 and seg.end_char <= start + len(head)
+    for start in range(3):
+        if head and text.startswith(head, start):
+            return start + len(head)
+    return -1
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
