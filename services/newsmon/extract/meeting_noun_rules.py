@@ -17,7 +17,7 @@ from newsmon.extract.meeting_cue_rules import (
     not_an_event_noun,
     sightseeing,
 )
-from newsmon.extract.meeting_scope import subject_of
+from newsmon.extract.meeting_scope import named_side, subject_of
 from newsmon.extract.meeting_setting import body_event_setting
 
 
@@ -146,8 +146,7 @@ def _with_named_pair(tok: Token) -> bool:
 def _between_named(tok: Token) -> bool:
     """ "talks"-like nouns that are only talks with named sides: "discussions with Iran", "joint
     discussions between six nations -- China, Japan, ..."."""
-    sides = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
-    return any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in sides for t in c.subtree)
+    return named_side(tok, ("with", "between"))
 
 
 def _of_a_named_body(tok: Token) -> bool:

@@ -141,12 +141,13 @@ def _with_named(trigger: Token) -> bool:
     plural = trigger.tag_ == "NNS" and trigger.lower_ != "talks"  # "during meetings with": several
     if trigger.lemma_.lower() not in ("meeting", "talk") or plural:
         return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "with"
-        and any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in c.subtree)
-        for c in trigger.children
-    )
+    return named_side(trigger, ("with",))
+
+
+def named_side(noun: Token, preps: tuple[str, ...]) -> bool:
+    """A named person, body or country after one of ``preps`` on ``noun`` ("talks with Iran")."""
+    sides = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps]
+    return any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in sides for t in c.subtree)
 
 
 def _a_thing(subject: Token) -> bool:
