@@ -39,6 +39,7 @@ def arrived_to_visit(tok: Token) -> bool:
     if not any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for s in subject for t in s.subtree):
         return False
     places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children]
+    places += [n for g in places if g.ent_type_ == "DATE" for n in g.children if n.dep_ == "compound"]
     return any(g.ent_type_ == "GPE" or (g.ent_type_ in ("ORG", "FAC") and g.lower_ in SEATS) for g in places)
 
 

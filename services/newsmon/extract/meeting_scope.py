@@ -308,6 +308,10 @@ def participle_subject_scope(trigger: Token) -> set[int]:
         return {t.i for t in accused.subtree}
     if main is None or main.pos_ not in ("VERB", "AUX"):
         return set()
+    for _ in range(2):  # "While speaking with reporters before meeting with Putin, Trump said"
+        if not (main.dep_ == "advcl" and main.tag_ in ("VBG", "VBN") and _no_subject(main)):
+            break
+        main = main.head
     subjects = {t.i for c in subject_of(main, set()) if c.dep_ == "nsubj" for t in c.subtree}
     if not subjects:  # "the memo was written by Comey shortly after a meeting with Trump": the agent
         subjects = {t.i for c in main.children if c.dep_ == "agent" for t in c.subtree}

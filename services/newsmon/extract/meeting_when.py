@@ -116,6 +116,8 @@ def pick_date(
         tense = "past"  # "will release the transcript of an April 21 conversation"
     if _summoned_for(trigger) and trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         tense = "future"  # "has summoned Wall Street executives ... for a meeting on Wednesday"
+    if _booked_for(root, trigger):
+        tense = "future"  # "called a meeting for Friday": the day the meeting was called for lies ahead
     return expr, resolve(expr, ctx.published, tense), root
 
 
@@ -192,6 +194,24 @@ def _summoned_for(trigger: Token) -> bool:
         return False
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     return verb.tag_ in ("VBZ", "VBP") or perfect
+
+
+_BOOKINGS = set(
+    "call request schedule set convene arrange plan book seek demand summon reschedule move".split()
+)
+
+
+def _booked_for(date: Token, trigger: Token) -> bool:
+    """ "The council called a meeting for Friday", "requested an emergency session for Thursday",
+    "set the talks for next Tuesday": a day introduced by "for" on the meeting noun, or on the verb
+    that calls or sets it, is the day the meeting is booked for, ahead of the booking."""
+    prep = date.head
+    if date.dep_ != "pobj" or prep.lower_ != "for" or trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else None
+    if prep.head.i == trigger.i:
+        return verb is not None and verb.lemma_.lower() in _BOOKINGS
+    return verb is not None and prep.head.i == verb.i and verb.lemma_.lower() in _BOOKINGS
 
 
 def _branch(tok: Token, top: Token) -> Token:

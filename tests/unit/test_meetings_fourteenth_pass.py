@@ -1,0 +1,53 @@
+"""Meeting patterns of the fourteenth pass (loads spaCy: slow). Every text is written for the test;
+the publication day is Tuesday 1987-04-14. Each case was a miss, a false meeting or a wrong
+participant before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wire_helpers import meetings, people
+
+from newsmon.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+def test_wire_style_arrival_in_a_city_on_a_weekday(extractor: Extractor) -> None:
+    # the parser reads "Kiev Monday" as one noun phrase headed by the day
+    text = (
+        "Vice President George Bush arrived in Kiev Monday for a two-day show of support for its government."
+    )
+    (m,) = meetings(extractor, text)
+    assert "George Bush" in people(m)
+    assert (m["kind"], m["status"], m["date"]) == ("visit", "held", "1987-04-13")
+    assert m["location"]["name"] in ("Kyiv", "Kiev")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The U.N. Security Council called a meeting for Friday to discuss the raid.", "scheduled"),
+        ("Britain requested an emergency meeting of the Security Council for Friday.", "proposed"),
+    ],
+)
+def test_a_meeting_called_for_a_weekday_lies_ahead_of_the_call(
+    extractor: Extractor, text: str, status: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert (m["date"], m["status"]) == ("1987-04-17", status)
+
+
+def test_a_meeting_held_on_a_weekday_stays_in_the_past(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "The Security Council held a meeting on Friday to discuss the raid.")
+    assert (m["date"], m["status"]) == ("1987-04-10", "held")
+
+
+def test_the_main_subject_meets_through_two_subjectless_clauses(extractor: Extractor) -> None:
+    text = (
+        "While speaking with reporters before meeting with Erich Honecker on Monday, "
+        "President Ronald Reagan said the wall must come down."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan", "Erich Honecker"}
+    assert m["date"] == "1987-04-13"
