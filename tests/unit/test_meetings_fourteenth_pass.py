@@ -51,3 +51,37 @@ def test_the_main_subject_meets_through_two_subjectless_clauses(extractor: Extra
     (m,) = meetings(extractor, text)
     assert people(m) == {"Ronald Reagan", "Erich Honecker"}
     assert m["date"] == "1987-04-13"
+
+
+def test_a_body_written_in_lower_case_after_its_acronym_is_the_party(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "The UN security council met on Monday to discuss the raid.")
+    assert people(m) == {"UN security council"}
+    assert m["kind"] == "council"
+
+
+def test_a_meeting_that_will_not_take_place_is_cancelled(extractor: Extractor) -> None:
+    text = "Shultz was to meet Shevardnadze on Friday, but the meeting will not take place."
+    (m,) = meetings(extractor, text)
+    assert m["status"] == "cancelled"
+    long = "Shultz will meet Shevardnadze on Friday; the talks will not take long."
+    (m,) = meetings(extractor, long)
+    assert m["status"] == "scheduled"
+
+
+def test_a_standfirst_in_headline_style_speaks_of_what_is_to_come(extractor: Extractor) -> None:
+    text = (
+        "Clashes spread in the West Bank\n\n"
+        "UN security council to meet to discuss the decision amid widespread condemnation\n\n"
+        "The UN security council called a meeting for Friday to discuss the decision.\n"
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["status"], m["date"]) == ("scheduled", "1987-04-17")
+
+
+def test_the_day_a_visit_was_announced_is_not_the_visit(extractor: Extractor) -> None:
+    text = (
+        "Clashes spread\n\nGorbachev to visit Bonn next week for talks with Kohl\n\n"
+        "The visit was announced on Monday.\n"
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["status"], m["date"]) == ("scheduled", "1987-04")

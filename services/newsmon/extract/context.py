@@ -13,6 +13,7 @@ from newsmon.extract.entities import NameIndex
 from newsmon.extract.entity_repairs import (
     join_caucus_names,
     join_hyphenated_names,
+    join_lowercase_bodies,
     tag_sovereigns,
     trim_cross_sentence_entities,
     trim_dateline_entities,
@@ -48,6 +49,7 @@ class ArticleContext:
         trim_cross_sentence_entities(doc)
         join_hyphenated_names(doc)
         join_caucus_names(doc)
+        join_lowercase_bodies(doc)
         tag_sovereigns(doc)
         names = NameIndex.build(doc)
         recovered = names.recovered_people(doc)

@@ -216,6 +216,34 @@ def join_caucus_names(doc: Doc) -> None:
         doc.ents = out
 
 
+_BODY_TAILS = {"council", "assembly", "commission", "committee", "parliament", "secretariat"}
+
+
+def join_lowercase_bodies(doc: Doc) -> None:
+    """ "the UN security council", "the EU foreign affairs council": some outlets write an
+    institution's body in lower case after its acronym; the tagger stops at the acronym, which
+    would make the whole UN the party. The body (up to three lower-case words ending in a body
+    noun) joins the organisation's name."""
+    ents = list(doc.ents)
+    taken = {t.i for e in ents for t in e}
+    changed = False
+    for n, ent in enumerate(ents):
+        if ent.label_ != "ORG":
+            continue
+        end = ent.end
+        while end < len(doc) and end - ent.end < 3 and end not in taken:
+            tok = doc[end]
+            if not (tok.is_alpha and tok.is_lower and tok.sent.start == ent.sent.start):
+                break
+            end += 1
+            if tok.lower_ in _BODY_TAILS:
+                ents[n] = Span(doc, ent.start, end, label="ORG")
+                changed = True
+                break
+    if changed:
+        doc.ents = ents
+
+
 def _hyphen_tail(doc: Doc, end: int) -> int:
     """The end of "-yeol" or " In-yong" right after a name ending at ``end`` (``end`` if none)."""
 

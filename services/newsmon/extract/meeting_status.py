@@ -142,6 +142,8 @@ def status_from_cues(trigger: Token) -> str | None:
     phrasal = {
         (w.lemma_.lower(), c.lower_) for w in words + weak for c in w.children if c.dep_ in ("prt", "advmod")
     }
+    if _will_not_happen(weak):
+        return "cancelled"  # "the meeting would not take place", "the summit will not go ahead"
     if ("rule", "out") in phrasal:  # "did not rule out a meeting" / "ruled out talks"
         return "proposed" if any(w.dep_ == "neg" for w in words) else "cancelled"
     if outcome & CANCEL or ("call", "off") in phrasal:
@@ -169,6 +171,20 @@ def status_from_cues(trigger: Token) -> str | None:
     return None
 
 
+def _will_not_happen(weak: list[Token]) -> bool:
+    """The meeting's own verb says it will not happen ("would not take place", "will not go
+    ahead", "won't happen"): it is called off."""
+    for w in weak:
+        kids = {c.lower_ for c in w.children}
+        happens = w.lemma_.lower() in ("happen", "occur", "proceed") or bool(
+            (w.lemma_.lower() == "take" and "place" in kids) or (w.lemma_.lower() == "go" and "ahead" in kids)
+        )
+        negated = any(c.dep_ == "neg" for c in w.children)
+        if happens and negated and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in w.children):
+            return True
+    return False
+
+
 _LOOKS_AHEAD = set("plan schedule due set expect go intend want hope prepare".split())
 # "has invited Trump to meet on Thursday": ahead of an invitation still standing (a past one,
 # "invited him to meet on Monday", keeps the past tense)
@@ -188,6 +204,13 @@ def tense_of(tok: Token) -> Tense:
         node = node.head if node.head.i != node.i else None
     if node is None or node.pos_ not in ("VERB", "AUX"):
         return None
+    if (
+        node.dep_ == "ROOT"
+        and node.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    ):
+        return "future"  # a headline's "UN security council to meet", "Xi to visit Moscow"
     if _proposed_clause(node) and (node.dep_ == "ccomp" or node.i == tok.i):
         return "future"  # "urged that they meet on Friday": what is proposed lies ahead
     if node.tag_ in ("VBP", "VBZ") and any(

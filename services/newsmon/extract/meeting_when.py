@@ -95,6 +95,8 @@ def pick_date(
         ):
             continue  # "Xi will visit ..., the Kremlin said on Friday": Friday is the saying, not the visit
         if top is not None and top.lemma_.lower() in REPORTING and top.i != trigger.i:
+            if trigger.dep_ == "nsubjpass" and trigger.head.i == top.i:
+                continue  # "The visit was announced on Monday": the day of the announcement
             if _branch(root, top).dep_ == "ccomp" and _branch(trigger, top).dep_ != "ccomp":
                 continue  # "After a speech at the summit, Trump told them ... leadership in 2016"
         if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:
