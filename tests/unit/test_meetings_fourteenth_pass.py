@@ -85,3 +85,23 @@ def test_the_day_a_visit_was_announced_is_not_the_visit(extractor: Extractor) ->
     )
     (m,) = meetings(extractor, text)
     assert (m["status"], m["date"]) == ("scheduled", "1987-04")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking alongside Chancellor Helmut Kohl on Monday, President Ronald Reagan said the pact held.",
+        "Standing next to Chancellor Helmut Kohl on Monday, President Ronald Reagan said the pact held.",
+        "At a joint news conference with Chancellor Helmut Kohl on Monday, Ronald Reagan said the pact held.",
+    ],
+)
+def test_two_named_leaders_on_one_stage_have_met(extractor: Extractor, text: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Ronald Reagan", "Helmut Kohl"}
+    assert (m["date"], m["status"]) == ("1987-04-13", "held")
+
+
+def test_speaking_alongside_reporters_is_no_meeting(extractor: Extractor) -> None:
+    assert (
+        meetings(extractor, "Speaking alongside reporters on Monday, Ronald Reagan said the pact held.") == []
+    )

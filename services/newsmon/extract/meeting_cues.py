@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_call_rules import by_phone_with
 from newsmon.extract.meeting_cue_rules import sat_down_with, told_behind_closed_doors, went_to_see
+from newsmon.extract.meeting_joint import joint_conference, stood_alongside
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
 
@@ -50,13 +51,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
     out: list[Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if sit_down_noun(tok):
+        if sit_down_noun(tok) or joint_conference(tok):
             out.append(Trigger(tok, "meeting", sent))  # "a perfunctory sit-down with Garland"
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS:
             kind = noun_kind(tok)
             if kind is not None:
                 out.append(Trigger(tok, kind, sent))
-        elif sat_down_with(tok) or went_to_see(tok) or told_behind_closed_doors(tok):
+        elif sat_down_with(tok) or went_to_see(tok) or told_behind_closed_doors(tok) or stood_alongside(tok):
             out.append(Trigger(tok, "meeting", sent))
         elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and by_phone_with(tok):
             out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
