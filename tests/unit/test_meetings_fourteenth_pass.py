@@ -105,3 +105,13 @@ def test_speaking_alongside_reporters_is_no_meeting(extractor: Extractor) -> Non
     assert (
         meetings(extractor, "Speaking alongside reporters on Monday, Ronald Reagan said the pact held.") == []
     )
+
+
+def test_a_known_surname_the_tagger_calls_a_product_is_the_person(extractor: Extractor) -> None:
+    text = (
+        "Defense Secretary Leon Panetta spoke in Honolulu on Sunday.\n\n"
+        "The department disclosed the inquiry as Panetta flew from Honolulu to Perth, Australia, on Monday."
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Leon Panetta"}
+    assert (m["kind"], m["date"], m["location"]["name"]) == ("visit", "1987-04-13", "Perth")

@@ -52,9 +52,12 @@ class ArticleContext:
         join_lowercase_bodies(doc)
         tag_sovereigns(doc)
         names = NameIndex.build(doc)
-        recovered = names.recovered_people(doc)
-        if recovered:  # "Trump met ...": a known person the NER missed is an entity for every rule
-            doc.ents = sorted([*doc.ents, *recovered], key=lambda e: e.start)
+        recovered = names.recovered_people(doc)  # "Trump met ...": a known person the NER missed
+        relabelled = names.mislabelled_people(doc)  # "as Panetta flew": one it labelled a PRODUCT
+        if recovered or relabelled:  # is a PERSON entity for every rule
+            starts = {s.start for s in relabelled}
+            kept = [e for e in doc.ents if e.start not in starts]
+            doc.ents = sorted([*kept, *recovered, *relabelled], key=lambda e: e.start)
         freeze_ents(doc)  # no rule changes the entities from here on
         return cls(
             doc=doc,

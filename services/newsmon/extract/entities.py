@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsmon.extract.entity_repairs import missed_people, relabel
+from newsmon.extract.entity_repairs import is_big_place, missed_people, relabel
 from newsmon.extract.lexicon import FEMALE_NAMES, FEMALE_WORDS, MALE_NAMES, MALE_WORDS
 from newsmon.extract.name_text import (
     ALIASES,
@@ -57,6 +57,7 @@ class Mention:
 
 # where a name read as a common noun stands alone as an argument ("Trump met", "with Trump")
 _NAME_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+_NOT_NAMES = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW"}
 
 
 def _capitalised(tok: Token) -> bool:
@@ -233,6 +234,21 @@ class NameIndex:
             for span in self._unlabelled_people(doc)
             if span.root.dep_ in _NAME_SLOTS and not any(_capitalised(t) for t in _neighbours(span))
         ]
+
+    def mislabelled_people(self, doc: Doc) -> list[Span]:
+        """Known people's one-word mentions the NER labelled as something else ("as Panetta flew"
+        with "Panetta" a PRODUCT, "Broadwell" a GPE) where they stand alone as an argument: PERSON
+        spans to put in their place. A big place keeps its label ("Jordan" beside a Michael Jordan)."""
+        out: list[Span] = []
+        for ent in doc.ents:
+            if len(ent) != 1 or ent.label_ in _NOT_NAMES or ent.root.dep_ not in _NAME_SLOTS:
+                continue
+            if not ent.text[:1].isupper() or ent.text.isupper() or is_big_place(ent.text):
+                continue
+            name = self._canon.get(ent.text.lower())
+            if name and name != ent.text and self._kinds.get(name) == "person" and name in self._people:
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        return out
 
     def _unlabelled_people(self, doc: Doc) -> list[Span]:
         """Later mentions of a known person the NER missed ("a furious Pearce said"), also when
