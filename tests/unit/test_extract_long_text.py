@@ -10,7 +10,7 @@ from wire_helpers import PUB, meetings, people
 
 from newsmon.extract import Extractor
 from newsmon.extract.context import ArticleContext
-from newsmon.extract.meetings import MAX_SEGMENT_TOKENS, _segments
+from newsmon.extract.meeting_segments import MAX_SEGMENT_TOKENS, segments
 from newsmon.extract.spans import doc_ents, ents_within, sentence_start, token_at
 from newsmon.extract.text import prepare
 
@@ -46,7 +46,7 @@ def test_frozen_entities_are_the_documents_own(extractor: Extractor) -> None:
 
 def test_a_run_on_text_is_cut_into_bounded_units_that_cover_it(extractor: Extractor) -> None:
     ctx = context(extractor, FILLER * 60)
-    units = list(_segments(ctx.doc))
+    units = list(segments(ctx.doc))
     assert len(units) > 1
     assert max(len(u) for u in units) <= MAX_SEGMENT_TOKENS
     assert all(a.end == b.start for a, b in zip(units, units[1:], strict=False))

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from newsmon.extract.boilerplate import is_promo, is_shouted
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
 from newsmon.extract.meeting_cue_rules import a_sight
-from newsmon.extract.meeting_cues import Trigger, find_triggers
+from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_fold import fold_vague
 from newsmon.extract.meeting_frame import (
@@ -51,18 +50,19 @@ from newsmon.extract.meeting_pronouns import resolve_pronoun
 from newsmon.extract.meeting_quoted import first_person_speaker, quote_speakers
 from newsmon.extract.meeting_relative import Anchor, relative_anchor
 from newsmon.extract.meeting_scope import host_subjects
+from newsmon.extract.meeting_segments import in_quote, is_headline, quoted_spans, segments, title_end
 from newsmon.extract.meeting_setting import G_GROUP, SIDELINES, anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
 from newsmon.extract.meeting_status import dated_past_noun, status_from_cues
 from newsmon.extract.meeting_titles import occupant_named, officials_of, titled_person, titled_subject
-from newsmon.extract.meeting_when import in_progress, pick_date, place_of, status_from_tense, venue_of
+from newsmon.extract.meeting_when import in_progress, pick_date, status_from_tense
+from newsmon.extract.meeting_where import place_of, venue_of
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.extract.spans import ents_within
 from newsmon.logs import get_logger
 
 log = get_logger(__name__)
 
-_QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"|''[^\n]{1,600}?''")  # '' quotes: wire archives
 _GROUP_OF = re.compile(r"Group of (?:Seven|Eight|Twenty|20|7)")
 _JOINT_BODY = re.compile(
     r"\b([A-Z][A-Za-z]+)-([A-Z][A-Za-z]+) (?:Council|Commission|Summit|Forum|Dialogue)\b"
@@ -77,20 +77,20 @@ _DEFINITE = {"the", "this", "that", "those", "these", "its", "their", "his", "he
 def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """All meetings of one article, one dict per real meeting (see the module docstring)."""
     dateline = _dateline_place(ctx.text)
-    quoted = _quoted_spans(ctx.text)
+    quoted = quoted_spans(ctx.text)
     speakers = quote_speakers(quotes)
     cands: list[Candidate] = []
     anchors: dict[int, Anchor] = {}
-    title_end = _title_end(ctx.text, ctx.title)
-    for n, seg in enumerate(_segments(ctx.doc)):
-        if (n == 0 and _is_headline(seg, ctx.title)) or seg.end_char <= title_end:
+    headline_end = title_end(ctx.text, ctx.title)
+    for n, seg in enumerate(segments(ctx.doc)):
+        if (n == 0 and is_headline(seg, ctx.title)) or seg.end_char <= headline_end:
             continue  # the headline restates the lead, without the details that place and date it
         if is_promo(seg.text) or is_shouted(seg.text):
             continue  # "Visit Business Insider's homepage for more stories"; "'NEED EXCUSE' TO LEAVE MEETING"
         trigs = find_triggers(seg)
         for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
             own = None
-            if _in_quote(ctx.text, trig, quoted):
+            if in_quote(ctx.text, trig, quoted):
                 own = first_person_speaker(trig.token, speakers)  # unless the speaker's own meeting
                 if own is None:
                     continue
@@ -114,45 +114,6 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     return finish(fold_vague(meetings), ctx, dateline)
 
 
-MAX_SEGMENT_TOKENS = 150  # news sentences stay well under it; a run-on text without stops does not
-
-
-def _segments(doc: Doc) -> Iterator[Span]:
-    """Sentences, also cut at line breaks: headlines, datelines and captions are their own units."""
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    yield from _windows(doc, start, tok.i)
-                start = tok.i + 1
-        if start < sent.end:
-            yield from _windows(doc, start, sent.end)
-
-
-def _windows(doc: Doc, start: int, end: int) -> Iterator[Span]:
-    """``doc[start:end]``, cut into pieces of at most :data:`MAX_SEGMENT_TOKENS` tokens (after a
-    comma, semicolon, dash or conjunction where one is near the limit). Every rule looks across
-    its unit, so an unpunctuated page of thousands of words would otherwise cost quadratic time."""
-    while end - start > MAX_SEGMENT_TOKENS:
-        cut = start + MAX_SEGMENT_TOKENS
-        for i in range(cut - 1, start + MAX_SEGMENT_TOKENS // 2, -1):
-            if doc[i].text in (",", ";", ":", "—", "–", "-") or doc[i].pos_ == "CCONJ":
-                cut = i + 1
-                break
-        yield doc[start:cut]
-        start = cut
-    yield doc[start:end]
-
-
-def _is_headline(seg: Span, title: str | None) -> bool:
-    text = seg.text.strip()
-    if title and text == title.strip():
-        return True
-    after = seg.doc.text[seg.end_char : seg.end_char + 3]
-    return bool(text) and text[-1] not in '.!?"”' and "\n" in after and len(text) < 200
-
-
 def _attended_that(tok: Token) -> bool:
     """ "Manafort and Kushner also attended that meeting": more people for the meeting just told
     ("will also attend the meeting" may mean the article's main event, so only "that"/"this")."""
@@ -161,32 +122,6 @@ def _attended_that(tok: Token) -> bool:
         and tok.head.lemma_.lower() in ("attend", "join")
         and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children)
     )
-
-
-def _title_end(text: str, title: str | None) -> int:
-    """Where the headline ends when the text opens with it, else -1: its pieces the sentence
-    splitter cut ("Clinton to Trayvon Martin Foundation conference:") give no meeting."""
-    head = (title or "").strip()
-    for start in range(3):
-        if head and text.startswith(head, start):
-            return start + len(head)
-    return -1
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(text)]
-
-
-def _in_quote(text: str, trig: Trigger, quoted: list[tuple[int, int]]) -> bool:
-    """The trigger is inside a direct quote; a noun in scare quotes ("led a “social media summit”
-    of activists") names the event and is the writer's report."""
-    for s, e in quoted:
-        if s <= trig.token.idx < e:
-            if trig.is_noun and trig.token.right_edge.idx >= e:
-                return False  # "the fate of the DPRK-U.S. summit” scheduled for June 12": the writer's too
-            inner = text[s:e].strip("“”\"' ,")
-            return not (trig.is_noun and len(inner.split()) <= 4 and not re.search(r"[.!?;:]", inner))
-    return False
 
 
 def _dateline_place(text: str) -> Place | None:
