@@ -115,3 +115,17 @@ def test_a_known_surname_the_tagger_calls_a_product_is_the_person(extractor: Ext
     (m,) = meetings(extractor, text)
     assert people(m) == {"Leon Panetta"}
     assert (m["kind"], m["date"], m["location"]["name"]) == ("visit", "1987-04-13", "Perth")
+
+
+def test_a_crowd_gathering_near_a_border_is_no_meeting(extractor: Extractor) -> None:
+    text = "In the Gaza Strip, dozens of protesters gathered near the border fence with Israel on Monday."
+    assert meetings(extractor, text) == []
+
+
+def test_a_video_players_label_is_no_report(extractor: Extractor) -> None:
+    text = (
+        "The three men spoke on Monday.\n\n"
+        "JUST WATCHED CNN talks with Americans held in North Korea Replay More Videos ... "
+        "MUST WATCH CNN talks with Americans held in North Korea 03:19\n"
+    )
+    assert meetings(extractor, text) == []

@@ -59,6 +59,9 @@ def test_captions_bylines_and_credits_are_boilerplate() -> None:
     assert is_boilerplate("By Danny Marsh, Chief Football Writer")
     assert is_boilerplate("Reporting by Wire staff in Istanbul; Editing by Mark Heinrich")
     assert is_boilerplate("PICTURED: Gary Pearce confronts the referee. Photo: Sportsfile")
+    assert is_boilerplate(
+        "JUST WATCHED 'I screwed up' Replay More Videos ... MUST WATCH 'I screwed up' 05:06"
+    )
     assert not is_boilerplate("“This was not a mistake,” Mr Keane told the jury.")
     assert not is_boilerplate("By Tuesday the talks had collapsed, officials said.")
 

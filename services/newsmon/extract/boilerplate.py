@@ -14,6 +14,7 @@ _AGENCIES = (
     r"(AP|AFP|Reuters|EPA|Getty Images|Getty|Bloomberg|Xinhua|TASS|Sputnik|Anadolu|dpa|PA|ANSA"
     r"|Shutterstock|Alamy|NurPhoto|SOPA Images|LightRocket|Pool)"
 )
+_VIDEO = re.compile(r"\bJUST WATCHED\b.{0,300}?\b(Replay More Videos|MUST WATCH)\b")  # CNN's video player
 _PATTERNS = [
     re.compile(rf"(/|\||—|–|-|\()\s*{_AGENCIES}( via {_AGENCIES})?\)?\s*\.?$"),
     re.compile(
@@ -26,6 +27,7 @@ _PATTERNS = [
         r"^By [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?(,.*)?$"
     ),
     re.compile(r"^(Copyright|©)", re.I),
+    _VIDEO,
 ]
 
 
@@ -40,8 +42,10 @@ _PROMO = re.compile(
 
 
 def is_promo(sentence: str) -> bool:
-    """The publisher's call to action: "Visit Business Insider's homepage for more stories"."""
-    return bool(_PROMO.search(sentence.strip()))
+    """The publisher's call to action: "Visit Business Insider's homepage for more stories", or a
+    video player's label ("JUST WATCHED CNN talks with Americans ... Replay More Videos")."""
+    text = sentence.strip()
+    return bool(_PROMO.search(text) or _VIDEO.search(text))
 
 
 def is_boilerplate(paragraph: str) -> bool:

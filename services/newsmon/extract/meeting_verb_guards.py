@@ -83,8 +83,8 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # "received legal protection", "hosting activists at house parties"
     if lemma in ("receive", "host", "gather", "convene") and not (
         any(
-            c.dep_ in ("dobj", "nsubj", "nsubjpass")
-            and any(t.ent_type_ or t.pos_ == "PRON" for t in c.subtree)
+            c.dep_ in ("dobj", "nsubj", "nsubjpass")  # not "dozens of protesters gathered" (CARDINAL)
+            and any(t.ent_type_ in _PARTY_ENTS or t.pos_ == "PRON" for t in c.subtree)
             for c in tok.children
         )
         or receives_delegation(tok)
