@@ -129,3 +129,16 @@ def test_a_video_players_label_is_no_report(extractor: Extractor) -> None:
         "MUST WATCH CNN talks with Americans held in North Korea 03:19\n"
     )
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shevardnadze was coy on Monday about whether Reagan and Gorbachev will meet privately.",
+        "George Shultz was in Paris on Monday, where he will meet Eduard Shevardnadze.",
+    ],
+)
+def test_a_past_clause_above_a_meeting_ahead_does_not_date_it(extractor: Extractor, text: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert m["status"] == "scheduled"
+    assert m["date"] is None

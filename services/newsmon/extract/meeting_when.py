@@ -77,6 +77,8 @@ def pick_date(
         if root.dep_ in ("nummod", "compound", "nmod", "amod") and root.head.lemma_.lower() in _ERAS:
             if root.head.i != trigger.i:
                 continue  # "a top adviser to Trump's 2016 campaign": the campaign's year, not the meeting's
+        if future and _past_clause_above(root, trigger):
+            continue  # "Lavrov was coy on Monday about whether Putin and Poroshenko will meet"
         if top is not None and top.i != trigger.i and perfect_participle(trigger):
             continue  # "accused him on Friday of having met Putin": Friday is the accusing
         if top is not None and _under_since(root, top):
@@ -212,6 +214,19 @@ def _booked_for(date: Token, trigger: Token) -> bool:
     if prep.head.i == trigger.i:
         return verb is not None and verb.lemma_.lower() in _BOOKINGS
     return verb is not None and prep.head.i == verb.i and verb.lemma_.lower() in _BOOKINGS
+
+
+def _past_clause_above(date: Token, trigger: Token) -> bool:
+    """The date hangs on a past-tense clause that governs the trigger's clause from outside it
+    ("was coy on Monday about whether they will meet", "was in Paris on Monday, where he will
+    meet"): it dates that clause, not a meeting still ahead."""
+    head = date
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    own = {trigger.i} | {t.i for t in trigger.ancestors if t.dep_ in ("xcomp", "conj", "aux")}
+    if head.i in own or head.i not in {t.i for t in trigger.ancestors}:
+        return False
+    return tense_of(date) == "past"
 
 
 def _branch(tok: Token, top: Token) -> Token:
