@@ -142,3 +142,24 @@ def test_a_past_clause_above_a_meeting_ahead_does_not_date_it(extractor: Extract
     (m,) = meetings(extractor, text)
     assert m["status"] == "scheduled"
     assert m["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Shultz said the United States was willing to talk with Pyongyang.",
+            {"United States", "North Korea"},
+        ),
+        ("Iran is ready to talk to the United States, Rafsanjani said.", {"Iran", "United States"}),
+    ],
+)
+def test_talking_with_a_country_is_negotiations(extractor: Extractor, text: str, sides: set[str]) -> None:
+    (m,) = meetings(extractor, text)
+    assert people(m) == sides
+    assert (m["kind"], m["status"]) == ("talks", "proposed")
+
+
+def test_talking_to_reporters_or_not_talking_is_no_meeting(extractor: Extractor) -> None:
+    assert meetings(extractor, "Reagan talked to reporters in Paris on Monday.") == []
+    assert meetings(extractor, "Iran will not talk to the United States, Rafsanjani said.") == []

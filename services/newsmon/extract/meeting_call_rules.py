@@ -261,3 +261,18 @@ def is_phone_verb(tok: Token) -> bool:
     return bool(words & {"phone", "telephone", "video", "videoconference"}) and has_prep(
         tok, {"with", "to", "by"}
     )
+
+
+def talks_with_state(tok: Token) -> bool:
+    """ "the U.S. was willing to talk with Pyongyang", "Iran is ready to talk to Washington": "talk"
+    with a country (or a capital standing for its government) as the other side is negotiations."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "talk":
+        return False
+    sides = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "to")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(g.ent_type_ == "GPE" for g in sides)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsmon.extract.meeting_call_rules import by_phone_with
-from newsmon.extract.meeting_cue_rules import sat_down_with, told_behind_closed_doors, went_to_see
+from newsmon.extract.meeting_call_rules import by_phone_with, talks_with_state
+from newsmon.extract.meeting_cue_rules import negated, sat_down_with, told_behind_closed_doors, went_to_see
 from newsmon.extract.meeting_joint import joint_conference, stood_alongside
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
@@ -59,6 +59,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 out.append(Trigger(tok, kind, sent))
         elif sat_down_with(tok) or went_to_see(tok) or told_behind_closed_doors(tok) or stood_alongside(tok):
             out.append(Trigger(tok, "meeting", sent))
+        elif talks_with_state(tok) and not negated(tok):
+            out.append(Trigger(tok, "talks", sent))  # "willing to talk with Pyongyang"
         elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and by_phone_with(tok):
             out.append(Trigger(tok, "call", sent))  # "discussed the issue by telephone with Erdogan"
         elif tok.pos_ == "VERB" and lemma in VERB_KINDS:

@@ -107,7 +107,10 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
         if not any(t.i in toks for t in ent):
             continue
         if label in PLACE_LABELS:
-            if label == "LOC" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOC_PREPS):
+            spoken_to = ent.root.head.lower_ == "to" and ent.root.head.head.i == trigger.i  # "talk to Iran"
+            if label == "LOC" or (
+                ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOC_PREPS and not spoken_to
+            ):
                 continue  # "the fighting in Sudan": some other thing's place
         if (
             ent.end + 1 < len(ent.doc)
