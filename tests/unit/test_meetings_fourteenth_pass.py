@@ -9,6 +9,7 @@ import pytest
 from wire_helpers import meetings, people
 
 from newsmon.extract import Extractor
+from newsmon.extract.boilerplate import is_promo
 
 pytestmark = pytest.mark.slow
 
@@ -163,3 +164,21 @@ def test_talking_with_a_country_is_negotiations(extractor: Extractor, text: str,
 def test_talking_to_reporters_or_not_talking_is_no_meeting(extractor: Extractor) -> None:
     assert meetings(extractor, "Reagan talked to reporters in Paris on Monday.") == []
     assert meetings(extractor, "Iran will not talk to the United States, Rafsanjani said.") == []
+
+
+def test_a_place_before_a_weekday_is_no_first_and_last_name(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Secretary of State George Shultz arrived in Jordan Sunday evening.")
+    assert people(m) == {"George Shultz"}
+    assert (m["location"]["name"], m["date"]) == ("Jordan", "1987-04-12")
+
+
+def test_heading_to_a_country_is_a_visit(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "President Reagan may head to Israel next month for the opening.")
+    assert "Reagan" in {p["name"].split()[-1] for p in m["participants"]}
+    assert (m["kind"], m["status"], m["date"]) == ("visit", "proposed", "1987-05")
+
+
+def test_a_link_to_another_story_is_no_report() -> None:
+    assert is_promo("MORE: 'I May Go': Reagan May Head to Israel for Upcoming Embassy Opening")
+    assert is_promo("JUST WATCHED Talks with Americans held Replay More Videos ... MUST WATCH Talks 03:19")
+    assert not is_promo("More than 100 people attended the talks in Geneva on Monday.")

@@ -36,7 +36,7 @@ _PROMO = re.compile(
     r"\b(homepage|home page|website|site|\w+\.com|newsletter|app|podcast)\b"
     # "To find out more about Ben Shapiro ..., visit the Creators Syndicate website at www."
     r"|\b(visit|go to|check out)\b.{0,80}?\b(homepage|home page|websites?|web sites?|www\.|\w+\.com)\b"
-    r"|^(Read more|Read also|Also read|Related|See also|More from \w+)\s*:",  # a link to another story
+    r"|^(Read more|Read also|Also read|Related|See also|More from \w+|MORE)\s*:",  # a link to another story
     re.I,
 )
 

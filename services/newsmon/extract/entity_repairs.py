@@ -87,6 +87,8 @@ def _name_pairs(doc: Doc) -> list[Span]:
             continue
         if a.lower_.rstrip(".") in TITLE_WORDS:
             continue  # "Vice President Biden": a title before a name, not a first name
+        if b.ent_type_ in ("DATE", "TIME"):
+            continue  # "arrived in Jordan Sunday evening": a place and a day, not Jordan Sunday
         if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
             continue
         before = doc[i - 2].lower_.rstrip(".") if i >= 2 else ""

@@ -21,7 +21,7 @@ from newsmon.extract.meeting_verb_guards import no_meeting_verb
 VERB_KINDS = lemma_kinds(
     "meet=meeting visit=visit host=meeting convene=meeting gather=meeting negotiate=talks "
     "arrive=visit land=visit receive=meeting dine=meeting phone=call speak=call talk=call call=call "
-    "travel=visit huddle=meeting come=visit fly=visit go=visit discuss=talks contact=meeting "
+    "travel=visit huddle=meeting come=visit fly=visit go=visit head=visit discuss=talks contact=meeting "
     "brief=meeting"
 )
 REPORTING = set(

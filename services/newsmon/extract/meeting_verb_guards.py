@@ -136,13 +136,13 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # "would have met": counterfactual
     if lemma in ("arrive", "land") and not arrived_to_visit(tok):
         return True  # only a named person arriving in a country or city or at a seat of power
-    if lemma in ("come", "fly", "go") and not any(
+    if lemma in ("come", "fly", "go", "head") and not any(
         c.dep_ == "nsubj"
         and (c.ent_type_ == "PERSON" or c.tag_ == "PRP" or _who_a_person(c) or _led_by_name(c))
         for c in tok.children
     ):
         return True  # "volunteers came to Denver", "delegates who go to Cleveland": not a named person
-    if lemma in ("travel", "come", "fly", "go") and not any(
+    if lemma in ("travel", "come", "fly", "go", "head") and not any(
         c.dep_ == "prep" and c.lower_ == "to" and any(_a_place(g) for g in c.children) for c in tok.children
     ):
         return True  # only "travel to <place>" is a visit
