@@ -182,3 +182,23 @@ def test_a_link_to_another_story_is_no_report() -> None:
     assert is_promo("MORE: 'I May Go': Reagan May Head to Israel for Upcoming Embassy Opening")
     assert is_promo("JUST WATCHED Talks with Americans held Replay More Videos ... MUST WATCH Talks 03:19")
     assert not is_promo("More than 100 people attended the talks in Geneva on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "place"),
+    [
+        ("A North Korean delegation arrived in Seoul on Monday.", "North Korea", "Seoul"),
+        ("Inspectors from the International Atomic Energy Agency flew to Tehran on Monday.",
+         "International Atomic Energy Agency", "Tehran"),
+    ],
+)  # fmt: skip
+def test_envoys_of_a_named_party_arriving_are_its_visit(
+    extractor: Extractor, text: str, party: str, place: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert party in people(m)
+    assert (m["kind"], m["date"], m["location"]["name"]) == ("visit", "1987-04-13", place)
+
+
+def test_an_unnamed_team_arriving_is_no_visit(extractor: Extractor) -> None:
+    assert meetings(extractor, "The team arrived in Moscow on Monday.") == []

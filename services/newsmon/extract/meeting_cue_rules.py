@@ -36,11 +36,27 @@ def arrived_to_visit(tok: Token) -> bool:
             break
         node = node.head
         subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for s in subject for t in s.subtree):
+    if not any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for s in subject for t in s.subtree) and not any(
+        delegation_of_party(s) for s in subject
+    ):
         return False
     places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children]
     places += [n for g in places if g.ent_type_ == "DATE" for n in g.children if n.dep_ == "compound"]
     return any(g.ent_type_ == "GPE" or (g.ent_type_ in ("ORG", "FAC") and g.lower_ in SEATS) for g in places)
+
+
+_ENVOY_NOUNS = set(
+    "delegation delegate negotiator envoy diplomat inspector official minister representative "
+    "team mission emissary".split()
+)
+
+
+def delegation_of_party(subj: Token) -> bool:
+    """ "A North Korean delegation", "U.S. negotiators", "inspectors from the OPCW": envoys of a
+    named country or body, who travel as its party."""
+    if subj.lemma_.lower() not in _ENVOY_NOUNS:
+        return False
+    return any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in subj.subtree if t.i != subj.i)
 
 
 def negated(tok: Token) -> bool:

@@ -21,6 +21,7 @@ from newsmon.extract.meeting_cue_rules import (
     asked_whether,
     audience_only,
     campaign_stop,
+    delegation_of_party,
     fixture,
     hosts_a_guest,
     media_name,
@@ -138,7 +139,13 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         return True  # only a named person arriving in a country or city or at a seat of power
     if lemma in ("come", "fly", "go", "head") and not any(
         c.dep_ == "nsubj"
-        and (c.ent_type_ == "PERSON" or c.tag_ == "PRP" or _who_a_person(c) or _led_by_name(c))
+        and (
+            c.ent_type_ == "PERSON"
+            or c.tag_ == "PRP"
+            or _who_a_person(c)
+            or _led_by_name(c)
+            or delegation_of_party(c)
+        )
         for c in tok.children
     ):
         return True  # "volunteers came to Denver", "delegates who go to Cleveland": not a named person
