@@ -202,3 +202,40 @@ def test_envoys_of_a_named_party_arriving_are_its_visit(
 
 def test_an_unnamed_team_arriving_is_no_visit(extractor: Extractor) -> None:
     assert meetings(extractor, "The team arrived in Moscow on Monday.") == []
+
+
+def test_an_unnamed_minister_of_a_country_travels_for_it(extractor: Extractor) -> None:
+    text = (
+        "Turkish President Kenan Evren spoke on Monday.\n\n"
+        "Japan's foreign minister cancelled his upcoming trip to Turkey.\n"
+    )
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Japan"}
+    assert (m["kind"], m["status"]) == ("visit", "cancelled")
+
+
+def test_asking_a_body_for_a_meeting_proposes_it(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Turkey asked NATO for an emergency meeting.")
+    assert people(m) == {"Turkey", "NATO"}
+    assert m["status"] == "proposed"
+
+
+def test_a_proposed_meeting_on_a_day_lies_ahead(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "South Korea has proposed holding talks on April 20 with North Korea.")
+    assert people(m) == {"South Korea", "North Korea"}
+    assert (m["status"], m["date"]) == ("proposed", "1987-04-20")
+
+
+def test_a_relative_clause_restating_the_talks_is_no_second_meeting(extractor: Extractor) -> None:
+    text = (
+        "North Korea and South Korea exchanged messages on Monday.\n\n"
+        "South Korea has proposed holding talks on April 20 with the North, which would be the "
+        "first formal gathering between the two sides since 1985."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["status"], m["date"]) == ("proposed", "1987-04-20")
+
+
+def test_a_resort_of_a_named_town_is_the_place(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Shultz will meet Shevardnadze on Monday in the Black Sea resort of Sochi.")
+    assert m["location"]["name"] == "Sochi"

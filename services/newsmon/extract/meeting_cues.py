@@ -67,7 +67,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "call" if lemma == "discuss" and by_phone_with(tok) else VERB_KINDS[lemma]
             if not no_meeting_verb(tok, lemma, kind):
                 out.append(Trigger(tok, kind, sent))
-    return out
+    return [t for t in out if not _restates(t.token, out)]
+
+
+def _restates(tok: Token, found: list[Trigger]) -> bool:
+    """ "holding talks Jan. 9 at Panmunjom, which would be the first formal gathering between the
+    two sides": a meeting noun a relative clause predicates of what the sentence already told is
+    that meeting again, not another one."""
+    head = tok.head
+    if tok.dep_ != "attr" or head.lemma_ != "be" or head.dep_ != "relcl":
+        return False
+    return any(t.token.i < tok.i and t.token.i != tok.i for t in found)
 
 
 def arrival_ahead_of(tok: Token) -> bool:

@@ -155,7 +155,8 @@ def status_from_cues(trigger: Token) -> str | None:
             return "proposed"  # "is not accepting the invitation": offered, not agreed
         return "scheduled"  # "accepted an invitation to visit", "agreed to meet"
     own_modals = {w.lower_ for w in words if not (w.head in weak and w.head.lemma_.lower() not in _HAPPEN)}
-    if lemmas & PROPOSE or own_modals & MODAL_PROPOSE:
+    asked_for = trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.lemma_ == "ask"
+    if lemmas & PROPOSE or own_modals & MODAL_PROPOSE or asked_for:  # "asked NATO for a meeting"
         return "proposed"  # "talks could take place"; not "the visit could coincide with the vote"
     if outcome & ONGOING and any(
         w.tag_ in ("VBZ", "VBP", "VBG") or w.lemma_ == "begin" for w in words + weak

@@ -111,10 +111,29 @@ def titled_subject(ctx: ArticleContext, pron: Token) -> Participant | None:
         if subjects:
             subj = subjects[0]
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
-            if subj.ent_type_ or not the or subj.lower_ not in TITLE_WORDS:
+            country = _country_of_title(subj)
+            if subj.ent_type_ or not (the or country) or subj.lower_ not in TITLE_WORDS:
                 return None
             name = titled_person(ctx, subj)
-            return participant_named(ctx, name) if name else None
+            if name:
+                return participant_named(ctx, name)
+            gaz = get_gazetteer()  # "Russia's foreign minister cancelled his trip": unnamed, Russia's
+            return Participant(gaz.country_name(country), "country") if country else None
+    return None
+
+
+def _country_of_title(title: Token) -> str | None:
+    """The country a title's owner serves: "Russia's foreign minister", "the Russian minister"."""
+    gaz = get_gazetteer()
+    for c in title.children:
+        if c.dep_ == "poss" and c.ent_type_ == "GPE":
+            code = gaz.country_code(c.text)
+        elif c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP":
+            code = demonym_country(c.text)
+        else:
+            continue
+        if code:
+            return code
     return None
 
 

@@ -11,6 +11,9 @@ LOC_PREPS = {"in", "at", "outside", "near", "to", "inside"}
 _TRAVEL = frozenset(("visit", "trip", "travel", "go", "come", "fly"))
 
 
+_PLACE_NOUNS = set("village town city capital port resort province region island enclave".split())
+
+
 def via_location_prep(ent: Span, anchor: set[int]) -> bool:
     """The name hangs off the trigger through in/at/to, directly or via one noun ("the US Mission
     in Geneva", "Brussels, Belgium"); "the fighting in Sudan" is not the meeting's place."""
@@ -19,6 +22,8 @@ def via_location_prep(ent: Span, anchor: set[int]) -> bool:
         tok = tok.head
     if tok.dep_ == "dobj" and tok.head.lemma_ == "visit" and tok.head.i in anchor:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS:
+        tok = tok.head.head  # "at the border village of Panmunjom", "in the Black Sea resort of Sochi"
     if tok.dep_ != "pobj" or tok.head.lower_ not in LOC_PREPS:
         return False
     holder = tok.head.head

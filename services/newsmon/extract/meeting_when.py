@@ -21,7 +21,7 @@ from newsmon.extract.dates import DateExpr, Resolved, add_months, find_dates, re
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
 from newsmon.extract.meeting_narrative import narrative_days
-from newsmon.extract.meeting_status import perfect_participle, recorded, tense_of
+from newsmon.extract.meeting_status import PROPOSE, perfect_participle, recorded, tense_of
 from newsmon.extract.spans import token_at
 
 _DATE_BLOCKERS = REPORTING | {
@@ -118,6 +118,15 @@ def pick_date(
         tense = "past"  # "will release the transcript of an April 21 conversation"
     if _summoned_for(trigger) and trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         tense = "future"  # "has summoned Wall Street executives ... for a meeting on Wednesday"
+    content = _proposal_of(trigger) if status == "proposed" else None
+    after = (
+        content is not None
+        and root.dep_ == "npadvmod"
+        and root.head.i == content.head.i
+        and root.i > content.i
+    )
+    if content is not None and (content.left_edge.i <= root.i <= content.right_edge.i or after):  # Jan. 9
+        tense = "future"  # "has proposed holding talks Jan. 9", "offered to meet Erdogan on Monday": ahead
     if _booked_for(root, trigger):
         tense = "future"  # "called a meeting for Friday": the day the meeting was called for lies ahead
     return expr, resolve(expr, ctx.published, tense), root
@@ -201,6 +210,19 @@ def _summoned_for(trigger: Token) -> bool:
 _BOOKINGS = set(
     "call request schedule set convene arrange plan book seek demand summon reschedule move".split()
 )
+
+
+def _proposal_of(trigger: Token) -> Token | None:
+    """What a proposing verb above the trigger proposes ("proposed holding talks", "offered to
+    meet", "asked for a meeting"), reached through argument links only: the verb's child on the way."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "xcomp", "pobj", "prep", "pcomp") or node.head.i == node.i:
+            return None
+        if node.head.pos_ == "VERB" and node.head.lemma_.lower() in PROPOSE | {"ask"}:
+            return node
+        node = node.head
+    return None
 
 
 def _booked_for(date: Token, trigger: Token) -> bool:
