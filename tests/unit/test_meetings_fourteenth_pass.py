@@ -239,3 +239,19 @@ def test_a_relative_clause_restating_the_talks_is_no_second_meeting(extractor: E
 def test_a_resort_of_a_named_town_is_the_place(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "Shultz will meet Shevardnadze on Monday in the Black Sea resort of Sochi.")
     assert m["location"]["name"] == "Sochi"
+
+
+def test_a_relative_named_after_the_possessor_is_the_party(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Reagan met with the widow of Benigno Aquino, Corazon Aquino, on Monday.")
+    assert people(m) == {"Reagan", "Corazon Aquino"}
+    (m,) = meetings(extractor, "The president met with the family of Otto Warmbier on Monday.")
+    assert people(m) == {"Otto Warmbier"}  # no name for the family: his stands for it
+
+
+def test_who_tells_a_meeting_of_a_body_attends_it(extractor: Extractor) -> None:
+    text = (
+        "U.S. Ambassador Vernon Walters told an emergency Monday meeting of the Security Council of the raid."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Vernon Walters", "Security Council"} <= people(m)
+    assert (m["kind"], m["date"]) == ("council", "1987-04-13")

@@ -16,6 +16,7 @@ from newsmon.extract.entity_repairs import (
     join_lowercase_bodies,
     tag_sovereigns,
     trim_cross_sentence_entities,
+    trim_dangling_words,
     trim_dateline_entities,
 )
 from newsmon.extract.spans import freeze_ents
@@ -47,6 +48,7 @@ class ArticleContext:
         end = dateline_end(prepared.text)
         trim_dateline_entities(doc, end)
         trim_cross_sentence_entities(doc)
+        trim_dangling_words(doc)
         join_hyphenated_names(doc)
         join_caucus_names(doc)
         join_lowercase_bodies(doc)

@@ -218,6 +218,25 @@ def join_caucus_names(doc: Doc) -> None:
         doc.ents = out
 
 
+_DANGLING = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"}
+
+
+def trim_dangling_words(doc: Doc) -> None:
+    """ "told an emergency meeting of the Security Council of the suspected attack": the tagger
+    ran a name on into "of the"; function words never end a name."""
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        end = ent.end
+        while end - ent.start > 1 and doc[end - 1].lower_ in _DANGLING:
+            end -= 1
+        if end != ent.end:
+            ents[n] = Span(doc, ent.start, end, label=ent.label_)
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
 _BODY_TAILS = {"council", "assembly", "commission", "committee", "parliament", "secretariat"}
 
 

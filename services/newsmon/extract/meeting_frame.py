@@ -24,6 +24,7 @@ from newsmon.extract.meeting_names import (
     aboard_vehicle,
     is_title_modifier,
     nationality_head,
+    relative_named,
     the_people_of,
     trailing_speaker,
 )
@@ -126,6 +127,8 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             continue  # "meet on the sidelines of the U.N. General Assembly": the setting, not a party
         if aboard_vehicle(ent):
             continue  # "arrived aboard a U.S. Air Force plane"
+        if relative_named(ent):
+            continue  # "met with Coulibaly's widow, Hayat Boumeddiene": the widow, not Coulibaly
         if trailing_speaker(ent) and not _caller(ent, trigger):
             continue  # "... with President Reagan, Chief Cabinet Secretary Masaharu Gotoda told reporters"
         if is_title_modifier(ent):

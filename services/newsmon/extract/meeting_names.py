@@ -111,3 +111,26 @@ def the_people_of(ent: Span) -> bool:
 def aboard_vehicle(ent: Span) -> bool:
     """ "arrived aboard a U.S. Air Force plane": the name only says whose plane."""
     return ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _VEHICLES
+
+
+_RELATIVES = set(
+    "widow widower wife husband son daughter mother father brother sister lawyer attorney".split()
+)
+
+
+def relative_named(ent: Span) -> bool:
+    """ "met with Coulibaly's widow, Hayat Boumeddiene": the name only says whose relative (or
+    lawyer) took part, and the relative is named right after. Without that name ("met the family
+    of Otto Warmbier") the possessor's name stands for the family and stays."""
+    root = ent.root
+    if root.dep_ == "poss":
+        relative = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        relative = root.head.head
+    else:
+        return False
+    if relative.lemma_.lower() not in _RELATIVES:
+        return False
+    doc = ent.doc
+    after = max(relative.i + 1, ent.end)  # "Coulibaly's widow, Hayat ...", "the widow of Aquino, Corazon ..."
+    return after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_type_ == "PERSON"

@@ -235,6 +235,9 @@ _SPEECHES = {"address", "speech", "remarks", "keynote", "talk", "lecture"}
 def speech_scope(trigger: Token) -> set[int]:
     """ "Pence said during an address to the Global Chiefs of Mission Conference": the speaker (the
     speech's owner, or the subject of the clause the speech is in) attends the meeting addressed."""
+    if trigger.dep_ in ("dobj", "dative") and trigger.head.lemma_.lower() in ("tell", "address", "brief"):
+        # "Haley told an emergency Monday meeting of the Security Council of the attack"
+        return {t.i for c in subject_of(trigger.head, set()) for t in c.subtree}
     name = trigger  # "the Global Chiefs of Mission Conference": the name's head, not its last word
     while name.ent_type_ and name.head.ent_type_ == name.ent_type_ and name.head.i != name.i:
         name = name.head
