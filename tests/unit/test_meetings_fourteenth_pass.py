@@ -255,3 +255,10 @@ def test_who_tells_a_meeting_of_a_body_attends_it(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert {"Vernon Walters", "Security Council"} <= people(m)
     assert (m["kind"], m["date"]) == ("council", "1987-04-13")
+
+
+def test_condolences_offered_via_telephone_are_a_call_made(extractor: Extractor) -> None:
+    text = "President Ronald Reagan offered his condolences via telephone to Mr. Foley's parents on Monday."
+    (m,) = meetings(extractor, text)
+    assert "Foley" in {p["name"].split()[-1] for p in m["participants"]}
+    assert (m["kind"], m["status"], m["date"]) == ("call", "held", "1987-04-13")

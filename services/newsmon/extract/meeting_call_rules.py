@@ -17,12 +17,16 @@ def by_phone_with(tok: Token) -> bool:
     near += [g for n in near if n.dep_ == "prep" for g in n.children if g.lower_ in PHONE]
     by_phone = any(
         c.dep_ in ("prep", "agent")
-        and c.lower_ in ("by", "over")
+        and c.lower_ in ("by", "over", "via")
         and any(g.lower_ in PHONE for g in c.children)
         for n in near
         for c in n.children
     )
-    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for n in near for c in n.children)
+    with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for n in near for c in n.children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(t.ent_type_ == "PERSON" for t in c.subtree)
+        for n in near
+        for c in n.children
+    )  # "offered his condolences via telephone to Mr. Foley's parents"
     # "Mugabe had told President Jacob Zuma by telephone": the person told was on the line
     told = tok.lemma_.lower() in ("tell", "inform", "assure", "brief") and any(
         c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in tok.children

@@ -136,6 +136,7 @@ def status_from_cues(trigger: Token) -> str | None:
         if (w.lemma_.lower() != "go" or w.tag_ == "VBG")
         and not (w.lemma_.lower() == "arrange" and w.dep_ == "amod")
         and not (w.i == trigger.i and w.lemma_.lower() == "discussion")  # the talks, not a proposal
+        and not _offered_sympathy(w)
     }
     texts = {w.lower_ for w in words}
     outcome = lemmas | {w.lemma_.lower() for w in weak}  # "the talks were cancelled/continued"
@@ -170,6 +171,16 @@ def status_from_cues(trigger: Token) -> str | None:
         )
         return "scheduled-past" if past and not texts & MODAL_FUTURE else "scheduled"
     return None
+
+
+_SYMPATHY = set("condolence sympathy congratulation thanks apology prayer support".split())
+
+
+def _offered_sympathy(w: Token) -> bool:
+    """ "offered his condolences via telephone": a call made, not a call offered."""
+    return w.lemma_.lower() == "offer" and any(
+        c.dep_ == "dobj" and c.lemma_.lower().rstrip("s") in _SYMPATHY for c in w.children
+    )
 
 
 def _will_not_happen(weak: list[Token]) -> bool:
