@@ -262,3 +262,45 @@ def test_condolences_offered_via_telephone_are_a_call_made(extractor: Extractor)
     (m,) = meetings(extractor, text)
     assert "Foley" in {p["name"].split()[-1] for p in m["participants"]}
     assert (m["kind"], m["status"], m["date"]) == ("call", "held", "1987-04-13")
+
+
+def test_a_joint_news_conference_with_a_countrys_leader_makes_its_speaker_meet_the_country(
+    extractor: Extractor,
+) -> None:
+    text = "Reagan said in the Rose Garden in a joint news conference with the prime minister of Turkey."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"Reagan", "Turkey"}
+
+
+def test_in_a_visit_to_a_country_the_subject_is_the_visitor(extractor: Extractor) -> None:
+    text = "In a visit to Estonia on Monday, Vice President George Bush gave a forceful speech."
+    (m,) = meetings(extractor, text)
+    assert people(m) == {"George Bush"}
+    assert (m["kind"], m["date"], m["location"]["name"]) == ("visit", "1987-04-13", "Estonia")
+
+
+def test_two_named_leaders_holding_a_call_had_one(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Ronald Reagan and Margaret Thatcher held a 15-minute call in March.")
+    assert people(m) == {"Ronald Reagan", "Margaret Thatcher"}
+    assert (m["kind"], m["date"]) == ("call", "1987-03")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reagan shook hands with Fidel Castro on Monday.",
+        "Reagan also exchanged brief greetings with Afghan President Mohammad Najibullah on Monday.",
+    ],
+)
+def test_a_handshake_or_greeting_with_a_named_leader_is_an_encounter(extractor: Extractor, text: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert "Reagan" in people(m) and len(people(m)) == 2
+    assert m["date"] == "1987-04-13"
+
+
+def test_a_handshake_during_a_visit_is_no_meeting_of_its_own(extractor: Extractor) -> None:
+    text = (
+        "Reagan shakes hands with Secretary Otis Bowen before speaking during a visit to the "
+        "Department of Health and Human Services in Washington on Monday."
+    )
+    assert len(meetings(extractor, text)) == 1

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_call_rules import by_phone_with, talks_with_state
 from newsmon.extract.meeting_cue_rules import negated, sat_down_with, told_behind_closed_doors, went_to_see
-from newsmon.extract.meeting_joint import joint_conference, stood_alongside
+from newsmon.extract.meeting_joint import joint_conference, shook_hands_with, stood_alongside
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
 
@@ -57,7 +57,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = noun_kind(tok)
             if kind is not None:
                 out.append(Trigger(tok, kind, sent))
-        elif sat_down_with(tok) or went_to_see(tok) or told_behind_closed_doors(tok) or stood_alongside(tok):
+        elif (
+            sat_down_with(tok)
+            or went_to_see(tok)
+            or told_behind_closed_doors(tok)
+            or stood_alongside(tok)
+            or shook_hands_with(tok)
+        ):
             out.append(Trigger(tok, "meeting", sent))
         elif talks_with_state(tok) and not negated(tok):
             out.append(Trigger(tok, "talks", sent))  # "willing to talk with Pyongyang"
@@ -67,7 +73,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "call" if lemma == "discuss" and by_phone_with(tok) else VERB_KINDS[lemma]
             if not no_meeting_verb(tok, lemma, kind):
                 out.append(Trigger(tok, kind, sent))
-    return [t for t in out if not _restates(t.token, out)]
+    return [t for t in out if not _restates(t.token, out) and not _greeting_within(t.token, out)]
+
+
+def _greeting_within(tok: Token, found: list[Trigger]) -> bool:
+    """ "Trump shakes hands with Azar ... during a visit to the department": the handshake is a
+    moment of the meeting the sentence tells, not a meeting of its own."""
+    return shook_hands_with(tok) and any(t.token.i != tok.i for t in found)
 
 
 def _restates(tok: Token, found: list[Trigger]) -> bool:

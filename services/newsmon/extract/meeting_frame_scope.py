@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from newsmon.extract.lexicon import OBJECT_CONTROL
 from newsmon.extract.meeting_cue_rules import media_name
 from newsmon.extract.meeting_cues import REPORTING, frame_head
+from newsmon.extract.meeting_joint import joint_hosts
 from newsmon.extract.meeting_noun_rules import LIGHT_VERBS, held_by_name, light_verb_with, part_of_trip
 from newsmon.extract.meeting_scope import (
     at_meeting_scope,
@@ -152,7 +153,7 @@ def frame_tokens(trigger: Token, present: set[int]) -> set[int]:
         toks |= {t.i for t in trigger.head.subtree}  # "with the visiting Italian prime minister": the visitor
     # "the council will take up the budget at a special session": who acts at the session meets
     toks |= present | reported_conjunct_scope(trigger, REPORTING)
-    toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING)
+    toks |= participle_subject_scope(trigger) | for_meeting_scope(trigger, REPORTING) | joint_hosts(trigger)
     return toks - _controller_subjects(trigger)
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 _BESIDE = {"alongside", "beside"}
 _APPEAR = {"speak", "stand", "appear", "sit"}
 _JOINT = {"joint"}
+_IN = {"in", "at", "during"}
 
 
 def _person(tok: Token) -> bool:
@@ -50,6 +51,38 @@ def joint_conference(tok: Token) -> bool:
         return False
     if not any(c.dep_ == "amod" and c.lower_ in _JOINT for c in tok.children):
         return False
-    return any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(_person(g) for g in c.children) for c in tok.children
+    return any(  # "with Netanyahu", "with the prime minister of Turkey"
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(t.ent_type_ in ("PERSON", "GPE") for g in c.children for t in g.subtree)
+        for c in tok.children
+    )
+
+
+def joint_hosts(trigger: Token) -> set[int]:
+    """ "Obama said in a joint news conference with Erdogan": who speaks in it is the other host."""
+    if not joint_conference(trigger) or trigger.dep_ != "pobj" or trigger.head.lower_ not in _IN:
+        return set()
+    verb = trigger.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+_GREETINGS = {"greeting", "pleasantry", "handshake", "hug", "word"}
+
+
+def shook_hands_with(tok: Token) -> bool:
+    """ "shook hands with Raul Castro", "exchanged brief greetings with Hamid Karzai": a named
+    person met in passing, which diplomatic copy reports as an encounter."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    if not ((lemma == "shake" and "hand" in objects) or (lemma == "exchange" and objects & _GREETINGS)):
+        return False
+    withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return any(_person(g) for g in withs) or (
+        lemma == "shake"
+        and any(c.dep_ == "nsubj" and any(x.dep_ == "conj" for x in c.children) for c in tok.children)
     )

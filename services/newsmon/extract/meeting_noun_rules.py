@@ -250,6 +250,7 @@ def noun_kind(tok: Token) -> str | None:
         or light_verb_with(tok)
         or _dated_own_call(tok)
         or _held_conference_call(tok)
+        or _held_by_two(tok)
     ):
         return None
     if lemma == "discussion" and (
@@ -342,6 +343,19 @@ def _held_conference_call(tok: Token) -> bool:
         and tok.dep_ == "dobj"
         and verb.lemma_.lower() in ("hold", "host", "convene", "have")
         and any(c.pos_ in ("PROPN", "PRON") for c in subject_of(verb, set()))
+    )
+
+
+def _held_by_two(tok: Token) -> bool:
+    """ "Obama and Rouhani held a 15-minute call in September": two named parties hold it together."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in ("hold", "have"):
+        return False
+    return any(
+        s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+        and any(c.dep_ == "conj" and c.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in s.children)
+        for s in verb.children
+        if s.dep_ == "nsubj"
     )
 
 

@@ -112,9 +112,11 @@ _PEOPLE_NOUNS = (
 
 
 def _unowned_trip(trigger: Token) -> bool:
-    """ "during a visit to Washington": a trip to a place with no owner or agent of its own, set in a
-    clause whose subject makes it."""
-    if trigger.lemma_.lower() not in ("visit", "trip") or trigger.head.lower_ not in ("during", "on"):
+    """ "during a visit to Washington", "In a visit to Estonia, Pence gave a speech": a trip to a
+    place with no owner or agent of its own, set in a clause whose subject makes it."""
+    if trigger.lemma_.lower() not in ("visit", "trip", "tour"):
+        return False
+    if trigger.head.lower_ not in ("during", "on", "in"):
         return False
     kids = {c.lower_ if c.dep_ == "prep" else c.dep_ for c in trigger.children}
     return "to" in kids and not kids & {"poss", "by", "with", "of"} and trigger.head.head.pos_ == "VERB"
