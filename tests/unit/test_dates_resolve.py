@@ -190,6 +190,8 @@ def test_relative_year_after_a_date(text, published, value, end_value):
         ("next spring", dt.date(2016, 2, 1), "2016"),
         ("next spring", dt.date(2016, 6, 1), "2017"),
         ("this summer", dt.date(2016, 4, 1), "2016"),
+        ("this summer", dt.date(2013, 12, 10), "2013"),  # in December: the summer just gone
+        ("this winter", dt.date(2013, 12, 10), "2014"),  # the winter begun, named by its January
         ("in the spring of 2015", dt.date(2016, 2, 1), "2015"),
         ("summer 2014", dt.date(2016, 2, 1), "2014"),
     ],

@@ -304,3 +304,30 @@ def test_a_handshake_during_a_visit_is_no_meeting_of_its_own(extractor: Extracto
         "Department of Health and Human Services in Washington on Monday."
     )
     assert len(meetings(extractor, text)) == 1
+
+
+def test_two_named_leaders_expected_to_chat_will_meet(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Reagan and Gorbachev are expected to chat on the sidelines on Thursday.")
+    assert people(m) == {"Reagan", "Gorbachev"}
+    assert (m["status"], m["date"]) == ("scheduled", "1987-04-16")
+    assert meetings(extractor, "Reagan chatted with reporters on Thursday.") == []
+
+
+def test_two_named_leaders_sharing_a_stage_met(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Ronald Reagan and Helmut Kohl shared a stage on Sunday at a rally in Bonn.")
+    assert people(m) == {"Ronald Reagan", "Helmut Kohl"}
+    assert m["date"] == "1987-04-12"
+
+
+def test_landing_outside_a_city_and_traveling_in_a_country_are_visits(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Reagan landed at an air force base outside Bonn on Monday.")
+    assert (m["kind"], m["location"]["name"], m["date"]) == ("visit", "Bonn", "1987-04-13")
+    (m,) = meetings(extractor, "Reagan spoke of Adenauer, as he did while traveling in Germany last month.")
+    assert (m["kind"], m["location"]["name"], m["date"]) == ("visit", "Germany", "1987-03")
+
+
+def test_talks_set_to_resume_in_an_absolute_clause_are_scheduled(extractor: Extractor) -> None:
+    text = "With negotiations set to resume with Iran this week, President Reagan tried to reassure Congress."
+    (m,) = meetings(extractor, text)
+    assert "Iran" in people(m)
+    assert (m["kind"], m["status"], m["date"]) == ("talks", "scheduled", "1987-04")

@@ -42,6 +42,14 @@ def arrived_to_visit(tok: Token) -> bool:
         return False
     places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children]
     places += [n for g in places if g.ent_type_ == "DATE" for n in g.children if n.dep_ == "compound"]
+    places += [  # "landed at an air force base outside Johannesburg"
+        n
+        for g in places
+        for p in g.children
+        if p.dep_ == "prep" and p.lower_ in ("outside", "near")
+        for n in p.children
+        if n.dep_ == "pobj"
+    ]
     return any(g.ent_type_ == "GPE" or (g.ent_type_ in ("ORG", "FAC") and g.lower_ in SEATS) for g in places)
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_call_rules import by_phone_with, talks_with_state
 from newsmon.extract.meeting_cue_rules import negated, sat_down_with, told_behind_closed_doors, went_to_see
-from newsmon.extract.meeting_joint import joint_conference, shook_hands_with, stood_alongside
+from newsmon.extract.meeting_joint import chatted, joint_conference, shook_hands_with, stood_alongside
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
 
@@ -63,6 +63,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             or told_behind_closed_doors(tok)
             or stood_alongside(tok)
             or shook_hands_with(tok)
+            or chatted(tok)
         ):
             out.append(Trigger(tok, "meeting", sent))
         elif talks_with_state(tok) and not negated(tok):

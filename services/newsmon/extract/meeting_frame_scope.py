@@ -27,6 +27,7 @@ _HOSTING = {  # "talks hosted by Baerbock", "a June 2016 meeting involving Vesel
     "host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head", "involve",
     "include", "feature",
 }  # fmt: skip
+_SLATED = {"set", "due", "expected", "scheduled", "slated", "poised"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 
 # Whose aide someone is: "Mercedes Schlapp, communications adviser to President Donald Trump".
@@ -73,6 +74,9 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
             holds = c.left_edge.i <= keep.i <= c.right_edge.i
             if c.dep_ == "acl" and c.lemma_.lower() in _HOSTING:
                 stack.append(c)  # "talks hosted by Baerbock", "a session chaired by Austin"
+                continue
+            if c.dep_ == "acl" and t.i == keep.i and c.lemma_.lower() in _SLATED:
+                stack.append(c)  # "With negotiations set to resume with Iran this week": its own clause
                 continue
             if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "involve") and t.i == keep.i:
                 stack.append(c)  # "the six-party talks that would include both Koreas, the U.S., Japan"

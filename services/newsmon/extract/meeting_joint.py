@@ -14,6 +14,8 @@ _BESIDE = {"alongside", "beside"}
 _APPEAR = {"speak", "stand", "appear", "sit"}
 _JOINT = {"joint"}
 _IN = {"in", "at", "during"}
+_STAGES = {"stage", "podium", "platform", "dais"}
+_PARTIES = {"PERSON", "GPE", "NORP", "ORG"}
 
 
 def _person(tok: Token) -> bool:
@@ -39,10 +41,41 @@ def beside_whom(tok: Token) -> list[Token]:
 
 def stood_alongside(tok: Token) -> bool:
     """ "Speaking alongside Hwang Kyo-ahn, Pence said", "standing next to Angela Merkel": a named
-    person beside the subject of a verb of appearing."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _APPEAR:
+    person beside the subject of a verb of appearing; "Trump and Modi shared a stage"."""
+    if tok.pos_ != "VERB":
         return False
-    return bool(beside_whom(tok))
+    lemma = tok.lemma_.lower()
+    if lemma == "share" and any(c.dep_ == "dobj" and c.lemma_.lower() in _STAGES for c in tok.children):
+        return _two_named(tok) or _with_person(tok)
+    return lemma in _APPEAR and bool(beside_whom(tok))
+
+
+def chatted(tok: Token) -> bool:
+    """ "Obama and Putin are expected to chat", "chatted with Merkel": an informal meeting of two
+    named people (not "chatted with reporters")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "chat":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return _with_person(tok)
+    return _two_named(tok)
+
+
+def _with_person(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(_person(g) for g in c.children) for c in verb.children
+    )
+
+
+def _two_named(verb: Token) -> bool:
+    """The verb's subject (or its governor's, for "are expected to chat") is two named parties."""
+    nodes = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    subjects = [s for n in nodes for s in n.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return any(  # "Obama and Putin", or a parse that hangs "Trump and Indian" under Modi's title
+        sum(t.ent_type_ in _PARTIES and t.ent_iob_ == "B" for t in s.subtree) >= 2
+        and any(t.lower_ == "and" for t in s.subtree)
+        and _person(s)
+        for s in subjects
+    )
 
 
 def joint_conference(tok: Token) -> bool:

@@ -150,7 +150,12 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     ):
         return True  # "volunteers came to Denver", "delegates who go to Cleveland": not a named person
     if lemma in ("travel", "come", "fly", "go", "head") and not any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(_a_place(g) for g in c.children) for c in tok.children
+        c.dep_ == "prep"
+        and (
+            c.lower_ == "to" or (c.lower_ == "in" and lemma == "travel")
+        )  # "while traveling in South Africa"
+        and any(_a_place(g) for g in c.children)
+        for c in tok.children
     ):
         return True  # only "travel to <place>" is a visit
     if lemma == "visit" and any(

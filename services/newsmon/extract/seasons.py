@@ -31,8 +31,10 @@ def season_year(season: str, mod: str | None, year: str | None, published: dt.da
     if first == 12:
         first = 0  # winter runs from "month 0" (December) to February of its year
     mod = (mod or "").lower().replace("the ", "").strip()
-    if mod == "this":
-        return f"{py:04d}"
+    if (
+        mod == "this"
+    ):  # "this summer" written in December is the summer just gone; "this winter" the one begun
+        return f"{py:04d}" if first == 0 else f"{published.year:04d}"
     if mod in ("last", "past"):
         return f"{py:04d}" if pm > last else f"{py - 1:04d}"
     if mod in ("next", "coming"):
