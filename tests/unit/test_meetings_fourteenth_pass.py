@@ -21,7 +21,7 @@ def test_wire_style_arrival_in_a_city_on_a_weekday(extractor: Extractor) -> None
     )
     (m,) = meetings(extractor, text)
     assert "George Bush" in people(m)
-    assert (m["kind"], m["status"], m["date"]) == ("visit", "held", "1987-04-13")
+    assert (m["kind"], m["status"], m["date"]) == ("visit", "ongoing", "1987-04-13")  # day 2 of 2
     assert m["location"]["name"] in ("Kyiv", "Kiev")
 
 
@@ -359,3 +359,22 @@ def test_the_one_city_of_the_sentence_places_a_meeting_the_parse_left_without_on
 def test_a_city_of_another_event_or_of_the_speakers_places_nothing(extractor: Extractor, text: str) -> None:
     (m,) = meetings(extractor, text)
     assert m["location"] is None
+
+
+def test_a_multi_day_visit_begun_before_publication_is_under_way(extractor: Extractor) -> None:
+    (m,) = meetings(
+        extractor, "Chancellor Helmut Kohl arrived in Moscow on Monday for a three-day state visit."
+    )
+    assert (m["date"], m["end_date"], m["status"]) == ("1987-04-13", "1987-04-15", "ongoing")
+    (m,) = meetings(
+        extractor, "Chancellor Helmut Kohl arrived in Moscow on Saturday for a two-day state visit."
+    )
+    assert (m["date"], m["end_date"], m["status"]) == ("1987-04-11", "1987-04-12", "held")
+
+
+def test_a_mission_the_meeting_ends_does_not_last_the_meeting(extractor: Extractor) -> None:
+    text = (
+        "Governor Mario Cuomo met Charles Haughey in Dublin on Monday, the final stop of a four-day mission."
+    )
+    (m,) = meetings(extractor, text)
+    assert (m["status"], m["end_date"]) == ("held", None)

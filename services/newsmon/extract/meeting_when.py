@@ -372,3 +372,25 @@ def in_progress(tok: Token) -> bool:
         if prep.lower_ == "for" and tok.i in {g.i for g in prep.children} and node.i == tok.head.head.i:
             return any(c.dep_ == "prep" and c.lower_ == "in" for c in node.children)  # "is in X for talks"
     return any(c.lower_ in ("underway", "ongoing") for c in node.children)
+
+
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def span_in_days(trigger: Token) -> int | None:
+    """How many days the meeting lasts when its own phrase says so: "a three-day state visit",
+    "arrived in Moscow on Monday for a three-day state visit", "for a two-day show of support"
+    (not "met Varadkar on Thursday, the final stop of a four-day trade mission")."""
+    nouns = [trigger] + [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
+    ]
+    for noun in nouns:
+        for tok in noun.children:
+            if tok.lower_ != "day" or tok.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            nums = [c for c in tok.children if c.dep_ == "nummod"]
+            word = nums[0].lower_ if nums else ""
+            days = _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+            if days and 1 < days <= 14:
+                return days
+    return None

@@ -55,7 +55,7 @@ from newsmon.extract.meeting_setting import G_GROUP, SIDELINES, anaphoric_place
 from newsmon.extract.meeting_split import each_counterpart, other_destinations, the_previous_one
 from newsmon.extract.meeting_status import dated_past_noun, status_from_cues
 from newsmon.extract.meeting_titles import occupant_named, officials_of, titled_person, titled_subject
-from newsmon.extract.meeting_when import in_progress, pick_date, status_from_tense
+from newsmon.extract.meeting_when import in_progress, pick_date, span_in_days, status_from_tense
 from newsmon.extract.meeting_where import place_of, venue_of
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.extract.spans import ents_within
@@ -219,6 +219,13 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
         status = "scheduled"  # "during next week's visit", "tomorrow's talks": the text says it is ahead
     if status == "ongoing" and resolved.value is None and ctx.published and in_progress(tok):
         resolved = Resolved(ctx.published.isoformat())  # "is on a visit to Beijing": under way today
+    days = span_in_days(tok) if resolved.value and len(resolved.value) == 10 else None
+    if days and ctx.published and (status or "held") in ("held", "scheduled", "ongoing"):
+        first = dt.date.fromisoformat(resolved.value or "")  # "arrived Monday for a three-day visit"
+        last = first + dt.timedelta(days=days - 1)
+        resolved = Resolved(resolved.value, last.isoformat())
+        if first <= ctx.published <= last:
+            status = "ongoing"
     place = place_of(frame.places, sent) or venue_of(frame.venues)
     if place is None and kind == "visit":
         place = anaphoric_place(tok)  # "visited the state Aug. 19"
