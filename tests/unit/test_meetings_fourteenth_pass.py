@@ -378,3 +378,26 @@ def test_a_mission_the_meeting_ends_does_not_last_the_meeting(extractor: Extract
     )
     (m,) = meetings(extractor, text)
     assert (m["status"], m["end_date"]) == ("held", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "North Korea agreed to engage in follow-up talks with Secretary of State George Shultz.",
+            "scheduled",
+        ),
+        ("Rabbi Alexander Schindler said he would welcome a visit from President Reagan.", "proposed"),
+        ("Reagan and Gorbachev agreed on Monday to curb missiles, in their first meeting in a year.", "held"),
+    ],
+)
+def test_agreeing_to_talks_schedules_them_and_a_welcome_would_only_propose(
+    extractor: Extractor, text: str, status: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert m["status"] == status
+
+
+def test_a_meeting_as_soon_as_possible_has_no_day_agreed(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Shultz said he would meet Shevardnadze as soon as possible.")
+    assert m["status"] == "proposed"

@@ -159,7 +159,9 @@ def status_from_cues(trigger: Token) -> str | None:
         return "cancelled"
     if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
         return "postponed"
-    if "accept" in lemmas or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() == "agree"):
+    if (texts & {"would", "'d"} and "welcome" in lemmas) or _as_soon_as_possible(trigger):
+        return "proposed"  # "would welcome a visit from the president", "would travel as soon as possible"
+    if "accept" in lemmas or _agreed_to(trigger):  # "agreed to meet", "agreed to engage in follow-up talks"
         if any(w.dep_ == "neg" for w in words):
             return "proposed"  # "is not accepting the invitation": offered, not agreed
         return "scheduled"  # "accepted an invitation to visit", "agreed to meet"
@@ -189,6 +191,24 @@ def _offered_sympathy(w: Token) -> bool:
     return w.lemma_.lower() == "offer" and any(
         c.dep_ == "dobj" and c.lemma_.lower().rstrip("s") in _SYMPATHY for c in w.children
     )
+
+
+def _agreed_to(trigger: Token) -> bool:
+    """The trigger lies in what someone agreed to do ("agreed to meet", "agreed to engage in talks"),
+    not where the agreeing happened ("agreed on Wednesday ..., in their first meeting in a year")."""
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        if node.head.lemma_.lower() == "agree":
+            return node.dep_ == "xcomp"
+        node = node.head
+    return False
+
+
+def _as_soon_as_possible(trigger: Token) -> bool:
+    """ "said he would travel to Sudan as soon as possible to meet both sides": no day agreed."""
+    return "as soon as possible" in trigger.sent.text.lower()
 
 
 def _will_not_happen(weak: list[Token]) -> bool:
