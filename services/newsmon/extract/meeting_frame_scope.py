@@ -20,6 +20,7 @@ from newsmon.extract.meeting_scope import (
     reported_conjunct_scope,
     speech_scope,
 )
+from newsmon.extract.meeting_status import SLATED
 
 _OTHER_EVENTS = {"meeting", "summit", "talk", "session", "conference", "visit", "negotiation", "call"}
 _OTHER_EVENT_VERBS = {"meet", "visit", "negotiate", "talk"}
@@ -27,7 +28,6 @@ _HOSTING = {  # "talks hosted by Baerbock", "a June 2016 meeting involving Vesel
     "host", "chair", "lead", "attend", "organise", "organize", "mediate", "broker", "head", "involve",
     "include", "feature",
 }  # fmt: skip
-_SLATED = {"set", "due", "expected", "scheduled", "slated", "poised"}
 _SKIP_FRAME_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 
 # Whose aide someone is: "Mercedes Schlapp, communications adviser to President Donald Trump".
@@ -75,7 +75,7 @@ def _subtree_without_clauses(tok: Token, keep: Token) -> set[int]:
             if c.dep_ == "acl" and c.lemma_.lower() in _HOSTING:
                 stack.append(c)  # "talks hosted by Baerbock", "a session chaired by Austin"
                 continue
-            if c.dep_ == "acl" and t.i == keep.i and c.lemma_.lower() in _SLATED:
+            if c.dep_ == "acl" and t.i == keep.i and c.lemma_.lower() in SLATED:
                 stack.append(c)  # "With negotiations set to resume with Iran this week": its own clause
                 continue
             if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "involve") and t.i == keep.i:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.meeting_noun_rules import with_person
+
 _BESIDE = {"alongside", "beside"}
 _APPEAR = {"speak", "stand", "appear", "sit"}
 _JOINT = {"joint"}
@@ -46,7 +48,7 @@ def stood_alongside(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma == "share" and any(c.dep_ == "dobj" and c.lemma_.lower() in _STAGES for c in tok.children):
-        return _two_named(tok) or _with_person(tok)
+        return _two_named(tok) or with_person(tok)
     return lemma in _APPEAR and bool(beside_whom(tok))
 
 
@@ -56,14 +58,8 @@ def chatted(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "chat":
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-        return _with_person(tok)
+        return with_person(tok)
     return _two_named(tok)
-
-
-def _with_person(verb: Token) -> bool:
-    return any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(_person(g) for g in c.children) for c in verb.children
-    )
 
 
 def _two_named(verb: Token) -> bool:

@@ -58,7 +58,8 @@ def part_of_trip(tok: Token) -> bool:
     return False
 
 
-def _with_person(tok: Token) -> bool:
+def with_person(tok: Token) -> bool:
+    """A "with" phrase on ``tok`` naming a person ("golf with Jim Yong Kim", "chatted with Merkel")."""
     withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
     return any(g.ent_type_ == "PERSON" for c in withs for g in c.subtree)
 
@@ -99,7 +100,7 @@ def light_verb_with(tok: Token) -> Token | None:
     return None
 
 
-def _had_with_person(tok: Token) -> bool:
+def _hadwith_person(tok: Token) -> bool:
     """ "the conversations he had with Russian ambassador Sergei Kislyak", "a 2013 discussion he had
     with Manafort": a light-verb relative clause naming the person on the other side."""
     clause = light_verb_with(tok)
@@ -254,10 +255,10 @@ def noun_kind(tok: Token) -> str | None:
     ):
         return None
     if lemma == "discussion" and (
-        tok.head.lower_ == "under" or not (_between_named(tok) or _had_with_person(tok))
+        tok.head.lower_ == "under" or not (_between_named(tok) or _hadwith_person(tok))
     ):
         return None  # "discussions about the budget"; but "discussions between six nations -- China, ..."
-    if lemma == "golf" and not _with_person(tok) and not _with_person(tok.head):
+    if lemma == "golf" and not with_person(tok) and not with_person(tok.head):
         return None  # "playing golf with Jim Yong Kim" is a meeting; golf alone is not
     if lemma == "invitation" and not _invited_by_or_to_meet(tok):
         return None  # "the invitation from Pena Nieto", "an invitation to visit Beijing"
@@ -266,7 +267,7 @@ def noun_kind(tok: Token) -> str | None:
         or (c.lower_ == "door" and any(g.lower_ == "closed" for g in c.children))
         for c in tok.children
     )
-    if lemma in ("dinner", "lunch", "breakfast", "luncheon") and not working and not _with_person(tok):
+    if lemma in ("dinner", "lunch", "breakfast", "luncheon") and not working and not with_person(tok):
         return None  # "a working dinner", "a state dinner for Xi", "had breakfast with Vice President Biden"
     if audience_only(tok) or _told_the_press_on(tok):
         return None  # "his daily call with reporters", "told reporters in a conference call with Mnuchin"
@@ -294,7 +295,7 @@ def noun_kind(tok: Token) -> str | None:
         and not _with_named_pair(tok)  # "calls with both Sanders and Clinton": one call each
         and not _of_a_named_body(tok)  # "the first day of Republican Governors Association meetings"
         and not any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)  # one per counterpart
-        and not _had_with_person(tok)  # "conversations he'd had with Kislyak": the exchanges with one man
+        and not _hadwith_person(tok)  # "conversations he'd had with Kislyak": the exchanges with one man
         and not any(c.ent_type_ == "DATE" for c in tok.subtree)
     ):
         return None  # "his meetings": generic, not one event

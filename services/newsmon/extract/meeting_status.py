@@ -26,7 +26,7 @@ PROPOSE = set(
 )
 SCHEDULE = set("schedule due set plan expect slate confirm accept prepare go".split())
 ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
-_SLATED = {"set", "due", "expected", "scheduled", "slated", "poised"}
+SLATED = {"set", "due", "expected", "scheduled", "slated", "poised"}  # "talks set to resume"
 _CLIMB = set("xcomp dobj nsubj nsubjpass pobj prep attr oprd compound pcomp acomp acl".split())
 _SETTING_PREPS = {"at", "during", "on", "throughout", "amid"}
 _ASIDE_PREPS = {"including", "because", "despite", "besides", "except", "unlike"}
@@ -57,9 +57,7 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
         proposal = node.i == trigger.i and _proposed_clause(node)
         if node.head.i == node.i or (node.dep_ not in _CLIMB and not proposal):
             break
-        if node.i == trigger.i and any(
-            c.dep_ == "acl" and c.lemma_.lower() in _SLATED for c in node.children
-        ):
+        if node.i == trigger.i and any(c.dep_ == "acl" and c.lemma_.lower() in SLATED for c in node.children):
             break  # "With negotiations set to resume this week, Obama tried ...": the talks' own clause
         if node.dep_ == "prep" and node.lower_ in _ASIDE_PREPS:
             break  # "cancelled a trip because of business at home, including the visit of Nakasone"
@@ -77,7 +75,7 @@ def status_words(trigger: Token) -> tuple[list[Token], list[Token]]:
     extra: list[Token] = []
     for t in toks:
         for c in t.children:
-            slated = c.dep_ == "acl" and t.i == trigger.i and c.lemma_.lower() in _SLATED  # "talks set to"
+            slated = c.dep_ == "acl" and t.i == trigger.i and c.lemma_.lower() in SLATED  # "talks set to"
             if (
                 c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp", "advmod", "amod")
                 or slated

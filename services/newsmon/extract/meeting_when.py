@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
-from newsmon.extract.date_patterns import YEAR
+from newsmon.extract.date_patterns import NUMBERS, YEAR
 from newsmon.extract.dates import DateExpr, Resolved, add_months, find_dates, resolve
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
@@ -374,9 +374,6 @@ def in_progress(tok: Token) -> bool:
     return any(c.lower_ in ("underway", "ongoing") for c in node.children)
 
 
-_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-
-
 def span_in_days(trigger: Token) -> int | None:
     """How many days the meeting lasts when its own phrase says so: "a three-day state visit",
     "arrived in Moscow on Monday for a three-day state visit", "for a two-day show of support"
@@ -390,7 +387,7 @@ def span_in_days(trigger: Token) -> int | None:
                 continue
             nums = [c for c in tok.children if c.dep_ == "nummod"]
             word = nums[0].lower_ if nums else ""
-            days = _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+            days = NUMBERS.get(word) or (int(word) if word.isdigit() else None)
             if days and 1 < days <= 14:
                 return days
     return None

