@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.places import Place, get_gazetteer
-from newsmon.extract.spans import doc_ents
+from newsmon.extract.spans import doc_ents, ents_within
 
 
 def place_of(spans: list[Span], sent: Span) -> Place | None:
@@ -103,8 +103,8 @@ def lone_city(sent: Span, trigger: Token, taken: set[str]) -> Place | None:
     names two."""
     gaz = get_gazetteer()
     found: dict[str, Place] = {}
-    for ent in doc_ents(sent.doc):
-        if ent.start < sent.start or ent.end > sent.end or ent.label_ != "GPE":
+    for ent in ents_within(sent):
+        if ent.label_ != "GPE":
             continue
         root = ent.root
         if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at") or ent.text in taken:
