@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES, SPEECH_VERBS, TITLE_WORDS
+from newsmon.extract.spans import sentence_start
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +255,9 @@ def join_lowercase_bodies(doc: Doc) -> None:
         end = ent.end
         while end < len(doc) and end - ent.end < 3 and end not in taken:
             tok = doc[end]
-            if not (tok.is_alpha and tok.is_lower and tok.sent.start == ent.sent.start):
+            if not (
+                tok.is_alpha and tok.is_lower and sentence_start(doc, tok.i) == sentence_start(doc, ent.start)
+            ):
                 break
             end += 1
             if tok.lower_ in _BODY_TAILS:

@@ -90,7 +90,7 @@ def _restates(tok: Token, found: list[Trigger]) -> bool:
     head = tok.head
     if tok.dep_ != "attr" or head.lemma_ != "be" or head.dep_ != "relcl":
         return False
-    return any(t.token.i < tok.i and t.token.i != tok.i for t in found)
+    return any(t.token.i < tok.i for t in found)
 
 
 def arrival_ahead_of(tok: Token) -> bool:

@@ -13,11 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.tokens import Span, Token
+
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.meeting_key import meeting_key, participant_key
 from newsmon.extract.meeting_relative import Anchor, apply_anchors
+from newsmon.extract.meeting_segments import MAX_SEGMENT_TOKENS
 from newsmon.extract.meeting_where import lone_city
 from newsmon.extract.places import Place, get_gazetteer
+from newsmon.extract.spans import sentence_end, sentence_start
 
 STATUS_RANK = ["cancelled", "postponed", "ongoing", "scheduled", "held", "proposed"]
 KIND_RANK = ["summit", "council", "conference", "talks", "visit", "call", "meeting"]
@@ -331,8 +335,8 @@ def finish(meetings: list[Candidate], ctx: ArticleContext, dateline: Place | Non
             continue
         place = m.place
         trig = by_offset.get(m.triggers[0]) if m.triggers else None
-        if place is None and m.kind != "call" and trig is not None:  # after merging: splits nothing
-            place = lone_city(trig.sent, trig, {p.name for p in m.participants})  # "remarks in Charlevoix"
+        if place is None and m.kind != "call" and trig is not None:  # "remarks in Venice"; after merging
+            place = lone_city(_window(trig), trig, {p.name for p in m.participants})
         near_now = bool(m.date and pub and len(m.date) == 10 and abs((_d(m.date) - pub).days) <= 7)
         if (
             place is None
@@ -371,6 +375,14 @@ def finish(meetings: list[Candidate], ctx: ArticleContext, dateline: Place | Non
             }
         )
     return out
+
+
+def _window(tok: Token) -> Span:
+    """``tok.sent``, found by lookup and cut to the 150 tokens either side that the meeting rules read
+    (spaCy walks a run-on sentence of thousands of tokens on every ``Token.sent``)."""
+    doc = tok.doc
+    start = max(sentence_start(doc, tok.i), tok.i - MAX_SEGMENT_TOKENS)
+    return doc[start : min(sentence_end(doc, tok.i), tok.i + MAX_SEGMENT_TOKENS)]
 
 
 def _d(iso: str) -> Any:

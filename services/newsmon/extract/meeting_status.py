@@ -10,12 +10,14 @@ which was due ...") -- never across an adverbial or relative clause, which is an
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Token
 
 from newsmon.extract.date_patterns import WEEKDAYS
 from newsmon.extract.dates import Resolved, Tense
 from newsmon.extract.meeting_cues import REPORTING
+from newsmon.extract.spans import sentence_end, sentence_start
 
 CANCEL = {"cancel", "scrap", "abandon", "axe", "shelve", "scrub"}
 POSTPONE = {"postpone", "delay", "defer", "reschedule", "adjourn"}
@@ -204,9 +206,20 @@ def _agreed_to(trigger: Token) -> bool:
     return False
 
 
+_ASAP = re.compile(r"as soon as possible", re.IGNORECASE)
+
+
 def _as_soon_as_possible(trigger: Token) -> bool:
-    """ "said he would travel to Sudan as soon as possible to meet both sides": no day agreed."""
-    return "as soon as possible" in trigger.sent.text.lower()
+    """ "said he would travel to Sudan as soon as possible to meet both sides": no day agreed (the
+    phrase's offsets are found once per article; a sentence's text is never rebuilt per trigger)."""
+    doc = trigger.doc
+    hits: list[int] | None = doc.user_data.get("newsmon_asap")
+    if hits is None:
+        hits = doc.user_data["newsmon_asap"] = [m.start() for m in _ASAP.finditer(doc.text)]
+    if not hits:
+        return False
+    first, end = sentence_start(doc, trigger.i), sentence_end(doc, trigger.i)
+    return any(doc[first].idx <= h < doc[end - 1].idx for h in hits)
 
 
 def _will_not_happen(weak: list[Token]) -> bool:

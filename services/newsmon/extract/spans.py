@@ -60,6 +60,13 @@ def sentence_start(doc: Doc, i: int) -> int:
     return starts[bisect.bisect_right(starts, i) - 1]
 
 
+def sentence_end(doc: Doc, i: int) -> int:
+    """Index after the last token of the sentence holding token ``i`` (``doc[i].sent.end``)."""
+    starts = _offsets(doc, "newsmon_sent_starts", lambda: [s.start for s in doc.sents])
+    k = bisect.bisect_right(starts, i)
+    return starts[k] if k < len(starts) else len(doc)
+
+
 def token_at(sent: Span, char: int) -> Token:
     """The token of ``sent`` at character offset ``char`` (of the document), else the first one
     after it, else the sentence's root; found by binary search on the document's token offsets."""
