@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.meeting_call_rules import by_phone_with, talks_with_state
 from newsmon.extract.meeting_cue_rules import negated, sat_down_with, told_behind_closed_doors, went_to_see
+from newsmon.extract.meeting_deals import reached_deal
 from newsmon.extract.meeting_joint import chatted, joint_conference, shook_hands_with, stood_alongside
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
@@ -66,6 +67,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             or chatted(tok)
         ):
             out.append(Trigger(tok, "meeting", sent))
+        elif reached_deal(tok):
+            out.append(Trigger(tok, "talks", sent))  # "the U.S. and Russia reached a deal on Saturday"
         elif talks_with_state(tok) and not negated(tok):
             out.append(Trigger(tok, "talks", sent))  # "willing to talk with Pyongyang"
         elif tok.pos_ == "VERB" and lemma not in VERB_KINDS and by_phone_with(tok):

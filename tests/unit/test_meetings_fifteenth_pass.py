@@ -1,0 +1,64 @@
+"""Meeting patterns of the fifteenth pass (loads spaCy: slow). Every text is written for the test;
+the publication day is Tuesday 1987-04-14. Each case was a miss, a false meeting or a wrong
+participant before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wire_helpers import meetings, people
+
+from newsmon.extract import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "date"),
+    [
+        (
+            "On Saturday, Britain and Argentina reached a deal on a framework "
+            "for returning prisoners of war.",
+            {"United Kingdom", "Argentina"},
+            "1987-04-11",
+        ),
+        (
+            "The Pentagon reached a deal Saturday with the Libyans to return a captured Navy pilot.",
+            {"Pentagon"},
+            "1987-04-11",
+        ),
+        (
+            "Weeks of fighting ended on Monday, with Iranian and Iraqi officials reaching an agreement "
+            "on a truce.",
+            {"Iran", "Iraq"},
+            "1987-04-13",
+        ),
+        (
+            "The summit was called the same day world leaders reached a framework accord with Tehran.",
+            {"Iran"},
+            None,
+        ),
+    ],
+)
+def test_a_deal_reached_by_two_sides_is_their_talks(
+    extractor: Extractor, text: str, parties: set[str], date: str | None
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert parties <= set(people(m))
+    assert (m["kind"], m["status"], m["date"]) == ("talks", "held", date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strategy will become clearer when both sides reach a spending deal.",
+        "New sanctions would target an Iran that has reached an agreement with the major powers.",
+        "President Reagan signed a trade pact between the United States and Canada.",
+        "Reagan and Gorbachev failed to reach an accord at Reykjavik.",
+        "The efforts of France to strike a deal with Iran are running into criticism.",
+        "The deal reached with Iran on Sunday was criticised in Congress.",
+        "Chrysler reached a deal on Monday to buy American Motors.",
+    ],
+)
+def test_a_hoped_signed_failed_or_one_sided_deal_is_no_meeting(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []
