@@ -62,3 +62,53 @@ def test_a_deal_reached_by_two_sides_is_their_talks(
 )
 def test_a_hoped_signed_failed_or_one_sided_deal_is_no_meeting(extractor: Extractor, text: str) -> None:
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "date"),
+    [
+        (
+            "Ambassador Vernon Walters addressed the U.N. General Assembly on Monday.",
+            "Vernon Walters",
+            "1987-04-13",
+        ),
+        (
+            "President Reagan told the United Nations General Assembly on Friday that arms talks must go on.",
+            "Reagan",
+            "1987-04-10",
+        ),
+        (
+            "Nor did Reagan, in his remarks at the General Assembly on Monday, attack the Soviets.",
+            "Reagan",
+            "1987-04-13",
+        ),
+    ],
+)
+def test_whoever_addresses_a_named_assembly_attends_its_session(
+    extractor: Extractor, text: str, speaker: str, date: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert speaker in people(m)
+    assert any("General Assembly" in p for p in people(m))
+    assert (m["kind"], m["status"], m["date"]) == ("council", "held", date)
+
+
+def test_an_open_session_of_parliament_is_a_sitting_that_was_held(extractor: Extractor) -> None:
+    text = "Margaret Thatcher on Monday told an open session of parliament that the talks had failed."
+    (m,) = meetings(extractor, text)
+    assert "Margaret Thatcher" in people(m)
+    assert (m["status"], m["date"]) == ("held", "1987-04-13")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly of the Presbyterian Church will debate the issue.",
+        "Workers on the assembly line told managers they would strike.",
+        "The new session of the school board begins in May.",
+    ],
+)
+def test_an_assembly_nobody_addresses_or_a_sitting_of_no_legislature_is_no_meeting(
+    extractor: Extractor, text: str
+) -> None:
+    assert meetings(extractor, text) == []

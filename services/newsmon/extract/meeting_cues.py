@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsmon.extract.meeting_assembly import addressed_assembly
 from newsmon.extract.meeting_call_rules import by_phone_with, talks_with_state
 from newsmon.extract.meeting_cue_rules import negated, sat_down_with, told_behind_closed_doors, went_to_see
 from newsmon.extract.meeting_deals import reached_deal
@@ -67,6 +68,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             or chatted(tok)
         ):
             out.append(Trigger(tok, "meeting", sent))
+        elif addressed_assembly(tok):
+            out.append(Trigger(tok, "council", sent))  # "Haley addressed the U.N. General Assembly"
         elif reached_deal(tok):
             out.append(Trigger(tok, "talks", sent))  # "the U.S. and Russia reached a deal on Saturday"
         elif talks_with_state(tok) and not negated(tok):

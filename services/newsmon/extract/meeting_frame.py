@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
+from newsmon.extract.meeting_assembly import addressed_assembly
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame_scope import anchors, frame_tokens, present_at
 from newsmon.extract.meeting_names import (
@@ -137,6 +138,7 @@ def read_frame(trigger: Token, sent: Span, kind_of: Callable[[str], str] | None 
             label in ("ORG", "FAC")
             and ent.root.dep_ == "pobj"
             and ent.root.head.lower_ in ("at", "in", "inside")
+            and not (ent.root.i == trigger.i and addressed_assembly(trigger))  # "remarks at the Assembly"
         ):
             continue  # "at the Dolmabahce office": a venue
         if (

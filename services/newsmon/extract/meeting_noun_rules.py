@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.meeting_assembly import of_a_legislature
 from newsmon.extract.meeting_cue_rules import (
     AUDIENCE,
     HABITUAL_ADJ,
@@ -273,7 +274,11 @@ def noun_kind(tok: Token) -> str | None:
         return None  # "his daily call with reporters", "told reporters in a conference call with Mnuchin"
     if lemma == "session" and "duck" in {t.lower_.split("-")[-1] for t in tok.subtree if t.i < tok.i}:
         return None  # "the lame duck session of Congress": a stretch of the legislative calendar
-    if lemma == "session" and not any(c.ent_type_ in ("ORG",) for c in tok.subtree):
+    if (
+        lemma == "session"
+        and not any(c.ent_type_ in ("ORG",) for c in tok.subtree)
+        and not of_a_legislature(tok)
+    ):
         if not kids & {"emergency", "plenary", "special", "extraordinary", "closed"}:
             return None
     if low.endswith("s") and (

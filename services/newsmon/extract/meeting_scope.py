@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
+from newsmon.extract.meeting_assembly import addressed_assembly
 from newsmon.extract.meeting_setting import body_event_setting
 
 _MODALS = {"would", "will", "could", "might", "may", "shall", "must"}
@@ -231,7 +232,7 @@ _ADVERBIAL_PREPS = {"after", "following", "before", "since", "from", "during"}
 
 
 _ATTENDING = {"address", "attend", "join", "open", "chair", "host", "close", "leave", "tell"}
-_SPEECHES = {"address", "speech", "remarks", "keynote", "talk", "lecture"}
+_SPEECHES = {"address", "speech", "remark", "remarks", "keynote", "talk", "lecture"}
 
 
 def speech_scope(trigger: Token) -> set[int]:
@@ -243,7 +244,9 @@ def speech_scope(trigger: Token) -> set[int]:
     name = trigger  # "the Global Chiefs of Mission Conference": the name's head, not its last word
     while name.ent_type_ and name.head.ent_type_ == name.ent_type_ and name.head.i != name.i:
         name = name.head
-    if not (name.dep_ == "pobj" and name.head.lower_ == "to"):
+    # "remarks at the General Assembly": an assembly is addressed from where it sits, too
+    at_body = name.head.lower_ in ("at", "before") and addressed_assembly(name)
+    if not (name.dep_ == "pobj" and (name.head.lower_ == "to" or at_body)):
         return set()
     speech = name.head.head
     if speech.lemma_.lower() not in _SPEECHES or speech.pos_ != "NOUN":

@@ -142,7 +142,7 @@ def status_from_cues(trigger: Token) -> str | None:
         w.lemma_.lower()
         for w in words
         if (w.lemma_.lower() != "go" or w.tag_ == "VBG")
-        and not (w.lemma_.lower() == "arrange" and w.dep_ == "amod")
+        and not (w.lemma_.lower() in ("arrange", "open") and w.dep_ == "amod")  # "an open session"
         and not (w.i == trigger.i and w.lemma_.lower() == "discussion")  # the talks, not a proposal
         and not _offered_sympathy(w)
     }

@@ -171,8 +171,8 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     for pron in frame.pronouns:
         if definite and not (tok.left_edge.i <= pron.i <= tok.right_edge.i) and pron.i not in present:
             continue
-        if pron.dep_ == "poss" and pron.head.i != tok.i:
-            continue  # "his Ukrainian counterpart": a title, not a participant
+        if pron.dep_ == "poss" and pron.head.i != tok.i and pron.i not in present:
+            continue  # "his Ukrainian counterpart": a title, not a participant ("his remarks at" one is)
         titled = titled_subject(ctx, pron)
         if titled is not None:
             if titled.name not in {p.name for p in participants}:

@@ -1,0 +1,43 @@
+"""A named assembly in session, addressed by a speaker: the speaker attends the body's meeting.
+
+"Nikki Haley addressed the U.N. General Assembly this morning", "Mr. Trump told the annual United
+Nations General Assembly on Tuesday", "in his remarks at the General Assembly", "Rouhani told an
+open session of parliament": a session of a named body is a meeting (the guideline's council kind),
+and whoever addresses it takes part. A speech is not a meeting by itself; the assembly makes it one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_ADDRESS = {"address", "tell", "brief"}
+_SPEECHES = {"address", "speech", "remark", "remarks", "keynote", "appearance"}
+_BODY_PREPS = {"to", "at", "before"}
+# the chambers whose "session" is one sitting ("an open session of parliament")
+LEGISLATURES = set("parliament congress legislature assembly knesset senate duma bundestag majlis".split())
+
+
+def _assembly_name(tok: Token) -> bool:
+    """ "the (U.N.) General Assembly", "the National Assembly": a named assembly, not "an assembly line"."""
+    return tok.lemma_.lower() == "assembly" and tok.pos_ == "PROPN" and bool(tok.ent_type_)
+
+
+def addressed_assembly(tok: Token) -> bool:
+    """A named assembly that someone addresses: the object of "addressed" / "told", or where a
+    speech is given ("remarks at the General Assembly", "a speech to the General Assembly")."""
+    if not _assembly_name(tok):
+        return False
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in _ADDRESS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in _BODY_PREPS:
+        holder = tok.head.head
+        return holder.lemma_.lower() in _SPEECHES and holder.pos_ == "NOUN"
+    return False
+
+
+def of_a_legislature(tok: Token) -> bool:
+    """ "a session of parliament", "the joint session of the Knesset": a sitting of a chamber."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in LEGISLATURES for g in c.children)
+        for c in tok.children
+    )
