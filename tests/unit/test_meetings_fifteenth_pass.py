@@ -112,3 +112,66 @@ def test_an_assembly_nobody_addresses_or_a_sitting_of_no_legislature_is_no_meeti
     extractor: Extractor, text: str
 ) -> None:
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place", "status", "date"),
+    [
+        (
+            "Senator Bob Dole was in Iowa two weeks ago, courting farmers.",
+            "Bob Dole",
+            "Iowa",
+            "held",
+            "1987-03",
+        ),
+        (
+            "George Shultz is in Manila on the first leg of an Asian swing.",
+            "George Shultz",
+            "Manila",
+            "ongoing",
+            "1987-04-14",
+        ),
+        (
+            "Francois Mitterrand will be in Moscow on Friday.",
+            "Francois Mitterrand",
+            "Moscow",
+            "scheduled",
+            "1987-04-17",
+        ),
+        (
+            "Margaret Thatcher has spent the past few days in Moscow and Kiev.",
+            "Margaret Thatcher",
+            "Moscow",
+            "held",
+            "1987-04",
+        ),
+    ],
+)
+def test_a_named_persons_timed_stay_somewhere_is_a_visit(
+    extractor: Extractor, text: str, person: str, place: str, status: str, date: str | None
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert person in people(m)
+    assert (m["kind"], m["location"]["name"], m["status"], m["date"]) == ("visit", place, status, date)
+
+
+def test_a_stay_where_the_sentence_tells_a_meeting_is_that_meeting(extractor: Extractor) -> None:
+    text = "Helmut Kohl will be in Paris on Thursday, when Mitterrand will receive him at the Elysee."
+    (m,) = meetings(extractor, text)
+    assert {"Helmut Kohl", "Mitterrand"} <= set(people(m))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was in Paris when the bomb went off.",
+        "Clint Hill, who was on duty that day in Dallas, spoke to the museum.",
+        "Magic Johnson and the Lakers were on a preseason tour in China last week.",
+        "Bob Dole was in charge of the committee in 1985.",
+        "Lebanon is in the midst of a civil war.",
+    ],
+)
+def test_a_place_without_time_or_purpose_a_duty_or_a_sports_tour_is_no_stay(
+    extractor: Extractor, text: str
+) -> None:
+    assert meetings(extractor, text) == []

@@ -108,6 +108,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "in_n",
         rf"\b(?i:in|within)\s+(?P<n>{_NUM})\s+(?P<u>(?i:days?|weeks?|months?|years?))(?:'|’)?(?:\s+(?i:time))?\b",
     ),
+    # "has spent the past few days in Manila": the days just gone (their month, when it is one)
+    ("few_days", r"\b(?i:the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+days)\b"),
     (
         "rel_span",
         r"\b(?P<pre>(?i:later|earlier|early|late)\s+)?(?P<mod>(?i:the last|next|last|this|the coming|"

@@ -291,6 +291,10 @@ def resolve(expr: DateExpr, published: dt.date | None, tense: Tense = None) -> R
             target = published + dt.timedelta(weeks=n)
             return Resolved(f"{target.year:04d}-{target.month:02d}")
         return Resolved(_span(unit, n, published))
+    if k == "few_days":
+        start = published - dt.timedelta(days=5)
+        same = start.month == published.month
+        return Resolved(f"{published.year:04d}-{published.month:02d}" if same else None)
     if k == "rel_span":
         mod = (expr.get("mod") or "").lower()
         shift = (

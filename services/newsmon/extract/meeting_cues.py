@@ -17,6 +17,7 @@ from newsmon.extract.meeting_cue_rules import negated, sat_down_with, told_behin
 from newsmon.extract.meeting_deals import reached_deal
 from newsmon.extract.meeting_joint import chatted, joint_conference, shook_hands_with, stood_alongside
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
+from newsmon.extract.meeting_presence import stayed_in
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
 
 # verb lemma -> kind
@@ -70,6 +71,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             out.append(Trigger(tok, "meeting", sent))
         elif addressed_assembly(tok):
             out.append(Trigger(tok, "council", sent))  # "Haley addressed the U.N. General Assembly"
+        elif stayed_in(tok):
+            out.append(Trigger(tok, "visit", sent))  # "Rand Paul was in Iowa two weeks ago"
         elif reached_deal(tok):
             out.append(Trigger(tok, "talks", sent))  # "the U.S. and Russia reached a deal on Saturday"
         elif talks_with_state(tok) and not negated(tok):
@@ -80,7 +83,19 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "call" if lemma == "discuss" and by_phone_with(tok) else VERB_KINDS[lemma]
             if not no_meeting_verb(tok, lemma, kind):
                 out.append(Trigger(tok, kind, sent))
-    return [t for t in out if not _restates(t.token, out) and not _greeting_within(t.token, out)]
+    return [
+        t
+        for t in out
+        if not _restates(t.token, out)
+        and not _greeting_within(t.token, out)
+        and not _stay_within(t.token, out)
+    ]
+
+
+def _stay_within(tok: Token, found: list[Trigger]) -> bool:
+    """ "Zelensky will be in Paris on Thursday, when Macron will receive him": the stay is where the
+    meeting the sentence tells happens, not a visit of its own."""
+    return stayed_in(tok) and any(not stayed_in(t.token) for t in found)
 
 
 def _greeting_within(tok: Token, found: list[Trigger]) -> bool:

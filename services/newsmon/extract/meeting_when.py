@@ -363,6 +363,8 @@ def in_progress(tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in _BE_PRESENT for c in node.children)
     if node.lemma_ != "be" or node.lower_ not in _BE_PRESENT:
         return False
+    if node.i == tok.i and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in node.children):
+        return True  # "Pence is in Estonia on the first leg of a tour": the stay is the trigger
     for prep in (c for c in node.children if c.dep_ == "prep"):
         objs = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ == "under" and "way" in objs:
