@@ -175,3 +175,23 @@ def test_a_place_without_time_or_purpose_a_duty_or_a_sports_tour_is_no_stay(
     extractor: Extractor, text: str
 ) -> None:
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor, Abba Kyari, spoke to The Associated Press by telephone on Monday.",
+        "Shultz talked with CNN on Sunday about the hostages.",
+        "Senator Sam Nunn had traveled to Afghanistan and Pakistan several times in recent years.",
+        "Oliver Tambo has flown to Lusaka multiple times.",
+    ],
+)
+def test_an_interview_with_a_news_outlet_or_repeated_trips_are_no_meeting(
+    extractor: Extractor, text: str
+) -> None:
+    assert meetings(extractor, text) == []
+
+
+def test_a_call_with_a_named_person_is_still_a_call(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Shultz spoke by telephone with Eduard Shevardnadze on Monday.")
+    assert m["kind"] == "call"

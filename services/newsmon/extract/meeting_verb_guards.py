@@ -60,6 +60,13 @@ _MANY = {"several", "many", "multiple", "numerous"}
 _YEARS = re.compile(r"\d{4}s|'?\d0s|years|decades|career|lifetime|tenure|presidency|campaign")
 
 
+def _to_the_press(tok: Token) -> bool:
+    """Everyone spoken to or with is a news organisation ("told The Associated Press", "spoke with CNN")."""
+    heard = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children]
+    heard += [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(heard) and all(media_name(g) for g in heard)
+
+
 def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     """True when the meeting verb ``tok`` (lemma ``lemma``, suggesting ``kind``) names no meeting."""
     if audience_only(tok) or asked_whether(tok):
@@ -115,7 +122,9 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         for c in tok.children
     ):
         return True  # "visited New York City throughout the 1960s", "met him over the years"
-    if lemma == "visit" and any(
+    if lemma in ("speak", "talk", "phone", "call") and _to_the_press(tok):
+        return True  # "spoke to The Associated Press by telephone": an interview
+    if lemma in ("visit", "travel", "fly", "go") and any(
         c.lemma_.lower() == "time"
         and c.dep_ in ("npadvmod", "dobj", "advmod")
         and any(n.dep_ == "nummod" or n.lower_ in _MANY for n in c.children)
@@ -158,7 +167,9 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         for c in tok.children
     ):
         return True  # only "travel to <place>" is a visit
-    if lemma == "visit" and any(
+    if lemma in ("speak", "talk", "phone", "call") and _to_the_press(tok):
+        return True  # "spoke to The Associated Press by telephone": an interview
+    if lemma in ("visit", "travel", "fly", "go") and any(
         c.dep_ == "dobj"
         and c.ent_type_
         and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
