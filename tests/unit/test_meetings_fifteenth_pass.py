@@ -195,3 +195,28 @@ def test_an_interview_with_a_news_outlet_or_repeated_trips_are_no_meeting(
 def test_a_call_with_a_named_person_is_still_a_call(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "Shultz spoke by telephone with Eduard Shevardnadze on Monday.")
     assert m["kind"] == "call"
+
+
+def test_whoever_a_named_body_briefs_meets_it(extractor: Extractor) -> None:
+    text = "Congressman Lee Hamilton, who was briefed by the CIA, said the arms went to Iran."
+    (m,) = meetings(extractor, text)
+    assert {"Lee Hamilton", "CIA"} <= set(people(m))
+
+
+def test_a_closed_briefing_from_named_officials_is_a_meeting(extractor: Extractor) -> None:
+    text = "Senator Sam Nunn has requested a classified briefing from Secretary of State George Shultz."
+    (m,) = meetings(extractor, text)
+    assert {"Sam Nunn", "George Shultz"} <= set(people(m))
+    assert m["status"] == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Larry Speakes said at a press briefing on Monday that the talks would go on.",
+        "At the daily briefing, Larry Speakes was asked about Iran.",
+        "Pentagon aides hold background briefings with reporters.",
+    ],
+)
+def test_a_press_briefing_is_no_meeting(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []

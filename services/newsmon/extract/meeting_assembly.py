@@ -41,3 +41,26 @@ def of_a_legislature(tok: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in LEGISLATURES for g in c.children)
         for c in tok.children
     )
+
+
+_CLOSED = {"classified", "closed", "closed-door", "private", "secret", "confidential"}
+_PRESS = {"press", "media", "news", "daily", "web", "background", "reporter", "televised", "house"}
+_PARTY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def closed_briefing(tok: Token) -> bool:
+    """ "during a briefing with members of the House Intelligence Committee", "requested a classified
+    briefing from Pompeo and Mattis": one briefing of named officials, behind closed doors; not a
+    press or televised briefing, "briefings" in general, or one told only by its topic."""
+    if tok.lemma_.lower() != "briefing" or tok.tag_ != "NN":
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & _PRESS:
+        return False
+    named = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("with", "from", "for", "by")
+        and any(t.ent_type_ in _PARTY_LABELS for t in c.subtree)
+        for c in tok.children
+    )
+    return named or bool(mods & _CLOSED)

@@ -146,7 +146,7 @@ def frame_tokens(trigger: Token, present: set[int]) -> set[int]:
     while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
         clause = clause.head  # "for a working dinner" -> "welcomed"
     if clause.dep_ == "relcl" and any(
-        c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in clause.children
     ):
         noun = clause.head
         toks |= {t.i for t in noun.subtree if t.i <= noun.i and not clause.left_edge.i <= t.i <= clause.i}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsmon.extract.meeting_assembly import of_a_legislature
+from newsmon.extract.meeting_assembly import closed_briefing, of_a_legislature
 from newsmon.extract.meeting_cue_rules import (
     AUDIENCE,
     HABITUAL_ADJ,
@@ -33,7 +33,8 @@ NOUN_KINDS = lemma_kinds(
     "session=meeting call=call conversation=call visit=visit trip=visit conference=conference "
     "ministerial=meeting gathering=meeting retreat=meeting dinner=meeting lunch=meeting "
     "videoconference=call round=talks conclave=summit breakfast=meeting get-together=meeting "
-    "roundtable=meeting huddle=meeting golf=meeting invitation=meeting discussion=talks luncheon=meeting"
+    "roundtable=meeting huddle=meeting golf=meeting invitation=meeting discussion=talks luncheon=meeting "
+    "briefing=meeting"
 )
 _OFFICE = {"president", "chairman", "chair", "head", "secretary", "member", "leader", "director", "chief"}
 _NEWS = {"news", "press"}
@@ -217,6 +218,8 @@ def noun_kind(tok: Token) -> str | None:
     kids = _children_lemmas(tok)
     if lemma == "talk" and low != "talks":
         return None
+    if lemma == "briefing" and not closed_briefing(tok):
+        return None  # "a press briefing", "the daily briefing": the press, not a meeting
     if lemma == "talk" and _talks_to(tok):
         return None  # "talks to Halifax Investment Management": lectures given, not negotiations
     if lemma == "round" and not (

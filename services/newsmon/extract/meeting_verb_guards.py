@@ -225,6 +225,8 @@ def _briefed_officials(tok: Token) -> bool:
         return False  # "she was the one who briefs Obama on threats": a duty, not one briefing
     for c in tok.children:
         named = c.lower_ in ("him", "her") or any(t.ent_type_ in _PARTY_ENTS for t in c.subtree)
+        if c.lower_ == "who" and tok.dep_ == "relcl":  # "Peter King, who was briefed by the FBI"
+            named = tok.head.ent_type_ == "PERSON"
         if c.dep_ == "dobj" and c.lemma_.lower() not in AUDIENCE and named:
             return True
         if c.dep_ == "nsubjpass" and named:
