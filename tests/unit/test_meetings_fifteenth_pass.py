@@ -220,3 +220,22 @@ def test_a_closed_briefing_from_named_officials_is_a_meeting(extractor: Extracto
 )
 def test_a_press_briefing_is_no_meeting(extractor: Extractor, text: str) -> None:
     assert meetings(extractor, text) == []
+
+
+def test_who_acts_ahead_of_talks_has_them(extractor: Extractor) -> None:
+    text = "Ahead of talks with Eduard Shevardnadze on Wednesday, George Shultz visited a farm near Moscow."
+    (m,) = meetings(extractor, text)
+    assert {"Eduard Shevardnadze", "George Shultz"} <= set(people(m))
+    assert m["kind"] == "talks"
+
+
+def test_who_acts_after_returning_from_a_trip_made_it(extractor: Extractor) -> None:
+    text = "After returning from a trip to Asia, President Reagan announced new tariffs."
+    (m,) = meetings(extractor, text)
+    assert "Reagan" in people(m)
+    assert (m["kind"], m["status"], m["location"]["name"]) == ("visit", "held", "Asia")
+
+
+def test_markets_moving_ahead_of_talks_do_not_join_them(extractor: Extractor) -> None:
+    (m,) = meetings(extractor, "Markets rallied ahead of talks between Japan and the United States.")
+    assert set(people(m)) == {"Japan", "United States"}

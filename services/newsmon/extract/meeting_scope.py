@@ -311,6 +311,7 @@ def participle_subject_scope(trigger: Token) -> set[int]:
             main = trigger.head  # "Meeting Xi on Monday, Biden said"
         elif trigger.dep_ == "pcomp" and trigger.head.lower_ in _ADVERBIAL_PREPS:
             main = trigger.head.head  # "After meeting with Xi, Biden said"
+    main = main or _ahead_or_back_from(trigger)
     accused = _accused_of(trigger)
     if accused is not None:  # "accused Chuck Schumer of having met Putin himself": Schumer met him
         return {t.i for t in accused.subtree}
@@ -324,6 +325,25 @@ def participle_subject_scope(trigger: Token) -> set[int]:
     if not subjects:  # "the memo was written by Comey shortly after a meeting with Trump": the agent
         subjects = {t.i for c in main.children if c.dep_ == "agent" for t in c.subtree}
     return subjects
+
+
+def _ahead_or_back_from(trigger: Token) -> Token | None:
+    """ "Ahead of talks with Xi on Monday, Kerry visited a horse farm", "Trump announced it a week
+    after returning from a trip to Asia": the main clause's subject has (or had) the meeting."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
+        return None
+    prep = trigger.head
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead" and prep.head.head.pos_ in ("VERB", "AUX"):
+        return prep.head.head
+    back = prep.head
+    if not (prep.lower_ == "from" and back.lemma_.lower() == "return" and back.tag_ == "VBG"):
+        return None
+    if not (back.dep_ == "pcomp" and back.head.lower_ in _ADVERBIAL_PREPS and _no_subject(back)):
+        return None
+    holder = back.head.head
+    if holder.dep_ == "npadvmod" and holder.pos_ == "NOUN":
+        holder = holder.head  # "one week after returning": the week's verb
+    return holder if holder.pos_ in ("VERB", "AUX") else None
 
 
 def for_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
