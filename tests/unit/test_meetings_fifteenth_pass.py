@@ -239,3 +239,10 @@ def test_who_acts_after_returning_from_a_trip_made_it(extractor: Extractor) -> N
 def test_markets_moving_ahead_of_talks_do_not_join_them(extractor: Extractor) -> None:
     (m,) = meetings(extractor, "Markets rallied ahead of talks between Japan and the United States.")
     assert set(people(m)) == {"Japan", "United States"}
+
+
+def test_a_call_an_appeal_was_made_in_took_place_that_day(extractor: Extractor) -> None:
+    text = "Also Thursday, Prime Minister Brian Mulroney urged Reagan in a phone call to press Moscow."
+    (m,) = meetings(extractor, text)
+    assert {"Brian Mulroney", "Reagan"} <= set(people(m))
+    assert (m["kind"], m["status"], m["date"]) == ("call", "held", "1987-04-09")
