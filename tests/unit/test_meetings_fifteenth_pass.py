@@ -246,3 +246,15 @@ def test_a_call_an_appeal_was_made_in_took_place_that_day(extractor: Extractor) 
     (m,) = meetings(extractor, text)
     assert {"Brian Mulroney", "Reagan"} <= set(people(m))
     assert (m["kind"], m["status"], m["date"]) == ("call", "held", "1987-04-09")
+
+
+def test_an_earlier_summit_held_by_the_subject_is_its_own_meeting(extractor: Extractor) -> None:
+    text = (
+        "Reagan and Gorbachev are meeting for a second time this week in Reykjavik, "
+        "after holding a November 1985 summit in Geneva."
+    )
+    found = meetings(extractor, text)
+    summit = next(m for m in found if m["date"] == "1985-11")
+    assert {"Reagan", "Gorbachev"} <= set(people(summit))
+    assert (summit["kind"], summit["location"]["name"]) == ("summit", "Geneva")
+    assert len(found) == 2

@@ -311,7 +311,7 @@ def participle_subject_scope(trigger: Token) -> set[int]:
             main = trigger.head  # "Meeting Xi on Monday, Biden said"
         elif trigger.dep_ == "pcomp" and trigger.head.lower_ in _ADVERBIAL_PREPS:
             main = trigger.head.head  # "After meeting with Xi, Biden said"
-    main = main or _ahead_or_back_from(trigger)
+    main = main or _ahead_or_back_from(trigger) or _after_holding(trigger)
     accused = _accused_of(trigger)
     if accused is not None:  # "accused Chuck Schumer of having met Putin himself": Schumer met him
         return {t.i for t in accused.subtree}
@@ -325,6 +325,23 @@ def participle_subject_scope(trigger: Token) -> set[int]:
     if not subjects:  # "the memo was written by Comey shortly after a meeting with Trump": the agent
         subjects = {t.i for c in main.children if c.dep_ == "agent" for t in c.subtree}
     return subjects
+
+
+_HELD = {"hold", "have", "attend", "host", "conduct", "stage"}
+
+
+def _after_holding(trigger: Token) -> Token | None:
+    """ "Trump and Kim are meeting this week, after holding a June 2018 summit in Singapore": the
+    main clause's subject held the earlier meeting too."""
+    verb = trigger.head
+    if not (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and verb.tag_ == "VBG"):
+        return None
+    if verb.lemma_.lower() not in _HELD or verb.dep_ != "pcomp" or not _no_subject(verb):
+        return None
+    prep = verb.head
+    if prep.lower_ not in _ADVERBIAL_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
 
 
 def _ahead_or_back_from(trigger: Token) -> Token | None:
