@@ -258,3 +258,17 @@ def test_an_earlier_summit_held_by_the_subject_is_its_own_meeting(extractor: Ext
     assert {"Reagan", "Gorbachev"} <= set(people(summit))
     assert (summit["kind"], summit["location"]["name"]) == ("summit", "Geneva")
     assert len(found) == 2
+
+
+def test_pulling_out_of_a_summit_cancels_it_for_whoever_pulls_out(extractor: Extractor) -> None:
+    text = "President Reagan has pulled out of the scheduled summit with Mikhail Gorbachev in Moscow."
+    (m,) = meetings(extractor, text)
+    assert {"Reagan", "Mikhail Gorbachev"} <= set(people(m))
+    assert (m["kind"], m["status"]) == ("summit", "cancelled")
+
+
+def test_who_investigates_a_meeting_was_not_at_it(extractor: Extractor) -> None:
+    text = "Lawrence Walsh is investigating a 1985 meeting between Oliver North and Manucher Ghorbanifar."
+    (m,) = meetings(extractor, text)
+    assert "Lawrence Walsh" not in people(m)
+    assert {"Oliver North", "Manucher Ghorbanifar"} <= set(people(m))

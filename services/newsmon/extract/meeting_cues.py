@@ -18,6 +18,7 @@ from newsmon.extract.meeting_deals import reached_deal
 from newsmon.extract.meeting_joint import chatted, joint_conference, shook_hands_with, stood_alongside
 from newsmon.extract.meeting_noun_rules import NOUN_KINDS, TRIP_VERBS, lemma_kinds, noun_kind, sit_down_noun
 from newsmon.extract.meeting_presence import stayed_in
+from newsmon.extract.meeting_scope import pulled_out_of
 from newsmon.extract.meeting_verb_guards import no_meeting_verb
 
 # verb lemma -> kind
@@ -32,6 +33,11 @@ REPORTING = set(
     "argue describe recount".split()
 )
 _INTO_MEETING = {"go", "head", "walk"}
+# verbs whose subject looks at a meeting from outside: "is probing several 2017 meetings"
+OUTSIDE_VERBS = set(
+    "investigate probe examine scrutinize scrutinise review criticize criticise condemn denounce "
+    "question investigate monitor cover".split()
+)
 _THERE_FOR = {"be", "arrive", "land", "travel", "fly", "head", "come", "go", "return", "stay", "gather"}
 _SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call", "host", "receive"}
 
@@ -172,11 +178,15 @@ def frame_head(tok: Token) -> Token:
                 continue
             if head.head.lemma_.lower() in REPORTING:
                 break
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in OUTSIDE_VERBS:
+                break  # "Mueller is probing several 2017 meetings": the prober is not at them
             head = head.head
         elif (
             head.dep_ == "prep" and head.lower_ in ("to", "for", "on") and head.head.lemma_.lower() in _SUMMON
         ):
             head = head.head  # "Pena Nieto invited Trump to a meeting in Mexico City"
+        elif pulled_out_of(head):
+            head = head.head.head  # "Trump has pulled out of the scheduled summit": he was to attend
         elif head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_.lower() in _THERE_FOR:
             head = head.head  # "Blinken is in Beijing for talks with Wang Yi", "flew to Geneva for talks"
         elif head.dep_ == "prep" and head.lower_ == "into" and head.head.lemma_.lower() in _INTO_MEETING:

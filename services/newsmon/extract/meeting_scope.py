@@ -211,6 +211,21 @@ def reported_conjunct_scope(trigger: Token, reporting: set[str]) -> set[int]:
 _HOSTS = {"host", "chair", "attend", "convene", "organise", "organize", "accept", "decline", "extend"}
 
 
+_PULL_OUT = {"pull", "back", "walk", "drop", "bow"}
+
+
+def pulled_out_of(prep: Token) -> bool:
+    """ "has pulled out of the scheduled summit", "backed out of the talks": the prep phrase's verb."""
+    out = prep.head
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and out.lower_ == "out"
+        and out.head.lemma_.lower() in _PULL_OUT
+        and out.head.pos_ == "VERB"
+    )
+
+
 _ROLES = {"participant", "attendee", "delegate", "guest", "host", "member"}
 
 
@@ -218,6 +233,8 @@ def host_subjects(trigger: Token) -> list[Token]:
     """ "Scholz is due to host the Western Balkans summit": Scholz (the subject of the host verb);
     "China and Japan are key participants in the summit": the subjects of the role noun."""
     verb = trigger.head
+    if trigger.dep_ == "pobj" and pulled_out_of(verb):
+        return subject_of(verb.head.head, set())  # "Trump has pulled out of the scheduled summit"
     if trigger.dep_ == "pobj" and verb.lower_ in ("in", "at", "of") and verb.head.lemma_.lower() in _ROLES:
         role = verb.head
         if role.dep_ == "attr" and role.head.pos_ in ("AUX", "VERB"):
