@@ -272,3 +272,12 @@ def test_who_investigates_a_meeting_was_not_at_it(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert "Lawrence Walsh" not in people(m)
     assert {"Oliver North", "Manucher Ghorbanifar"} <= set(people(m))
+
+
+def test_a_photo_credit_naming_a_summit_pool_is_no_summit(extractor: Extractor) -> None:
+    text = (
+        "Roh Tae-woo shakes hands with Kim Il Sung during their meeting at the Peace House on Friday. "
+        "Korea Summit Press Pool/Pool via Reuters\n\nThe two leaders talked for hours."
+    )
+    found = meetings(extractor, text)
+    assert all("Press Pool" not in m["evidence"]["text"] for m in found)

@@ -14,9 +14,10 @@ _AGENCIES = (
     r"(AP|AFP|Reuters|EPA|Getty Images|Getty|Bloomberg|Xinhua|TASS|Sputnik|Anadolu|dpa|PA|ANSA"
     r"|Shutterstock|Alamy|NurPhoto|SOPA Images|LightRocket|Pool)"
 )
+_CREDIT = re.compile(rf"(/|\||—|–|-|\()\s*{_AGENCIES}( via {_AGENCIES})?\)?\s*\.?$")
 _VIDEO = re.compile(r"\bJUST WATCHED\b.{0,300}?\b(Replay More Videos|MUST WATCH)\b")  # CNN's video player
 _PATTERNS = [
-    re.compile(rf"(/|\||—|–|-|\()\s*{_AGENCIES}( via {_AGENCIES})?\)?\s*\.?$"),
+    _CREDIT,
     re.compile(
         r"\b(Photo|Photograph|Picture|Image|Credit|Photo credit|Image source|Image caption)\s*(by|:)", re.I
     ),
@@ -46,6 +47,12 @@ def is_promo(sentence: str) -> bool:
     video player's label ("JUST WATCHED CNN talks with Americans ... Replay More Videos")."""
     text = sentence.strip()
     return bool(_PROMO.search(text) or _VIDEO.search(text))
+
+
+def is_credit_line(sentence: str) -> bool:
+    """A photo credit on its own: "Korea Summit Press Pool/Pool via Reuters" (its words are a name)."""
+    text = sentence.strip()
+    return len(text.split()) <= 12 and bool(_CREDIT.search(text))
 
 
 def is_boilerplate(paragraph: str) -> bool:

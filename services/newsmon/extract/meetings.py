@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsmon.extract.boilerplate import is_promo, is_shouted
+from newsmon.extract.boilerplate import is_credit_line, is_promo, is_shouted
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
@@ -85,7 +85,7 @@ def extract_meetings(ctx: ArticleContext, quotes: list[dict[str, Any]]) -> list[
     for n, seg in enumerate(segments(ctx.doc)):
         if (n == 0 and is_headline(seg, ctx.title)) or seg.end_char <= headline_end:
             continue  # the headline restates the lead, without the details that place and date it
-        if is_promo(seg.text) or is_shouted(seg.text):
+        if is_promo(seg.text) or is_shouted(seg.text) or is_credit_line(seg.text):
             continue  # "Visit Business Insider's homepage for more stories"; "'NEED EXCUSE' TO LEAVE MEETING"
         trigs = find_triggers(seg)
         for trig in trigs:  # words inside a direct quote are the speaker's, not reported events
