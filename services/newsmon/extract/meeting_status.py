@@ -158,7 +158,8 @@ def status_from_cues(trigger: Token) -> str | None:
         return "cancelled"  # "the meeting would not take place", "the summit will not go ahead"
     if ("rule", "out") in phrasal:  # "did not rule out a meeting" / "ruled out talks"
         return "proposed" if any(w.dep_ == "neg" for w in words) else "cancelled"
-    if outcome & CANCEL or ("call", "off") in phrasal or _pulled_out(trigger):
+    pulled_out = trigger.dep_ == "pobj" and pulled_out_of(trigger.head)  # "pulled out of the summit"
+    if outcome & CANCEL or ("call", "off") in phrasal or pulled_out:
         return "cancelled"
     if outcome & POSTPONE or ("push", "back") in phrasal or ("put", "off") in phrasal:
         return "postponed"
@@ -200,11 +201,6 @@ def _medium_of(trigger: Token) -> bool:
         return False
     determined = any(c.dep_ in ("det", "poss") for c in trigger.children)
     return determined and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in ("interest", "believe")
-
-
-def _pulled_out(trigger: Token) -> bool:
-    """ "Trump has pulled out of the scheduled summit": the meeting is off."""
-    return trigger.dep_ == "pobj" and pulled_out_of(trigger.head)
 
 
 def _offered_sympathy(w: Token) -> bool:
