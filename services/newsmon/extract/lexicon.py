@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# entity labels that can name a party to a meeting
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "mx", "m", "mme"}
 )

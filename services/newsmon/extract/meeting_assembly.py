@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.lexicon import PARTICIPANT_LABELS
+
 _ADDRESS = {"address", "tell", "brief"}
 _SPEECHES = {"address", "speech", "remark", "remarks", "keynote", "appearance"}
 _BODY_PREPS = {"to", "at", "before"}
@@ -45,7 +47,6 @@ def of_a_legislature(tok: Token) -> bool:
 
 _CLOSED = {"classified", "closed", "closed-door", "private", "secret", "confidential"}
 _PRESS = {"press", "media", "news", "daily", "web", "background", "reporter", "televised", "house"}
-_PARTY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def closed_briefing(tok: Token) -> bool:
@@ -60,7 +61,7 @@ def closed_briefing(tok: Token) -> bool:
     named = any(
         c.dep_ == "prep"
         and c.lower_ in ("with", "from", "for", "by")
-        and any(t.ent_type_ in _PARTY_LABELS for t in c.subtree)
+        and any(t.ent_type_ in PARTICIPANT_LABELS for t in c.subtree)
         for c in tok.children
     )
     return named or bool(mods & _CLOSED)

@@ -49,6 +49,7 @@ class Trigger:
     token: Token
     kind: str
     sent: Span
+    stay: bool = False  # a stay somewhere ("was in Iowa two weeks ago"), the setting of any other
 
     @property
     def is_noun(self) -> bool:
@@ -78,7 +79,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif addressed_assembly(tok):
             out.append(Trigger(tok, "council", sent))  # "Haley addressed the U.N. General Assembly"
         elif stayed_in(tok):
-            out.append(Trigger(tok, "visit", sent))  # "Rand Paul was in Iowa two weeks ago"
+            out.append(Trigger(tok, "visit", sent, stay=True))  # "Rand Paul was in Iowa two weeks ago"
         elif reached_deal(tok):
             out.append(Trigger(tok, "talks", sent))  # "the U.S. and Russia reached a deal on Saturday"
         elif talks_with_state(tok) and not negated(tok):
@@ -101,7 +102,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
 def _stay_within(tok: Token, found: list[Trigger]) -> bool:
     """ "Zelensky will be in Paris on Thursday, when Macron will receive him": the stay is where the
     meeting the sentence tells happens, not a visit of its own."""
-    return stayed_in(tok) and any(not stayed_in(t.token) for t in found)
+    stays = {t.token.i for t in found if t.stay}
+    return tok.i in stays and any(not t.stay for t in found)
 
 
 def _greeting_within(tok: Token, found: list[Trigger]) -> bool:

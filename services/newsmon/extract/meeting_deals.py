@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.lexicon import PARTICIPANT_LABELS
 from newsmon.extract.meeting_cue_rules import negated
 
 _REACH = {"reach", "strike", "clinch", "seal", "conclude", "hammer", "forge"}
@@ -28,14 +29,13 @@ _OUTCOMES = {
     "cease-fire",
     "settlement",
 }
-_PARTIES = {"PERSON", "GPE", "NORP", "ORG"}
 _NEGOTIATORS = {"leader", "negotiator", "official", "diplomat", "power", "mediator", "envoy", "minister"}
 _FAILED = {"fail", "try", "seek", "hope", "want", "aim", "attempt", "struggle"}
 
 
 def _party(tok: Token) -> bool:
     """A named side: an entity in the phrase ("the U.S.", "the Chinese", "US and Russian officials")."""
-    return any(t.ent_type_ in _PARTIES for t in tok.subtree)
+    return any(t.ent_type_ in PARTICIPANT_LABELS for t in tok.subtree)
 
 
 def _two_sides(subject: Token) -> bool:
@@ -43,8 +43,12 @@ def _two_sides(subject: Token) -> bool:
     if any(c.dep_ == "conj" for c in subject.children):
         return _party(subject)  # "Iran and six world powers": one side named is enough
     # "US and Russian officials": the coordination sits in the modifiers
-    mods = [c for c in subject.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _PARTIES]
-    return any(any(g.dep_ == "conj" and g.ent_type_ in _PARTIES for g in m.children) for m in mods)
+    mods = [
+        c
+        for c in subject.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PARTICIPANT_LABELS
+    ]
+    return any(any(g.dep_ == "conj" and g.ent_type_ in PARTICIPANT_LABELS for g in m.children) for m in mods)
 
 
 def _with_side(verb: Token, outcome: Token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
+from newsmon.extract.lexicon import EPITHETS, PARTICIPANT_LABELS, TITLE_WORDS
 from newsmon.extract.meeting_assembly import addressed_assembly
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame_scope import anchors, frame_tokens, present_at
@@ -41,7 +41,6 @@ from newsmon.extract.meeting_venues import LOC_PREPS, is_venue, room_of, venue_b
 from newsmon.extract.places import get_gazetteer
 from newsmon.extract.spans import ents_within
 
-PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _DELEGATION = set(
     "delegation side negotiator team official leader government authority diplomat minister "
     "envoy representative counterpart military junta".split()

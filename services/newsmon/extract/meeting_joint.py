@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsmon.extract.lexicon import PARTICIPANT_LABELS
 from newsmon.extract.meeting_noun_rules import with_person
 
 _BESIDE = {"alongside", "beside"}
@@ -17,7 +18,6 @@ _APPEAR = {"speak", "stand", "appear", "sit"}
 _JOINT = {"joint"}
 _IN = {"in", "at", "during"}
 _STAGES = {"stage", "podium", "platform", "dais"}
-_PARTIES = {"PERSON", "GPE", "NORP", "ORG"}
 
 
 def _person(tok: Token) -> bool:
@@ -67,7 +67,7 @@ def _two_named(verb: Token) -> bool:
     nodes = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     subjects = [s for n in nodes for s in n.children if s.dep_ in ("nsubj", "nsubjpass")]
     return any(  # "Obama and Putin", or a parse that hangs "Trump and Indian" under Modi's title
-        sum(t.ent_type_ in _PARTIES and t.ent_iob_ == "B" for t in s.subtree) >= 2
+        sum(t.ent_type_ in PARTICIPANT_LABELS and t.ent_iob_ == "B" for t in s.subtree) >= 2
         and any(t.lower_ == "and" for t in s.subtree)
         and _person(s)
         for s in subjects

@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.entity_repairs import is_big_place
-from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES
-from newsmon.extract.meeting_frame import PARTICIPANT_LABELS, PRONOUNS
+from newsmon.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PARTICIPANT_LABELS
+from newsmon.extract.meeting_frame import PRONOUNS
 from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.meeting_names import a_party, is_title_modifier
 from newsmon.extract.places import get_gazetteer

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Token
 
-from newsmon.extract.lexicon import TITLE_WORDS
+from newsmon.extract.lexicon import PARTICIPANT_LABELS, TITLE_WORDS
 from newsmon.extract.meeting_call_rules import by_phone_with, is_phone_verb, spoke_with
 from newsmon.extract.meeting_cue_rules import (
     AUDIENCE,
@@ -92,7 +92,7 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
     if lemma in ("receive", "host", "gather", "convene") and not (
         any(
             c.dep_ in ("dobj", "nsubj", "nsubjpass")  # not "dozens of protesters gathered" (CARDINAL)
-            and any(t.ent_type_ in _PARTY_ENTS or t.pos_ == "PRON" for t in c.subtree)
+            and any(t.ent_type_ in PARTICIPANT_LABELS or t.pos_ == "PRON" for t in c.subtree)
             for c in tok.children
         )
         or receives_delegation(tok)
@@ -192,7 +192,7 @@ def discussed_with(tok: Token) -> bool:
     discussing something with a named party or a titled person is an exchange between them."""
     subject = [c for c in tok.children if c.dep_ == "nsubj"]
     if not any(
-        c.ent_type_ in _PARTY_ENTS or c.pos_ == "PROPN" or c.lower_ in _PARTY_PRONOUNS for c in subject
+        c.ent_type_ in PARTICIPANT_LABELS or c.pos_ == "PROPN" or c.lower_ in _PARTY_PRONOUNS for c in subject
     ):
         return False
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "discussed his intentions with"
@@ -200,7 +200,7 @@ def discussed_with(tok: Token) -> bool:
         g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
     ]
     return any(
-        g.ent_type_ in _PARTY_ENTS or g.lower_ in _COUNTERPART_TITLES for g in withs
+        g.ent_type_ in PARTICIPANT_LABELS or g.lower_ in _COUNTERPART_TITLES for g in withs
     ) and not audience_only(tok)
 
 
@@ -224,7 +224,7 @@ def _briefed_officials(tok: Token) -> bool:
     if tok.tag_ in ("VBZ", "VBP") and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
         return False  # "she was the one who briefs Obama on threats": a duty, not one briefing
     for c in tok.children:
-        named = c.lower_ in ("him", "her") or any(t.ent_type_ in _PARTY_ENTS for t in c.subtree)
+        named = c.lower_ in ("him", "her") or any(t.ent_type_ in PARTICIPANT_LABELS for t in c.subtree)
         if c.lower_ == "who" and tok.dep_ == "relcl":  # "Peter King, who was briefed by the FBI"
             named = tok.head.ent_type_ == "PERSON"
         if c.dep_ == "dobj" and c.lemma_.lower() not in AUDIENCE and named:
@@ -250,7 +250,6 @@ def _contacted_someone(tok: Token) -> bool:
     )
 
 
-_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PARTY_PRONOUNS = {"he", "she", "they", "we"}
 _COUNTERPART_TITLES = TITLE_WORDS - {
     "aide",

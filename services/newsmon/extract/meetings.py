@@ -21,13 +21,13 @@ from newsmon.extract.boilerplate import is_credit_line, is_promo, is_shouted
 from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
+from newsmon.extract.lexicon import PARTICIPANT_LABELS
 from newsmon.extract.meeting_cue_rules import a_sight
 from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_fold import fold_vague
 from newsmon.extract.meeting_frame import (
     BODY_WORDS,
-    PARTICIPANT_LABELS,
     governing_speaker,
     in_what_was_said,
     on_sidelines_of,
