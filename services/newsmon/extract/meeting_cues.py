@@ -36,7 +36,7 @@ _INTO_MEETING = {"go", "head", "walk"}
 # verbs whose subject looks at a meeting from outside: "is probing several 2017 meetings"
 OUTSIDE_VERBS = set(
     "investigate probe examine scrutinize scrutinise review criticize criticise condemn denounce "
-    "question investigate monitor cover".split()
+    "question monitor cover".split()
 )
 _THERE_FOR = {"be", "arrive", "land", "travel", "fly", "head", "come", "go", "return", "stay", "gather"}
 _SUMMON = {"invite", "summon", "bring", "welcome", "ask", "call", "host", "receive"}

@@ -167,9 +167,7 @@ def no_meeting_verb(tok: Token, lemma: str, kind: str) -> bool:
         for c in tok.children
     ):
         return True  # only "travel to <place>" is a visit
-    if lemma in ("speak", "talk", "phone", "call") and _to_the_press(tok):
-        return True  # "spoke to The Associated Press by telephone": an interview
-    if lemma in ("visit", "travel", "fly", "go") and any(
+    if lemma == "visit" and any(
         c.dep_ == "dobj"
         and c.ent_type_
         and c.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
