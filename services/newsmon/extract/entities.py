@@ -98,6 +98,7 @@ class NameIndex:
     _people: set[str] = field(default_factory=set)
     _strong: set[str] = field(default_factory=set)
     _by_surname: dict[str, list[str]] = field(default_factory=dict)  # "clinton" -> both Clintons
+    _named_counts: Counter[str] = field(default_factory=Counter)  # full names, times named in full
 
     # -- public interface -------------------------------------------------------------------
     def canonical(self, mention: str) -> str:
@@ -300,7 +301,8 @@ class NameIndex:
                             self._canon.setdefault(inner, full)
             if label == "PERSON":
                 self._people.add(self._canon.get(key, full))
-            if label == "ORG" and len(words) > 2:
+            # a two-word body's acronym too: "European Union" -> "EU", before "EU Commission" claims it
+            if label == "ORG" and len(words) > 1:
                 acro = "".join(w[0] for w in full.split() if w[:1].isupper())
                 if len(acro) >= 2:
                     self._canon.setdefault(acro.lower(), full)
@@ -312,6 +314,7 @@ class NameIndex:
         """A bare surname two people share is the one the article names in full more often: "President
         Donald Trump" (four times) over "Melania Trump" (twice), whichever name is longer."""
         counts = Counter(self._canon.get(full.lower(), full) for full in people)
+        self._named_counts = counts
         for surname, names in self._by_surname.items():
             holder = self._canon.get(surname)
             if len(names) < 2 or holder not in names:
@@ -333,7 +336,10 @@ class NameIndex:
 
     def _register_first_names(self) -> None:
         """ "Xi" -> "Xi Jinping", "Wendy" -> "Wendy Sherman", when no surname claims the word."""
-        for full in sorted(self._people, key=len, reverse=True):
+        counts = self._named_counts
+        # longest first, but a first word two people share is the one named in full more often:
+        # "Kim Jong Un" (three times) over the spokesman "Kim Eui-kyeom" (once)
+        for full in sorted(self._people, key=lambda f: (counts[f], len(f), f), reverse=True):
             words = full.lower().split()
             if len(words) > 1:
                 current = self._canon.get(words[0])

@@ -138,7 +138,7 @@ def status_from_cues(trigger: Token) -> str | None:
             return "scheduled"  # "We are to be meeting with House Republicans", "is to visit Kyiv"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "during":
         return None  # "offered to host a summit during a phone call with Putin": the call took place
-    if _medium_of(trigger):
+    if medium_of(trigger):
         return None  # "Trudeau urged Trump in a phone call to press China": the call took place
     # "went into a meeting" is not "is going to meet"; "a hastily arranged visit" was arranged
     lemmas = {
@@ -193,7 +193,7 @@ _SYMPATHY = set("condolence sympathy congratulation thanks apology prayer suppor
 _MEDIA = {"call", "conversation", "meeting", "talks", "letter", "discussion"}
 
 
-def _medium_of(trigger: Token) -> bool:
+def medium_of(trigger: Token) -> bool:
     """ "urged Trump in a phone call", "told Xi in a meeting on Monday": the call or meeting an act
     was done in, which took place (not "interested in a meeting", a wish)."""
     prep = trigger.head

@@ -21,7 +21,7 @@ from newsmon.extract.dates import DateExpr, Resolved, add_months, find_dates, re
 from newsmon.extract.meeting_cues import REPORTING
 from newsmon.extract.meeting_frame import lca, tree_distance
 from newsmon.extract.meeting_narrative import narrative_days
-from newsmon.extract.meeting_status import PROPOSE, perfect_participle, recorded, tense_of
+from newsmon.extract.meeting_status import PROPOSE, medium_of, perfect_participle, recorded, tense_of
 from newsmon.extract.spans import token_at
 
 _DATE_BLOCKERS = REPORTING | {
@@ -99,7 +99,9 @@ def pick_date(
                 continue  # "The visit was announced on Monday": the day of the announcement
             if _branch(root, top).dep_ == "ccomp" and _branch(trigger, top).dep_ != "ccomp":
                 continue  # "After a speech at the summit, Trump told them ... leadership in 2016"
-        if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i:
+        # "told Rouhani in a phone call on Saturday": the telling's day is the call's
+        medium = medium_of(trigger) and top is not None and top.i == trigger.head.head.i
+        if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i and not medium:
             if status is not None and status != "scheduled-past":
                 continue  # "The Kremlin on Thursday rejected an offer to meet": Thursday is the rejection
             dist += 3
