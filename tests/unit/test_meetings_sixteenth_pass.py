@@ -1,6 +1,6 @@
 """Meeting patterns of the sixteenth pass (loads spaCy: slow). Every text is written for the test;
-the publication day is Tuesday 1987-04-14. The first three tests failed before their changes (the
-Mulroney call already held); the last guards what the call-day change must leave alone.
+the publication day is Tuesday 1987-04-14. Each positive test failed before its change (its first
+case at least; checked with ``git stash``); the other cases and the negative tests guard the change.
 """
 
 from __future__ import annotations
@@ -75,3 +75,55 @@ def test_the_day_of_telling_still_does_not_date_a_meeting_told_of(
 ) -> None:
     (m,) = meetings(extractor, text)
     assert (m["status"], m["date"]) == ("scheduled", date)
+
+
+def test_a_dated_gathering_joins_the_dated_summit_not_an_undated_lunch(extractor: Extractor) -> None:
+    text = (
+        "Leaders of the Group of Seven opened their summit in Venice on Monday. Before the opening, "
+        "Reagan and Prime Minister Fanfani sat down for a private lunch beside the lagoon. Little of "
+        "substance is expected of this year's gathering, a professor at Georgetown said."
+    )
+    found = meetings(extractor, text)
+    (lunch,) = [m for m in found if "Fanfani" in people(m)]
+    assert lunch["date"] != "1987"  # "this year's gathering" is the summit, not the lunch
+    (summit,) = [m for m in found if m["kind"] == "summit"]
+    assert summit["mentions"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "On Tuesday, Reagan is slated to meet with Soviet Foreign Minister Eduard Shevardnadze.",
+            "scheduled",
+        ),
+        ("Reagan is scheduled to meet Shevardnadze on Tuesday.", "scheduled"),
+        ("Reagan is meeting Shevardnadze at the White House today.", "ongoing"),
+    ],
+)
+def test_a_meeting_slated_for_the_day_of_publication_is_still_ahead(
+    extractor: Extractor, text: str, status: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert (m["status"], m["date"]) == (status, "1987-04-14")
+
+
+def test_who_a_meeting_included_took_part(extractor: Extractor) -> None:
+    text = (
+        "Secretary of State George Shultz's meetings on Monday included chief Israeli negotiator "
+        "Elyakim Rubinstein and Jordanian Foreign Minister Taher Masri."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"George Shultz", "Elyakim Rubinstein", "Taher Masri"} <= people(m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting on Monday included a long discussion of Iran.",
+        "Others reportedly not making the trip include Sen. John Glenn and Sen. Sam Nunn.",
+    ],
+)
+def test_what_a_meeting_included_or_a_misparsed_list_is_no_party(extractor: Extractor, text: str) -> None:
+    found = meetings(extractor, text)
+    assert not any({"Iran", "John Glenn", "Sam Nunn"} & people(m) for m in found)

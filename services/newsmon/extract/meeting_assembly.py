@@ -4,6 +4,7 @@
 Nations General Assembly on Tuesday", "in his remarks at the General Assembly", "Rouhani told an
 open session of parliament": a session of a named body is a meeting (the guideline's council kind),
 and whoever addresses it takes part. A speech is not a meeting by itself; the assembly makes it one.
+Also who a meeting noun "included" ("Kerry's meetings Monday included Saeb Erekat and ...").
 """
 
 from __future__ import annotations
@@ -65,3 +66,19 @@ def closed_briefing(tok: Token) -> bool:
         for c in tok.children
     )
     return named or bool(mods & _CLOSED)
+
+
+def included_parties(trigger: Token) -> list[Token]:
+    """ "Kerry's meetings Monday included Saeb Erekat and Nabil Elaraby": the named people a meeting
+    noun's "include"/"involve" takes, when the verb agrees with it ("the trip include Sen. Tester"
+    is a misparse of "Others not making the trip include ...")."""
+    verb = trigger.head
+    agrees = (trigger.tag_, verb.tag_) in (("NN", "VBZ"), ("NNS", "VBP")) or verb.tag_ == "VBD"
+    if not (agrees or (verb.tag_ == "VB" and any(c.dep_ == "aux" for c in verb.children))):
+        return []  # "will include" agrees too
+    named = [c for c in verb.children if c.dep_ == "dobj"]  # "negotiator Saeb Erekat": the appositive
+    return [
+        c
+        for c in named
+        if c.pos_ == "PROPN" or any(g.dep_ == "appos" and g.ent_type_ == "PERSON" for g in c.children)
+    ]

@@ -154,6 +154,8 @@ def _attach_target(out: list[Candidate], c: Candidate) -> Candidate | None:
             and not places_conflict(m.place, c.place)
             and not _elsewhere_then(c, m)
         ]
+        if c.date and any(m.date for m in ok):  # "this year's gathering": the summit dated this year,
+            ok = [m for m in ok if m.date]  # not an undated lunch told just before it
         same_kind = [m for m in ok if m.kind == c.kind]  # "the visit" -> the last visit, not the last call
         pick = same_kind or ok
         return pick[0] if pick else None

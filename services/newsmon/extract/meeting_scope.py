@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
-from newsmon.extract.meeting_assembly import addressed_assembly
+from newsmon.extract.meeting_assembly import addressed_assembly, included_parties
 from newsmon.extract.meeting_setting import body_event_setting
 
 _MODALS = {"would", "will", "could", "might", "may", "shall", "must"}
@@ -240,6 +240,8 @@ def host_subjects(trigger: Token) -> list[Token]:
         if role.dep_ == "attr" and role.head.pos_ in ("AUX", "VERB"):
             return subject_of(role.head, set())
         return []
+    if trigger.dep_ == "nsubj" and verb.lemma_.lower() in ("include", "involve"):
+        return included_parties(trigger)  # "Kerry's meetings Monday included Saeb Erekat and ..."
     if trigger.dep_ != "dobj" or verb.lemma_.lower() not in _HOSTS:
         return []
     return subject_of(verb, set())

@@ -27,9 +27,9 @@ PROPOSE = set(
     "seek urge want hope likely proposal offering push request agenda refuse decline reject rebuff "
     "lobby".split()
 )
-SCHEDULE = set("schedule due set plan expect slate confirm accept prepare go".split())
+SCHEDULE = set("schedule due set plan expect slate slat confirm accept prepare go".split())
 ONGOING = {"continue", "underway", "enter", "begin", "start", "open", "resume"}
-SLATED = {"set", "due", "expected", "scheduled", "slated", "poised"}  # "talks set to resume"
+SLATED = {"set", "due", "expected", "scheduled", "slated", "slat", "poised"}  # "slated": lemma "slat"
 _CLIMB = set("xcomp dobj nsubj nsubjpass pobj prep attr oprd compound pcomp acomp acl".split())
 _SETTING_PREPS = {"at", "during", "on", "throughout", "amid"}
 _ASIDE_PREPS = {"including", "because", "despite", "besides", "except", "unlike"}
@@ -253,7 +253,7 @@ def _will_not_happen(weak: list[Token]) -> bool:
     return False
 
 
-_LOOKS_AHEAD = set("plan schedule due set expect go intend want hope prepare".split())
+_LOOKS_AHEAD = set("plan schedule due set expect go intend want hope prepare slate slat".split())
 # "has invited Trump to meet on Thursday": ahead of an invitation still standing (a past one,
 # "invited him to meet on Monday", keeps the past tense)
 _STANDING_OFFER = set("invite agree offer promise ask".split())
