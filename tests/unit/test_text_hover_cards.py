@@ -49,6 +49,14 @@ def test_a_card_glued_after_the_name_is_blanked_and_offsets_hold() -> None:
             "MORE’s aide.",
             "the server of Hillary Clinton ’s aide.",
         ),
+        (  # a card with no headline: "MORE" glued to the full name
+            "chief of staff Howard Baker Howard Henry BakerMORE called Shultz on Friday night.",
+            "chief of staff Howard Baker called Shultz on Friday night.",
+        ),
+        (
+            "Sen. John Kennedy John Neely KennedyMORE (R-La.) said.",
+            "Sen. John Kennedy (R-La.) said.",
+        ),
     ],
 )
 def test_card_shapes(text: str, kept: str) -> None:
@@ -63,6 +71,7 @@ def test_card_shapes(text: str, kept: str) -> None:
         "SCHIFF STAFF WENT TO NEW YORK FOUR TIMES TO MEET WITH COHEN FOR MORE THAN 10 HOURS.",
         "Trump met Trump Organization lawyers and wanted MORE time, Trump said.",
         "Mr. Smith said Smith Barney had asked for nothing MORE than a meeting.",
+        "The Kennedy KennedyMORE campaign",  # no second name: not a card
     ],
 )
 def test_prose_is_left_alone(text: str) -> None:

@@ -26,7 +26,8 @@ _ROLLOVER = re.compile(
     rf"(?: ?{_CARD_START} (?:{_NAME_PART} ){{0,4}}?(?P=surname)"
     rf"| {_CARD_START} (?:{_NAME_PART} ){{1,4}}?(?P=surname) "
     rf"| (?P=first) (?P=surname) )"
-    rf"(?=[A-Z0-9'‘\"“])[^\n]{{0,700}}? MORE)(?![\w])"
+    # then the headlines and " MORE", or "MORE" glued to the name when the card has no headline
+    rf"(?:(?=[A-Z0-9'‘\"“])[^\n]{{0,700}}? MORE|MORE))(?![\w])"
 )
 
 
@@ -63,7 +64,7 @@ def html_to_text(raw: str) -> str:
 
 def blank_hover_cards(text: str) -> str:
     """Hover-card text glued into a scraped body, overwritten with spaces so every offset still holds."""
-    if " MORE" not in text:
+    if "MORE" not in text:
         return text
     return _ROLLOVER.sub(
         lambda m: m.group(0)[: m.start("card") - m.start()] + " " * len(m.group("card")), text
