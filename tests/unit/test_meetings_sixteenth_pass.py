@@ -127,3 +127,25 @@ def test_who_a_meeting_included_took_part(extractor: Extractor) -> None:
 def test_what_a_meeting_included_or_a_misparsed_list_is_no_party(extractor: Extractor, text: str) -> None:
     found = meetings(extractor, text)
     assert not any({"Iran", "John Glenn", "Sam Nunn"} & people(m) for m in found)
+
+
+def test_a_named_persons_call_on_a_day_is_a_call(extractor: Extractor) -> None:
+    text = (
+        "Mr. Shultz's call on Sunday was the first time he had raised the radar station with "
+        "Mr. Shevardnadze, officials said."
+    )
+    (m,) = meetings(extractor, text)
+    assert "Shultz" in " ".join(people(m))
+    assert (m["kind"], m["status"], m["date"]) == ("call", "held", "1987-04-12")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reagan's call on Sunday for a ban on chemical weapons drew praise.",
+        "Reagan's call on Monday to cut taxes angered Democrats.",
+        "Democrats rejected Reagan's call on Friday.",
+    ],
+)
+def test_a_call_for_something_is_no_phone_call(extractor: Extractor, text: str) -> None:
+    assert meetings(extractor, text) == []

@@ -369,9 +369,17 @@ def _held_by_two(tok: Token) -> bool:
 
 
 def _dated_own_call(tok: Token) -> bool:
-    """ "Trump's July 25 call", "Biden's Friday call": a named person's call on a given day."""
+    """ "Trump's July 25 call", "Biden's Friday call", "Mr. Kerry's call on Sunday": a named person's
+    call on a given day (not "Trump's call on Sunday for a ban", "a call to arms")."""
     owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
     dated = any(
         c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "amod", "npadvmod") for c in tok.children
     )
-    return owner and dated
+    on_day = any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.ent_type_ == "DATE" for g in c.children)
+        for c in tok.children
+    )
+    purpose = any(t.tag_ == "TO" for t in tok.subtree if t.i > tok.i)  # "call on Monday to raise taxes"
+    return owner and (
+        dated or (on_day and not has_prep(tok, {"for", "to"}) and not purpose and tok.dep_ != "dobj")
+    )
