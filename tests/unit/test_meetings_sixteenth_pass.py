@@ -149,3 +149,30 @@ def test_a_named_persons_call_on_a_day_is_a_call(extractor: Extractor) -> None:
 )
 def test_a_call_for_something_is_no_phone_call(extractor: Extractor, text: str) -> None:
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "traveller"),
+    [
+        (
+            "During a Middle East trip on Sunday, Secretary of State George Shultz said Washington "
+            "would insist on direct talks.",
+            "George Shultz",
+        ),
+        (
+            "Speaking in Bonn during a visit to Europe, Vice President George Bush took a hard line.",
+            "George Bush",
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_set_on_a_trip_makes_the_trip(
+    extractor: Extractor, text: str, traveller: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert traveller in people(m)
+    assert (m["kind"], m["status"]) == ("visit", "held")
+
+
+def test_a_visit_of_someone_else_is_not_the_subjects_trip(extractor: Extractor) -> None:
+    found = meetings(extractor, "During a visit of the Pope, President Reagan said he was moved.")
+    assert not any("Reagan" in people(m) for m in found)

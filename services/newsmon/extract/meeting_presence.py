@@ -89,3 +89,35 @@ def _on_journey_noun(verb: Token) -> bool:
         and any(g.dep_ == "pobj" and g.lemma_.lower() in _OWN_RULE for g in c.children)
         for c in verb.children
     )
+
+
+_DESTINATION_LABELS = {"GPE", "LOC", "NORP"}
+
+
+def unowned_trip(trigger: Token) -> bool:
+    """ "during a visit to Washington", "In a visit to Estonia, Pence gave a speech", "During a
+    Middle East trip on Sunday, Pompeo said", "on a tour of southern Europe": a trip to a place with
+    no owner or agent of its own, set in a clause whose subject makes it."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in ("visit", "trip", "tour") or trigger.head.lower_ not in ("during", "on", "in"):
+        return False
+    kids = {c.lower_ if c.dep_ == "prep" else c.dep_ for c in trigger.children}
+    where = any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ in _DESTINATION_LABELS for c in trigger.children
+    )
+    to = "to" in kids or where or (lemma == "tour" and "of" in kids)
+    owned = kids & {"poss", "by", "with"} or ("of" in kids and lemma != "tour")
+    return to and not owned and trip_clause(trigger).pos_ == "VERB"
+
+
+def trip_clause(trigger: Token) -> Token:
+    """The verb whose subject makes the trip: the clause the trip's phrase sits in, or for a subjectless
+    participle ("Speaking in Estonia during a visit to Europe, Obama ...") the clause it opens."""
+    verb = trigger.head.head
+    if (
+        verb.tag_ in ("VBG", "VBN")
+        and verb.dep_ in ("advcl", "csubj")  # "Speaking ..., Obama took": misread as a clausal subject
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return verb.head
+    return verb

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsmon.extract.lexicon import EPITHETS, TITLE_WORDS
 from newsmon.extract.meeting_assembly import addressed_assembly, included_parties
+from newsmon.extract.meeting_presence import trip_clause, unowned_trip
 from newsmon.extract.meeting_setting import body_event_setting
 
 _MODALS = {"would", "will", "could", "might", "may", "shall", "must"}
@@ -49,8 +50,8 @@ def at_meeting_scope(trigger: Token, reporting: set[str]) -> set[int]:
         return set()
     if body_event_setting(trigger):
         return set()  # "Wang and Ri met at the G20 summit": the summit's parties are not theirs
-    if _unowned_trip(trigger):  # "During a visit to Washington, Jordan's King Abdullah said": the visitor
-        return {t.i for s in subject_of(trigger.head.head, set()) for t in s.subtree}
+    if unowned_trip(trigger):  # "During a visit to Washington, Jordan's King Abdullah said": the visitor
+        return {t.i for s in subject_of(trip_clause(trigger), set()) for t in s.subtree}
     call = trigger.lemma_.lower() in ("call", "conversation")
     verb = trigger.head.head
     # one meeting (not "meetings") a report was made in: "announced the deal during a meeting with Liu"
@@ -110,17 +111,6 @@ _PEOPLE_NOUNS = (
         "government nation state group team delegation committee council panel board staff voter".split()
     )
 )
-
-
-def _unowned_trip(trigger: Token) -> bool:
-    """ "during a visit to Washington", "In a visit to Estonia, Pence gave a speech": a trip to a
-    place with no owner or agent of its own, set in a clause whose subject makes it."""
-    if trigger.lemma_.lower() not in ("visit", "trip", "tour"):
-        return False
-    if trigger.head.lower_ not in ("during", "on", "in"):
-        return False
-    kids = {c.lower_ if c.dep_ == "prep" else c.dep_ for c in trigger.children}
-    return "to" in kids and not kids & {"poss", "by", "with", "of"} and trigger.head.head.pos_ == "VERB"
 
 
 def _named_together(trigger: Token, verb: Token) -> bool:
