@@ -176,3 +176,28 @@ def test_the_subject_of_a_clause_set_on_a_trip_makes_the_trip(
 def test_a_visit_of_someone_else_is_not_the_subjects_trip(extractor: Extractor) -> None:
     found = meetings(extractor, "During a visit of the Pope, President Reagan said he was moved.")
     assert not any("Reagan" in people(m) for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "other"),
+    [
+        (
+            "Chancellor Helmut Kohl spoke first. After he met with King Hussein on Monday, Vice President "
+            "George Bush flew home.",
+            "George Bush",
+            "Helmut Kohl",
+        ),
+        (
+            "Prime Minister Yasuhiro Nakasone was there too. As he did while traveling in Brazil last "
+            "year, President Reagan called on young people to stand up for freedom.",
+            "Reagan",
+            "Yasuhiro Nakasone",
+        ),
+    ],
+)
+def test_a_pronoun_before_the_main_clauses_named_subject_is_that_subject(
+    extractor: Extractor, text: str, subject: str, other: str
+) -> None:
+    (m,) = meetings(extractor, text)
+    assert subject in " ".join(people(m))
+    assert other not in people(m)

@@ -40,6 +40,9 @@ def resolve_pronoun(
         return _they(ctx, pron, trigger, have, found, titled)
     if pron.dep_ == "poss" and found and found[0].type == "person":
         return found[:1]  # "Scholz plans to follow with his own visit": his = the clause's subject
+    ahead = _cataphora(ctx, pron, gender, names)
+    if ahead is not None:
+        return [ahead]
     speakers = governing_speaker(trigger)
     if pron.dep_ == "poss" and speakers:
         # "Steinitz said the issue will be discussed with Obama during his visit": the person the
@@ -65,6 +68,25 @@ def resolve_pronoun(
         role = ctx.names.title_of(fits[0].name)
         return [Participant(fits[0].name, "person", role, role_country(role))]
     return []
+
+
+def _cataphora(ctx: ArticleContext, pron: Token, gender: str, names: set[str]) -> Participant | None:
+    """ "As he did while traveling in South Africa this summer, Obama called on ...": a pronoun in a
+    clause set before the main clause's named subject is that subject, not the last person named."""
+    root = pron.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+    if subj is None or subj.left_edge.i <= pron.i:
+        return None
+    node = pron
+    while node.head.i != root.i and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("advcl", "prep") or node.right_edge.i >= subj.left_edge.i:
+        return None
+    ent = next((e for e in doc_ents(pron.doc) if e.start <= subj.i < e.end and e.label_ == "PERSON"), None)
+    p = participant(ctx, ent) if ent is not None else None
+    if p is None or p.type != "person" or p.name in names:
+        return None
+    return p if ctx.names.gender_of(p.name) in (None, gender) else None
 
 
 def _named_in_report(
