@@ -201,3 +201,28 @@ def test_a_pronoun_before_the_main_clauses_named_subject_is_that_subject(
     (m,) = meetings(extractor, text)
     assert subject in " ".join(people(m))
     assert other not in people(m)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "not_who"),
+    [
+        (
+            "President Reagan flew to Geneva on Monday. Soviet President Andrei Gromyko greeted him "
+            "at the airport. On Tuesday the president met Swiss leaders at the lakeside villa.",
+            "Reagan",
+            "Andrei Gromyko",
+        ),
+        (
+            "President Reagan stayed in Washington. Vice President George Bush flew to Amman, where "
+            "on Tuesday the vice president met King Hussein.",
+            "George Bush",
+            "Reagan",
+        ),
+    ],
+)
+def test_the_president_is_the_one_titled_bare_and_the_vice_president_the_vice(
+    extractor: Extractor, text: str, who: str, not_who: str
+) -> None:
+    (m,) = [m for m in meetings(extractor, text) if m["date"] == "1987-04-14"]
+    assert who in " ".join(people(m))
+    assert not_who not in people(m)

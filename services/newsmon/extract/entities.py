@@ -85,6 +85,13 @@ def _outvoted_people(ents: list[Span], labels: dict[int, str]) -> None:
 _CORPORATE = {"ceo", "executive", "founder", "chairman", "owner", "director"}
 
 
+def _president_rank(title: str, vice: bool) -> tuple[bool, bool, bool]:
+    words = title.lower().split()
+    before = words[words.index("president") - 1] if "president" in words[1:] else ""
+    qualified = before not in ("", "former", "then", "the", "vice")
+    return bool(_CORPORATE & set(words)), ("vice" in words) != vice, qualified
+
+
 @dataclass
 class NameIndex:
     """Name resolution for one article (see the module docstring for the interface)."""
@@ -159,14 +166,14 @@ class NameIndex:
         i = bisect_right(self._starts, offset)
         return [m for m in reversed(self.mentions[:i]) if m.end <= offset]
 
-    def person_with_title_word(self, word: str, before: int | None = None) -> str | None:
-        """The most recently mentioned person whose title contains ``word`` ("spokesman")."""
+    def person_with_title_word(self, word: str, before: int | None = None, vice: bool = False) -> str | None:
+        """The most recently mentioned person whose title contains ``word`` ("spokesman"); for
+        "president" the country's before a company's, a vice president only for ``vice``, and one
+        titled bare ("President Obama") before another country's ("Russian President Vladimir Putin")."""
         word = word.lower()
         pool = self.mentions_before(before) if before is not None else list(reversed(self.mentions))
-        if word == "president":  # "the president" is the country's, not a "president and CEO" quoted since
-            pool = sorted(
-                pool, key=lambda m: bool(_CORPORATE & set((self._titles.get(m.name) or "").lower().split()))
-            )
+        if word == "president":
+            pool = sorted(pool, key=lambda m: _president_rank(self._titles.get(m.name) or "", vice))
         for m in pool:
             title = self._titles.get(m.name)
             if m.kind == "person" and title and word in title.lower().split():

@@ -47,7 +47,8 @@ def _titled(ctx: ArticleContext, t: Token) -> str | None:
         c.text.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
     ]
     if not qualifiers:
-        found = ctx.names.person_with_title_word(t.lower_, before=t.idx)
+        vice = any(c.lower_ == "vice" for c in t.children)  # "the vice president"
+        found = ctx.names.person_with_title_word(t.lower_, before=t.idx, vice=vice)
         if found is None and t.lower_ == "president":  # "Mr. Trump ... the president": never titled
             heads = {_head_of_state(ctx, code) for code in _SEATS} - {None}
             found = heads.pop() if len(heads) == 1 else None
