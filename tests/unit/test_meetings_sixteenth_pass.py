@@ -226,3 +226,14 @@ def test_the_president_is_the_one_titled_bare_and_the_vice_president_the_vice(
     (m,) = [m for m in meetings(extractor, text) if m["date"] == "1987-04-14"]
     assert who in " ".join(people(m))
     assert not_who not in people(m)
+
+
+def test_a_handshake_with_whom_is_with_the_nearest_person_before_it(extractor: Extractor) -> None:
+    text = (
+        "Reagan criticized leaders who jail dissidents, perhaps thinking of Libya's Moammar Gadhafi or "
+        "Cuba's Fidel Castro, with whom he shook hands before taking the lectern on Tuesday."
+    )
+    (m,) = meetings(extractor, text)
+    assert {"Reagan", "Fidel Castro"} <= people(m)
+    assert "Moammar Gadhafi" not in people(m)
+    assert m["date"] == "1987-04-14"

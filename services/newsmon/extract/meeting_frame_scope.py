@@ -139,8 +139,8 @@ def frame_tokens(trigger: Token, present: set[int]) -> set[int]:
     else:
         toks = _subtree_without_clauses(trigger, trigger)
     # the object of a relative clause ("Geneva, where the delegations met"): its head noun is the place
-    if trigger.dep_ == "relcl":
-        toks.add(trigger.head.i)
+    if trigger.dep_ == "relcl":  # the nearest conjunct: "Mugabe or Raul Castro, with whom he shook hands"
+        toks.add(max((c.i for c in trigger.head.conjuncts if c.i < trigger.i), default=trigger.head.i))
     # "Obama, who welcomed world leaders for a working dinner": "who" is the name it follows
     clause = head
     while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:

@@ -111,7 +111,8 @@ def shook_hands_with(tok: Token) -> bool:
     if not ((lemma == "shake" and "hand" in objects) or (lemma == "exchange" and objects & _GREETINGS)):
         return False
     withs = [g for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
-    return any(_person(g) for g in withs) or (
+    whom = tok.dep_ == "relcl" and tok.head.ent_type_ == "PERSON"  # "Raul Castro, with whom he shook hands"
+    return any(_person(g) or (g.lower_ == "whom" and whom) for g in withs) or (
         lemma == "shake"
         and any(c.dep_ == "nsubj" and any(x.dep_ == "conj" for x in c.children) for c in tok.children)
     )
