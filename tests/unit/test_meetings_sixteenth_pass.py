@@ -5,6 +5,8 @@ case at least; checked with ``git stash``); the other cases and the negative tes
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from wire_helpers import meetings, people
 
@@ -237,3 +239,14 @@ def test_a_handshake_with_whom_is_with_the_nearest_person_before_it(extractor: E
     assert {"Reagan", "Fidel Castro"} <= people(m)
     assert "Moammar Gadhafi" not in people(m)
     assert m["date"] == "1987-04-14"
+
+
+def test_the_president_is_not_a_former_one_when_the_sitting_one_is_named(extractor: Extractor) -> None:
+    text = (
+        "Former President Barack Obama praised the plan. Mr. Trump flew to Tokyo on Sunday. On Monday "
+        "the president met Prime Minister Shinzo Abe."
+    )
+    found = extractor.extract(text, published=dt.date(2017, 11, 7))["meetings"]  # the seats table's day
+    (m,) = [m for m in found if "Shinzo Abe" in people(m)]
+    assert "Trump" in people(m)
+    assert "Barack Obama" not in people(m)

@@ -88,7 +88,7 @@ _CORPORATE = {"ceo", "executive", "founder", "chairman", "owner", "director"}
 def _president_rank(title: str, vice: bool) -> tuple[bool, bool, bool]:
     words = title.lower().split()
     before = words[words.index("president") - 1] if "president" in words[1:] else ""
-    qualified = before not in ("", "former", "then", "the", "vice")
+    qualified = before not in ("", "the", "vice")  # "Russian President", "former President": not now ours
     return bool(_CORPORATE & set(words)), ("vice" in words) != vice, qualified
 
 

@@ -49,9 +49,11 @@ def _titled(ctx: ArticleContext, t: Token) -> str | None:
     if not qualifiers:
         vice = any(c.lower_ == "vice" for c in t.children)  # "the vice president"
         found = ctx.names.person_with_title_word(t.lower_, before=t.idx, vice=vice)
-        if found is None and t.lower_ == "president":  # "Mr. Trump ... the president": never titled
+        former = "former" in (ctx.names.title_of(found) or "").lower().split() if found else False
+        if (found is None or former) and t.lower_ == "president":
+            # "Mr. Trump ... the president": never titled, or only "former President Obama" was
             heads = {_head_of_state(ctx, code) for code in _SEATS} - {None}
-            found = heads.pop() if len(heads) == 1 else None
+            found = heads.pop() if len(heads) == 1 else found
         return found
     for m in ctx.names.mentions_before(t.idx):
         title = (ctx.names.title_of(m.name) or "").lower()
