@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsmon.extract.meeting_merge import Participant
-from newsmon.extract.spans import doc_ents
+from newsmon.extract.spans import ent_at
 
 GROUP_HEADS = set(
     "negotiator minister leader official delegation representative association union employer "
@@ -62,7 +62,7 @@ def _body_of(head: Token) -> str | None:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.ent_type_ == "ORG" and obj.ent_iob_ != "O":
-                ent = next((e for e in doc_ents(obj.doc) if e.start <= obj.i < e.end), None)
+                ent = ent_at(obj)
                 if ent is not None:
                     return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return None

@@ -21,7 +21,7 @@ from newsmon.extract.meeting_people import (
     role_country,
     subjects_above,
 )
-from newsmon.extract.spans import doc_ents, ents_within
+from newsmon.extract.spans import doc_ents, ent_at, ents_within
 
 
 def resolve_pronoun(
@@ -82,8 +82,8 @@ def _cataphora(ctx: ArticleContext, pron: Token, gender: str, names: set[str]) -
         node = node.head
     if node.dep_ not in ("advcl", "prep") or node.right_edge.i >= subj.left_edge.i:
         return None
-    ent = next((e for e in doc_ents(pron.doc) if e.start <= subj.i < e.end and e.label_ == "PERSON"), None)
-    p = participant(ctx, ent) if ent is not None else None
+    ent = ent_at(subj)
+    p = participant(ctx, ent) if ent is not None and ent.label_ == "PERSON" else None
     if p is None or p.type != "person" or p.name in names:
         return None
     return p if ctx.names.gender_of(p.name) in (None, gender) else None

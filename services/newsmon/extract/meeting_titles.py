@@ -14,7 +14,7 @@ from newsmon.extract.meeting_merge import Participant
 from newsmon.extract.meeting_people import demonym_country, participant_named, role_country
 from newsmon.extract.places import get_gazetteer
 from newsmon.extract.seats import occupant
-from newsmon.extract.spans import doc_ents
+from newsmon.extract.spans import ent_at
 
 _HEADS = {"president", "prime", "chancellor", "premier", "king"}
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
@@ -37,7 +37,7 @@ def _previous_subject(ctx: ArticleContext, t: Token) -> str | None:
     before = ctx.doc[t.sent.start - 1].sent
     for tok in before:
         if tok.dep_ == "nsubj" and tok.head.i == before.root.i and tok.ent_type_ == "PERSON":
-            ent = next((e for e in doc_ents(ctx.doc) if e.start <= tok.i < e.end), None)
+            ent = ent_at(tok)
             return ctx.names.canonical(ent.text) if ent is not None else None
     return None
 

@@ -44,6 +44,16 @@ def ents_within(span: Span) -> list[Span]:
     return out
 
 
+def ent_at(tok: Token) -> Span | None:
+    """The entity ``tok`` lies in, if any (``doc.ents`` never overlap: a binary search)."""
+    frozen = tok.doc.user_data.get(_KEY)
+    if frozen is None:
+        return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ents, starts = frozen
+    i = bisect.bisect_right(starts, tok.i) - 1
+    return ents[i] if i >= 0 and tok.i < ents[i].end else None
+
+
 def _offsets(doc: Doc, key: str, build: Callable[[], list[int]]) -> list[int]:
     """A sorted list of ``doc``'s offsets, built on first use and kept in ``doc.user_data`` (the
     parse, and so the list, does not change once extraction starts)."""
