@@ -59,6 +59,7 @@ def pick_date(
     """The date expression nearest the trigger in the tree, resolved with its own clause's tense."""
     best: tuple[int, DateExpr, Token] | None = None
     future = tense_of(trigger) == "future"
+    medium = medium_of(trigger)  # "told Rouhani in a phone call on Saturday": the telling's day is the call's
     for expr in _sentence(sent)[1]:
         if sent.start_char + expr.start < ctx.dateline_end:
             continue  # "BERLIN, Dec 30 (Wire) -": not a meeting date
@@ -99,9 +100,8 @@ def pick_date(
                 continue  # "The visit was announced on Monday": the day of the announcement
             if _branch(root, top).dep_ == "ccomp" and _branch(trigger, top).dep_ != "ccomp":
                 continue  # "After a speech at the summit, Trump told them ... leadership in 2016"
-        # "told Rouhani in a phone call on Saturday": the telling's day is the call's
-        medium = medium_of(trigger) and top is not None and top.i == trigger.head.head.i
-        if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i and not medium:
+        told_in = medium and top is not None and top.i == trigger.head.head.i
+        if top is not None and top.lemma_.lower() in _DATE_BLOCKERS and top.i != trigger.i and not told_in:
             if status is not None and status != "scheduled-past":
                 continue  # "The Kremlin on Thursday rejected an offer to meet": Thursday is the rejection
             dist += 3
