@@ -315,13 +315,15 @@ class NameIndex:
                     self._canon.setdefault(acro.lower(), full)
         for surname, full in juniors:
             self._canon.setdefault(surname, full)
-        self._surname_to_most_named([full for full, label in fulls if label == "PERSON" and " " in full])
+        self._named_counts = Counter(
+            self._canon.get(full.lower(), full) for full, label in fulls if label == "PERSON" and " " in full
+        )
+        self._surname_to_most_named()
 
-    def _surname_to_most_named(self, people: list[str]) -> None:
+    def _surname_to_most_named(self) -> None:
         """A bare surname two people share is the one the article names in full more often: "President
         Donald Trump" (four times) over "Melania Trump" (twice), whichever name is longer."""
-        counts = Counter(self._canon.get(full.lower(), full) for full in people)
-        self._named_counts = counts
+        counts = self._named_counts
         for surname, names in self._by_surname.items():
             holder = self._canon.get(surname)
             if len(names) < 2 or holder not in names:
