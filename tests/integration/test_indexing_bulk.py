@@ -59,6 +59,34 @@ def test_replayed_batch_creates_no_duplicates(es: Elasticsearch, prefix: str) ->
     assert count(es, index) == 50
 
 
+def test_replay_after_a_rollover_overwrites_the_older_copy(es: Elasticsearch, prefix: str) -> None:
+    names = IndexNames(prefix)
+    alias, first = names.quotes, names.first_index("quotes")
+    writer = BulkWriter(es)
+    batch = [quote(i, "a-roll") for i in range(6)]
+    assert writer.index_docs(docs(alias, batch)) == []
+    assert count(es, first) == 6  # refreshed, as the old index is a refresh interval after a rollover
+    rolled = es.indices.rollover(alias=alias)
+    assert rolled["rolled_over"] is True
+    newer = rolled["new_index"]
+    assert writer.older_indices(alias) == [first]
+    replay = [m | {"confidence": 0.3} for m in batch[2:5]] + [quote(6, "a-roll")]
+    assert writer.index_docs(docs(alias, replay)) == []
+    assert count(es, alias) == 7  # the three replayed quotes were not copied into the new index
+    assert count(es, newer) == 1  # only the new quote went to the new write index
+    hits = {h["_id"]: h for h in es.search(index=alias, size=20)["hits"]["hits"]}
+    assert {hits[m["id"]]["_index"] for m in replay[:3]} == {first}
+    assert {hits[m["id"]]["_source"]["confidence"] for m in replay[:3]} == {0.3}  # overwritten in place
+    assert hits[replay[3]["id"]]["_index"] == newer
+
+
+def test_a_plain_index_needs_no_replay_lookup(es: Elasticsearch, prefix: str) -> None:
+    writer = BulkWriter(es)
+    assert writer.older_indices(IndexNames(prefix).quotes) == []  # one backing index: nothing to look up
+    assert writer.older_indices(IndexNames(prefix).first_index("quotes")) == []  # a concrete index
+    assert writer.older_indices(f"{prefix}-no-such-alias") == []
+
+
 def test_rejected_document_is_reported_with_its_reason(es: Elasticsearch, prefix: str) -> None:
     index = IndexNames(prefix).quotes
     bad = quote(1) | {"parts": [{"start": 2**40, "end": 1}]}  # valid JSON Schema, too big for `integer`

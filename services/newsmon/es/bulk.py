@@ -9,6 +9,10 @@ Semantics the worker relies on:
   503 individually are retried like a whole unavailable request.
 * Only a stop request (``stop`` event set while waiting) ends the retrying, with
   :class:`~newsmon.errors.IndexingError`, so a shutting-down worker does not ack the batch.
+* A replay after a rollover overwrites, too: a document whose id already lives in an older
+  backing index of the target alias is written to that index, not to the new write index
+  (:meth:`BulkWriter.homes`). The lookup is a search, so it cannot see a document written to the
+  old index less than one refresh interval before the rollover.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any, TypeVar
 
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
-from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from newsmon.errors import IndexingError
 from newsmon.logs import get_logger
@@ -28,6 +32,7 @@ from newsmon.logs import get_logger
 log = get_logger(__name__)
 
 RETRYABLE_STATUS = frozenset({429, 502, 503, 504})
+LOOKUP_CHUNK = 1000  # ids per replay lookup; below index.max_result_window
 T = TypeVar("T")
 
 
@@ -154,7 +159,11 @@ class BulkWriter:
         docs = list(docs)
         if not docs:
             return []
-        actions = [({"index": {"_index": d.index, "_id": d.doc_id}}, d.source) for d in docs]
+        homes = self.homes(docs)
+        actions = [
+            ({"index": {"_index": homes.get((d.index, d.doc_id), d.index), "_id": d.doc_id}}, d.source)
+            for d in docs
+        ]
         results = self.bulk(actions)
         rejections: list[Rejection] = []
         for doc, result in zip(docs, results, strict=True):
@@ -162,6 +171,57 @@ class BulkWriter:
             if status >= 300:
                 error_type, reason = error_of(result)
                 rejections.append(Rejection(doc.index, doc.doc_id, status, error_type, reason, doc.message))
+        if homes:
+            log.info("es_replay_routed_to_older_index", count=len(homes))
         if rejections:
             log.warning("es_documents_rejected", count=len(rejections), first=rejections[0].reason[:300])
         return rejections
+
+    def older_indices(self, alias: str) -> list[str]:
+        """The backing indices of ``alias`` other than its write index (none for a plain index)."""
+
+        def lookup() -> dict[str, Any]:
+            try:
+                return dict(self.es.indices.get_alias(name=alias))
+            except NotFoundError:  # not an alias: a concrete index, or nothing yet
+                return {}
+
+        members = self.call("alias lookup", lookup)
+        if len(members) < 2:
+            return []
+        return sorted(
+            name
+            for name, info in members.items()
+            if not (info.get("aliases", {}).get(alias) or {}).get("is_write_index")
+        )
+
+    def homes(self, docs: Sequence[Doc]) -> dict[tuple[str, str], str]:
+        """``(alias, id) -> older index`` for the documents an older backing index already holds."""
+        ids_by_alias: dict[str, list[str]] = {}
+        for d in docs:
+            ids_by_alias.setdefault(d.index, []).append(d.doc_id)
+        found: dict[tuple[str, str], str] = {}
+        for alias, ids in ids_by_alias.items():
+            older = self.older_indices(alias)
+            if not older:
+                continue
+            for start in range(0, len(ids), LOOKUP_CHUNK):
+                for doc_id, index in self._held_by(older, ids[start : start + LOOKUP_CHUNK]).items():
+                    found[(alias, doc_id)] = index
+        return found
+
+    def _held_by(self, indices: list[str], ids: list[str]) -> dict[str, str]:
+        """``id -> index`` for those of ``ids`` that one of ``indices`` holds."""
+        chunk = sorted(set(ids))
+
+        def lookup() -> Any:
+            return self.es.search(
+                index=",".join(indices),
+                query={"ids": {"values": chunk}},
+                size=len(chunk),
+                source=False,
+                ignore_unavailable=True,
+            )
+
+        hits = self.call("replay lookup", lookup)["hits"]["hits"]
+        return {str(hit["_id"]): str(hit["_index"]) for hit in hits}
