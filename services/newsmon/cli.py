@@ -21,7 +21,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("newsmon.extract.bench:main", "benchmark extraction against bare spaCy parsing"),
     "demo": ("newsmon.demo:main", "run the whole pipeline on the bundled sample feeds"),
     "rules": ("newsmon_alerter.rules_cli:main", "validate and test alert rules"),
-    "alerts": ("newsmon_alerter.alerts_cli:main", "list recent alert deliveries"),
+    "alerts": (
+        "newsmon_alerter.alerts_cli:main",
+        "list alert deliveries; prune old claims",
+    ),
     "search": ("newsmon.search:main", "search quotes, meetings or articles with KQL"),
     "setup": ("newsmon.kibana:main", "install index templates and Kibana saved objects"),
 }

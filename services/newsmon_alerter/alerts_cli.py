@@ -1,4 +1,4 @@
-"""``newsmon alerts list``: recent deliveries and decisions from the audit index."""
+"""``newsmon alerts list`` (recent deliveries and decisions) and ``newsmon alerts prune`` (retention)."""
 
 from __future__ import annotations
 
@@ -19,12 +19,17 @@ def main(argv: list[str]) -> int:
     ls.add_argument("--since", default="1d", help="ES date math, e.g. 1h, 7d")
     ls.add_argument("--limit", type=int, default=20)
     ls.add_argument("--json", action="store_true", help="one JSON document per line")
+    pr = sub.add_parser("prune", help="delete old finished claims and old audit records now")
+    pr.add_argument("--claims-days", type=float, help="default NEWSMON_ALERTER_CLAIMS_RETENTION_DAYS")
+    pr.add_argument("--audit-days", type=float, help="default NEWSMON_ALERTER_AUDIT_RETENTION_DAYS")
     args = parser.parse_args(argv)
 
     from elasticsearch import Elasticsearch, NotFoundError
 
     settings = AlerterSettings()
     es = Elasticsearch(**settings.client_kwargs())
+    if args.command == "prune":
+        return _prune(es, settings, args.claims_days, args.audit_days)
     filters: list[dict[str, Any]] = [{"range": {"@timestamp": {"gte": f"now-{args.since}"}}}]
     if args.rule:
         filters.append({"term": {"rule": args.rule}})
@@ -65,4 +70,19 @@ def main(argv: list[str]) -> int:
     widths = [max(len(str(x)) for x in col) for col in zip(header, *table, strict=False)]
     for row in (header, *table):
         print("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=False)).rstrip())
+    return 0
+
+
+def _prune(es: Any, settings: AlerterSettings, claims_days: float | None, audit_days: float | None) -> int:
+    from newsmon_alerter.retention import prune_alerter_indices
+
+    claims = settings.alerter_claims_retention_days if claims_days is None else claims_days
+    audit = settings.alerter_audit_retention_days if audit_days is None else audit_days
+    if claims < 0 or audit < 0:
+        print("newsmon alerts prune: a retention is a number of days, 0 or more", file=sys.stderr)
+        return 2
+    for r in prune_alerter_indices(es, settings.claims_index, settings.alerts_index, claims, audit):
+        print(f"{r.index}: deleted {r.deleted} older than {r.cutoff}; kept {r.conflicts} changed meanwhile")
+    if not claims and not audit:
+        print("both retentions are 0: nothing is pruned")
     return 0

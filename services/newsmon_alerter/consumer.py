@@ -8,6 +8,7 @@ replay into no-ops. All instances share one consumer group: partitions split bet
 from __future__ import annotations
 
 import json
+import math
 import os
 import signal
 import threading
@@ -145,6 +146,7 @@ def run(
     log.info("alerter_started", instance=alerter.instance, group=settings.alerter_group, topics=list(topics))
     crash_after = settings.alerter_crash_after_deliveries
     last_digest = 0.0
+    last_prune = -math.inf  # prune once at start, then every interval
 
     try:
         while not stop.is_set():
@@ -179,6 +181,12 @@ def run(
                     alerter.flush_digests()
                 except Exception:  # noqa: BLE001 - queued digests stay queued; next round retries
                     log.exception("digest_flush_failed")
+            if time.monotonic() - last_prune > settings.alerter_prune_interval_s:
+                last_prune = time.monotonic()
+                try:
+                    alerter.prune()
+                except Exception:  # noqa: BLE001 - nothing is lost by pruning later
+                    log.exception("alerter_prune_failed")
     finally:
         consumer.close(autocommit=False)
         producer.close(timeout=10)

@@ -23,6 +23,7 @@ from newsmon_alerter.delivery import Attempt, Sender
 from newsmon_alerter.digest import DigestBatch, DigestQueue
 from newsmon_alerter.formats import build_view, render
 from newsmon_alerter.formats.view import AlertView
+from newsmon_alerter.retention import PruneReport, prune_alerter_indices
 from newsmon_alerter.rules import Rule, RulesFile
 from newsmon_alerter.settings import AlerterSettings
 from newsmon_alerter.state import Claim, ClaimStore
@@ -257,6 +258,16 @@ class Alerter:
         status = self.deliver(rule, batch.item_type, views, claim, common | {"key": batch.key})
         self.digests.mark_sent(batch)
         return Outcome(rule.name, batch.item_id, status)
+
+    def prune(self) -> list[PruneReport]:
+        """Apply the claims and audit retentions (``newsmon_alerter.retention``)."""
+        return prune_alerter_indices(
+            self.es,
+            self.settings.claims_index,
+            self.settings.alerts_index,
+            self.settings.alerter_claims_retention_days,
+            self.settings.alerter_audit_retention_days,
+        )
 
     def close(self) -> None:
         self.sender.close()

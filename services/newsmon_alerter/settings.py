@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import socket
 
+from pydantic import Field
+
 from newsmon.settings import CommonSettings, ElasticsearchSettings, KafkaSettings, TopicSettings
 
 
@@ -33,6 +35,11 @@ class AlerterSettings(KafkaSettings, ElasticsearchSettings, TopicSettings, Commo
     alerter_rate_burst: int = 5
     alerter_reload_interval_s: float = 2.0
     alerter_digest_check_s: float = 5.0
+    # retention (newsmon_alerter.retention): finished claims, ended windows and sent digest items
+    # older than this are deleted, and audit records too; 0 keeps them for ever
+    alerter_claims_retention_days: float = Field(default=45.0, ge=0)
+    alerter_audit_retention_days: float = Field(default=90.0, ge=0)
+    alerter_prune_interval_s: float = Field(default=3600.0, gt=0)
     # fault injection for the restart tests: exit right after this many deliveries, before the
     # Kafka offset commit (the worst moment for duplicates). 0 = never.
     alerter_crash_after_deliveries: int = 0

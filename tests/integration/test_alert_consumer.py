@@ -1,8 +1,8 @@
 """The alerter's Kafka loop on the real Kafka and Elasticsearch (quotes produced with kafka-python).
 
 Hot reload of rules.yaml while running (an invalid edit keeps the last good rules), a
-malformed message going to the dead-letter topic without stopping the service, and the offsets
-committed after handling.
+malformed message going to the dead-letter topic without stopping the service, the offsets
+committed after handling, and the claims retention applied at start.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from newsmon import schemas
 from newsmon_alerter.consumer import RulesWatcher, run
 from newsmon_alerter.receiver import Receiver
 from newsmon_alerter.settings import AlerterSettings
+from newsmon_alerter.state import ClaimStore
 
 pytestmark = [pytest.mark.kafka, pytest.mark.elasticsearch]
 
@@ -91,9 +92,16 @@ def test_consumer_loop_reload_and_dead_letter(tmp_path, kafka_bootstrap, es, es_
             RULES.format(name="ryabkov", query="speaker:Sergei Ryabkov", url=rx.url("/hook"))
         )
         watcher = RulesWatcher(rules_file)
+        old = ClaimStore(es, settings.claims_index, "an-old-instance")  # a claim from long ago
+        old.ensure_index()
+        old.finish(old.acquire("gone", "q-old", "quotes"), "delivered")
+        es.update(
+            index=old.index, id=old.claim_id("gone", "q-old"), doc={"updated_at": "2020-01-01T00:00:00Z"}
+        )
         thread = threading.Thread(target=run, args=(settings, stop, watcher), daemon=True)
         thread.start()
         try:
+            wait(lambda: old.state("gone", "q-old") is None, 60, "the old claim to be pruned at start")
             producer.send(settings.quotes, schemas.encode("quotes.v1", quote(1, "Sergei Ryabkov")))
             producer.send(settings.quotes, b"{not json")  # must not stop the service
             producer.send(settings.quotes, schemas.encode("quotes.v1", quote(2, "Wendy Sherman")))
