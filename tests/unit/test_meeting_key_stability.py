@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.extract.meeting_key import main_participants, meeting_key, participant_key
+from newsmon.extract.meeting_key import KeyParts, main_participants, meeting_key, participant_key
 
 
 def person(name: str) -> dict:
@@ -76,3 +76,16 @@ def test_key_is_readable_and_id_safe():
 @pytest.mark.parametrize("name", ["G20", "G-20", "Group of 20", "Group of Twenty", "g20"])
 def test_group_spellings_share_a_key(name: str) -> None:
     assert participant_key(name, "organization") == "g20"
+
+
+def test_key_parts_round_trip_and_coarser_dates() -> None:
+    people = [{"name": "Joe Biden", "type": "person"}, {"name": "Vladimir Putin", "type": "person"}]
+    day = meeting_key(people, "2021-06-16", "summit")
+    parts = KeyParts.parse(day)
+    assert parts == KeyParts("meet", "2021-06-16", "biden+putin")
+    assert parts.key() == day
+    assert parts.coarser_dates == ["2021-06", "2021"]
+    assert parts.key("2021-06") == meeting_key(people, "2021-06", "talks")  # what a vaguer report gets
+    assert KeyParts.parse(meeting_key(people, "2021", "call")).coarser_dates == []
+    assert KeyParts.parse(meeting_key(people, None, "call")) == KeyParts("call", None, "biden+putin")
+    assert KeyParts.parse("mk-geneva-2022-01-10") is None  # not a meeting key: never routed

@@ -17,6 +17,7 @@ from elasticsearch import Elasticsearch
 
 from newsmon.es.bulk import BulkWriter, Rejection, error_of
 from newsmon.es.documents import date_precision, geo_point, meeting_mention, now_iso, safe_id
+from newsmon.es.meeting_routing import MeetingRouter
 from newsmon.logs import get_logger
 
 log = get_logger(__name__)
@@ -161,6 +162,7 @@ class MeetingIndexer:
         self.index = index
         self.max_mentions = max_mentions
         self.writer = writer or BulkWriter(es)
+        self.router = MeetingRouter(es, index, self.writer)
         self.conflicts = 0  # 409s seen, for logs and tests
 
     def _read(self, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -173,21 +175,30 @@ class MeetingIndexer:
         return found
 
     def write(self, messages: Sequence[dict[str, Any]]) -> list[Rejection]:
-        """Merge ``messages`` (meetings.v1) into their meeting documents; returns refused messages."""
+        """Merge ``messages`` (meetings.v1) into their meeting documents; returns refused messages.
+
+        A mention dated vaguer than an existing document of the same meeting joins it, and a
+        document absorbs the vaguer documents of its meeting (``newsmon.es.meeting_routing``).
+        """
+        self.router.start_batch()
         groups: dict[str, list[dict[str, Any]]] = {}
         keys: dict[str, str] = {}
+        batch_keys = sorted({str(message["meeting_key"]) for message in messages})
         for message in messages:
-            doc_id = safe_id(str(message["meeting_key"]))
+            key = self.router.target(str(message["meeting_key"]), batch_keys)
+            doc_id = safe_id(key)
             groups.setdefault(doc_id, []).append(message)
-            keys[doc_id] = str(message["meeting_key"])
+            keys[doc_id] = key
         rejections: list[Rejection] = []
         pending = list(groups)
         attempt = 0
         while pending:
             current = self._read(pending)
+            absorbed = {doc_id: self.router.coarser_docs(keys[doc_id]) for doc_id in pending}
             actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
             for doc_id in pending:
-                mentions = [meeting_mention(m) for m in groups[doc_id]]
+                mentions = [m for doc in absorbed[doc_id] for m in doc["_source"].get("mentions", [])]
+                mentions += [meeting_mention(m) for m in groups[doc_id]]
                 old = current.get(doc_id)
                 merged = merge_meeting(
                     keys[doc_id], old["_source"] if old else None, mentions, self.max_mentions
@@ -208,7 +219,7 @@ class MeetingIndexer:
             retry: list[str] = []
             for doc_id, result in zip(pending, results, strict=True):
                 status = int(result.get("status", 500))
-                if status == 409:
+                if status == 409 or (status < 300 and not self._delete_absorbed(absorbed[doc_id])):
                     retry.append(doc_id)
                 elif status >= 300:
                     error_type, reason = error_of(result)
@@ -222,3 +233,25 @@ class MeetingIndexer:
                 attempt += 1
             pending = retry
         return rejections
+
+    def _delete_absorbed(self, docs: list[dict[str, Any]]) -> bool:
+        """Delete the absorbed coarse documents unless they changed since read (then ``False``)."""
+        if not docs:
+            return True
+        actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = [
+            (
+                {
+                    "delete": {
+                        "_index": self.index,
+                        "_id": doc["_id"],
+                        "if_seq_no": doc["_seq_no"],
+                        "if_primary_term": doc["_primary_term"],
+                    }
+                },
+                None,
+            )
+            for doc in docs
+        ]
+        statuses = [int(r.get("status", 500)) for r in self.writer.bulk(actions)]
+        log.info("meeting_absorbed", keys=[d["_id"] for d in docs], statuses=statuses)
+        return all(s in (200, 404) for s in statuses)

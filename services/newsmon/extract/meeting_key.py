@@ -25,6 +25,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from newsmon.extract.places import get_gazetteer
@@ -112,6 +113,41 @@ def meeting_key(participants: Iterable[Mapping[str, Any]], date: str | None, kin
     """The cross-article key: ``meet:2021-06-16:biden+putin#1a2b3c4d`` (see the module docstring)."""
     mode = "call" if kind == "call" else "meet"
     keys = main_participants(participants)
-    body = f"{mode}:{date or 'undated'}:{'+'.join(keys) or 'unknown'}"
-    digest = hashlib.sha1(body.encode(), usedforsecurity=False).hexdigest()[:8]
-    return f"{body}#{digest}"
+    return _with_digest(f"{mode}:{date or 'undated'}:{'+'.join(keys) or 'unknown'}")
+
+
+def _with_digest(body: str) -> str:
+    return f"{body}#{hashlib.sha1(body.encode(), usedforsecurity=False).hexdigest()[:8]}"
+
+
+_KEY = re.compile(
+    r"(?P<mode>meet|call):(?P<date>undated|\d{4}(?:-\d{2}(?:-\d{2})?)?):(?P<parties>.*)#[0-9a-f]{8}"
+)
+
+
+@dataclass(frozen=True)
+class KeyParts:
+    """A meeting key taken apart: mode, date (``None`` when undated) and the joined party keys."""
+
+    mode: str
+    date: str | None
+    parties: str
+
+    @classmethod
+    def parse(cls, key: str) -> KeyParts | None:
+        m = _KEY.fullmatch(key)
+        if m is None:
+            return None
+        date = m["date"]
+        return cls(m["mode"], None if date == "undated" else date, m["parties"])
+
+    def key(self, date: str | None = None) -> str:
+        """The key of the same parties and mode on ``date`` (this key's own date by default)."""
+        return _with_digest(f"{self.mode}:{date or self.date or 'undated'}:{self.parties}")
+
+    @property
+    def coarser_dates(self) -> list[str]:
+        """The month and year of a day, the year of a month: the dates a vaguer report may give."""
+        if not self.date:
+            return []
+        return [self.date[:n] for n in (7, 4) if n < len(self.date)]

@@ -1,0 +1,124 @@
+"""A vaguer report of a meeting joins the one more precisely dated meeting it can only mean.
+
+Outlets date one meeting differently: "Biden will meet Putin next month" (scheduled, key
+``meet:2021-06:biden+putin``) and later "Biden met Putin in Geneva on June 16" (held,
+``meet:2021-06-16:biden+putin``). The keys differ in their date's precision, so on their own the
+two reports make two documents and the scheduled one never moves to held. Two rules join them:
+
+* **Routing.** A mention dated to a month (or a year) is merged into the meeting document of the
+  same mode and parties dated within that month (year), when exactly one such document has a
+  finer date (a day; for a year, a day, else a month).
+* **Absorbing.** A document with a finer date takes over the coarser documents of its mode and
+  parties (its month's and year's), when it is the only finer document in their span: their
+  mentions move into it and the coarse document is deleted, guarded by its ``_seq_no``, so a
+  mention added in between makes the writer merge again instead of losing it.
+
+Either order of arrival gives the same document. Undated mentions and mentions without named
+parties are never moved: they could mean any meeting of those parties. When a month holds two
+finer meetings of the same parties, a month-dated mention cannot tell which one it means and keeps
+its own document. Routing searches the index (after a refresh, so a document written a moment
+ago is seen); two workers racing on both sides of a join can still leave a coarse document
+behind, and the next finer mention of those parties absorbs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from elasticsearch import Elasticsearch
+
+from newsmon.es.bulk import BulkWriter
+from newsmon.es.documents import safe_id
+from newsmon.extract.meeting_key import KeyParts
+
+_WILDCARD_SPECIAL = re.compile(r"([\\*?])")
+MAX_CANDIDATES = 20
+
+
+def _escape(text: str) -> str:
+    """``text`` as a literal inside a wildcard pattern."""
+    return _WILDCARD_SPECIAL.sub(r"\\\1", text)
+
+
+def _within(key: str, coarse: KeyParts) -> bool:
+    """Whether ``key`` has ``coarse``'s mode and parties and a finer date inside its date."""
+    parts = KeyParts.parse(key)
+    return (
+        parts is not None
+        and coarse.date is not None
+        and (parts.mode, parts.parties) == (coarse.mode, coarse.parties)
+        and (parts.date or "").startswith(coarse.date + "-")
+    )
+
+
+def _finest_single(keys: list[str]) -> str | None:
+    """The only key with the finest date among ``keys``, or ``None`` (none, or a tie)."""
+    dated = [(len(p.date), k) for k in keys if (p := KeyParts.parse(k)) and p.date]
+    if not dated:
+        return None
+    finest = max(n for n, _ in dated)
+    best = sorted({k for n, k in dated if n == finest})
+    return best[0] if len(best) == 1 else None
+
+
+class MeetingRouter:
+    """Finds, for a meeting key, the finer document to join and the coarser ones to absorb."""
+
+    def __init__(self, es: Elasticsearch, index: str, writer: BulkWriter) -> None:
+        self.es = es
+        self.index = index
+        self.writer = writer
+        self._fresh = False
+
+    def start_batch(self) -> None:
+        """Forget the last refresh: the next search refreshes the index first."""
+        self._fresh = False
+
+    def finer_keys(self, parts: KeyParts, span: str) -> list[str]:
+        """Keys of the documents with ``parts``' mode and parties dated inside ``span`` (finer)."""
+        if not self._fresh:
+            self.writer.call("meetings refresh", lambda: self.es.indices.refresh(index=self.index))
+            self._fresh = True
+        pattern = f"{parts.mode}:{span}-*:{_escape(parts.parties)}#*"
+
+        def search() -> Any:
+            return self.es.search(
+                index=self.index,
+                query={"wildcard": {"meeting_key": {"value": pattern}}},
+                size=MAX_CANDIDATES,
+                source_includes=["meeting_key"],
+            )
+
+        hits = self.writer.call("meetings routing", search)["hits"]["hits"]
+        return sorted(str(h["_source"]["meeting_key"]) for h in hits)
+
+    def target(self, key: str, batch: Iterable[str] = ()) -> str:
+        """The key a mention keyed ``key`` should be merged under (``key`` itself by default).
+
+        ``batch``: the keys of the other mentions being written with it, which count as
+        documents already (they will be once the batch is written).
+        """
+        parts = KeyParts.parse(key)
+        if parts is None or parts.date is None or len(parts.date) == 10 or parts.parties == "unknown":
+            return key
+        finer = self.finer_keys(parts, parts.date) + [k for k in batch if _within(k, parts)]
+        return _finest_single(finer) or key
+
+    def coarser_docs(self, key: str) -> list[dict[str, Any]]:
+        """The coarser documents (``_id``, ``_seq_no``, ``_primary_term``, ``_source``) ``key`` absorbs."""
+        parts = KeyParts.parse(key)
+        if parts is None or not parts.coarser_dates or parts.parties == "unknown":
+            return []
+        ids = [safe_id(parts.key(date)) for date in parts.coarser_dates]
+        resp = self.writer.call("mget", lambda: self.es.mget(index=self.index, ids=ids, realtime=True))
+        found = [doc for doc in resp["docs"] if doc.get("found")]
+        absorbed = []
+        for doc in found:
+            coarse = KeyParts.parse(str(doc["_source"].get("meeting_key", "")))
+            if coarse is None or coarse.date is None:
+                continue
+            if _finest_single([*self.finer_keys(parts, coarse.date), key]) == key:
+                absorbed.append(doc)
+        return absorbed
