@@ -106,19 +106,29 @@ class MeetingRouter:
         finer = self.finer_keys(parts, parts.date) + [k for k in batch if _within(k, parts)]
         return _finest_single(finer) or key
 
-    def coarser_docs(self, key: str) -> list[dict[str, Any]]:
-        """The coarser documents (``_id``, ``_seq_no``, ``_primary_term``, ``_source``) ``key`` absorbs."""
-        parts = KeyParts.parse(key)
-        if parts is None or not parts.coarser_dates or parts.parties == "unknown":
-            return []
-        ids = [safe_id(parts.key(date)) for date in parts.coarser_dates]
-        resp = self.writer.call("mget", lambda: self.es.mget(index=self.index, ids=ids, realtime=True))
-        found = [doc for doc in resp["docs"] if doc.get("found")]
-        absorbed = []
-        for doc in found:
-            coarse = KeyParts.parse(str(doc["_source"].get("meeting_key", "")))
-            if coarse is None or coarse.date is None:
+    def coarser_docs(self, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """For each of ``keys``, the coarser documents (``_id``, ``_seq_no``, ``_primary_term``,
+        ``_source``) it absorbs; one realtime ``mget`` for all of them."""
+        wanted: dict[str, str] = {}  # coarse document id -> the key that would absorb it
+        for key in keys:
+            parts = KeyParts.parse(key)
+            if parts is None or parts.parties == "unknown":
                 continue
-            if _finest_single([*self.finer_keys(parts, coarse.date), key]) == key:
-                absorbed.append(doc)
+            for date in parts.coarser_dates:
+                wanted.setdefault(safe_id(parts.key(date)), key)
+        absorbed: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
+        if not wanted:
+            return absorbed
+        ids = sorted(wanted)
+        resp = self.writer.call("mget", lambda: self.es.mget(index=self.index, ids=ids, realtime=True))
+        for doc in resp["docs"]:
+            if not doc.get("found"):
+                continue
+            key = wanted[doc["_id"]]
+            parts, coarse = KeyParts.parse(key), KeyParts.parse(str(doc["_source"].get("meeting_key", "")))
+            if parts is None or coarse is None or coarse.date is None:
+                continue
+            span = [*self.finer_keys(coarse, coarse.date), *(k for k in keys if _within(k, coarse))]
+            if _finest_single([*span, key]) == key:
+                absorbed[key].append(doc)
         return absorbed

@@ -194,7 +194,8 @@ class MeetingIndexer:
         attempt = 0
         while pending:
             current = self._read(pending)
-            absorbed = {doc_id: self.router.coarser_docs(keys[doc_id]) for doc_id in pending}
+            coarse = self.router.coarser_docs([keys[doc_id] for doc_id in pending])
+            absorbed = {doc_id: coarse[keys[doc_id]] for doc_id in pending}
             actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
             for doc_id in pending:
                 mentions = [m for doc in absorbed[doc_id] for m in doc["_source"].get("mentions", [])]
