@@ -90,8 +90,10 @@ class BulkWriter:
         backoff: Backoff | None = None,
         stop: threading.Event | None = None,
         refresh: bool | str = False,
+        replay_lookup: bool = True,
     ) -> None:
         self.es = es
+        self.replay_lookup = replay_lookup  # False: never look for older copies (no rollover in use)
         self.backoff = backoff or Backoff()
         self.stop = stop or threading.Event()
         self.refresh = refresh
@@ -159,7 +161,7 @@ class BulkWriter:
         docs = list(docs)
         if not docs:
             return []
-        homes = self.homes(docs)
+        homes = self.homes(docs) if self.replay_lookup else {}
         actions = [
             ({"index": {"_index": homes.get((d.index, d.doc_id), d.index), "_id": d.doc_id}}, d.source)
             for d in docs

@@ -34,7 +34,8 @@ from newsmon.es.documents import safe_id
 from newsmon.extract.meeting_key import KeyParts
 
 _WILDCARD_SPECIAL = re.compile(r"([\\*?])")
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 20  # documents per coarse key looked at; more than two already means ambiguous
+SPANS_PER_SEARCH = 50
 
 
 def _escape(text: str) -> str:
@@ -53,6 +54,11 @@ def _within(key: str, coarse: KeyParts) -> bool:
     )
 
 
+def _routable(parts: KeyParts) -> bool:
+    """A key dated to a month or a year, with named parties: it may mean a finer meeting."""
+    return parts.date is not None and len(parts.date) < 10 and parts.parties != "unknown"
+
+
 def _finest_single(keys: list[str]) -> str | None:
     """The only key with the finest date among ``keys``, or ``None`` (none, or a tie)."""
     dated = [(len(p.date), k) for k in keys if (p := KeyParts.parse(k)) and p.date]
@@ -64,7 +70,11 @@ def _finest_single(keys: list[str]) -> str | None:
 
 
 class MeetingRouter:
-    """Finds, for a meeting key, the finer document to join and the coarser ones to absorb."""
+    """Finds, for meeting keys, the finer document to join and the coarser ones to absorb.
+
+    Each lookup serves a whole batch: one refresh, one search per ``SPANS_PER_SEARCH`` coarse
+    keys, one ``mget``.
+    """
 
     def __init__(self, es: Elasticsearch, index: str, writer: BulkWriter) -> None:
         self.es = es
@@ -76,39 +86,52 @@ class MeetingRouter:
         """Forget the last refresh: the next search refreshes the index first."""
         self._fresh = False
 
-    def finer_keys(self, parts: KeyParts, span: str) -> list[str]:
-        """Keys of the documents with ``parts``' mode and parties dated inside ``span`` (finer)."""
-        if not self._fresh:
+    def finer_keys(self, spans: Iterable[KeyParts]) -> dict[KeyParts, list[str]]:
+        """For each coarse key, the keys of the documents of its mode and parties dated inside it."""
+        wanted = list(dict.fromkeys(span for span in spans if span.date))
+        found: dict[KeyParts, list[str]] = {span: [] for span in wanted}
+        if wanted and not self._fresh:
             self.writer.call("meetings refresh", lambda: self.es.indices.refresh(index=self.index))
             self._fresh = True
-        pattern = f"{parts.mode}:{span}-*:{_escape(parts.parties)}#*"
+        for start in range(0, len(wanted), SPANS_PER_SEARCH):
+            chunk = wanted[start : start + SPANS_PER_SEARCH]
+            patterns = [f"{c.mode}:{c.date}-*:{_escape(c.parties)}#*" for c in chunk]
+            query = {"bool": {"should": [{"wildcard": {"meeting_key": {"value": p}}} for p in patterns]}}
 
-        def search() -> Any:
-            return self.es.search(
-                index=self.index,
-                query={"wildcard": {"meeting_key": {"value": pattern}}},
-                size=MAX_CANDIDATES,
-                source_includes=["meeting_key"],
-            )
+            def search(query: dict[str, Any] = query, size: int = MAX_CANDIDATES * len(chunk)) -> Any:
+                return self.es.search(
+                    index=self.index, query=query, size=size, source_includes=["meeting_key"]
+                )
 
-        hits = self.writer.call("meetings routing", search)["hits"]["hits"]
-        return sorted(str(h["_source"]["meeting_key"]) for h in hits)
+            for hit in self.writer.call("meetings routing", search)["hits"]["hits"]:
+                key = str(hit["_source"]["meeting_key"])
+                for span in chunk:
+                    if _within(key, span):
+                        found[span].append(key)
+        return found
 
-    def target(self, key: str, batch: Iterable[str] = ()) -> str:
-        """The key a mention keyed ``key`` should be merged under (``key`` itself by default).
+    def targets(self, keys: list[str]) -> dict[str, str]:
+        """The key each mention keyed as in ``keys`` is merged under (its own key by default).
 
-        ``batch``: the keys of the other mentions being written with it, which count as
-        documents already (they will be once the batch is written).
+        The other keys of the batch count as documents already (they will be once it is written).
         """
-        parts = KeyParts.parse(key)
-        if parts is None or parts.date is None or len(parts.date) == 10 or parts.parties == "unknown":
-            return key
-        finer = self.finer_keys(parts, parts.date) + [k for k in batch if _within(k, parts)]
-        return _finest_single(finer) or key
+        coarse = {
+            key: parts
+            for key in keys
+            if (parts := KeyParts.parse(key))
+            and parts.date
+            and len(parts.date) < 10
+            and parts.parties != "unknown"
+        }
+        finer = self.finer_keys(coarse.values())
+        routed = {key: key for key in keys}
+        for key, parts in coarse.items():
+            routed[key] = _finest_single([*finer[parts], *(k for k in keys if _within(k, parts))]) or key
+        return routed
 
     def coarser_docs(self, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
         """For each of ``keys``, the coarser documents (``_id``, ``_seq_no``, ``_primary_term``,
-        ``_source``) it absorbs; one realtime ``mget`` for all of them."""
+        ``_source``) it absorbs."""
         wanted: dict[str, str] = {}  # coarse document id -> the key that would absorb it
         for key in keys:
             parts = KeyParts.parse(key)
@@ -121,14 +144,14 @@ class MeetingRouter:
             return absorbed
         ids = sorted(wanted)
         resp = self.writer.call("mget", lambda: self.es.mget(index=self.index, ids=ids, realtime=True))
+        docs = []
         for doc in resp["docs"]:
-            if not doc.get("found"):
-                continue
-            key = wanted[doc["_id"]]
-            parts, coarse = KeyParts.parse(key), KeyParts.parse(str(doc["_source"].get("meeting_key", "")))
-            if parts is None or coarse is None or coarse.date is None:
-                continue
-            span = [*self.finer_keys(coarse, coarse.date), *(k for k in keys if _within(k, coarse))]
+            coarse = KeyParts.parse(str(doc.get("_source", {}).get("meeting_key", "")))
+            if doc.get("found") and coarse is not None and coarse.date is not None:
+                docs.append((wanted[doc["_id"]], coarse, doc))
+        finer = self.finer_keys(coarse for _, coarse, _ in docs)
+        for key, coarse, doc in docs:
+            span = [*finer[coarse], *(k for k in keys if _within(k, coarse))]
             if _finest_single([*span, key]) == key:
                 absorbed[key].append(doc)
         return absorbed

@@ -157,8 +157,10 @@ class MeetingIndexer:
         index: str,
         writer: BulkWriter | None = None,
         max_mentions: int = MAX_MENTIONS,
+        route_vaguer_dates: bool = True,
     ) -> None:
         self.es = es
+        self.route_vaguer_dates = route_vaguer_dates  # False: every key its own document
         self.index = index
         self.max_mentions = max_mentions
         self.writer = writer or BulkWriter(es)
@@ -184,8 +186,9 @@ class MeetingIndexer:
         groups: dict[str, list[dict[str, Any]]] = {}
         keys: dict[str, str] = {}
         batch_keys = sorted({str(message["meeting_key"]) for message in messages})
+        routed = self.router.targets(batch_keys) if self.route_vaguer_dates else {}
         for message in messages:
-            key = self.router.target(str(message["meeting_key"]), batch_keys)
+            key = routed.get(str(message["meeting_key"]), str(message["meeting_key"]))
             doc_id = safe_id(key)
             groups.setdefault(doc_id, []).append(message)
             keys[doc_id] = key
@@ -194,8 +197,8 @@ class MeetingIndexer:
         attempt = 0
         while pending:
             current = self._read(pending)
-            coarse = self.router.coarser_docs([keys[doc_id] for doc_id in pending])
-            absorbed = {doc_id: coarse[keys[doc_id]] for doc_id in pending}
+            coarse = self.router.coarser_docs([keys[d] for d in pending]) if self.route_vaguer_dates else {}
+            absorbed = {doc_id: coarse.get(keys[doc_id], []) for doc_id in pending}
             actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
             for doc_id in pending:
                 mentions = [m for doc in absorbed[doc_id] for m in doc["_source"].get("mentions", [])]
