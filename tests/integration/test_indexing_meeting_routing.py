@@ -101,13 +101,14 @@ def test_ambiguous_and_undated_reports_keep_their_own_document(es: Elasticsearch
     indexer = MeetingIndexer(es, index)
     first = report("a-first", "2021-06-03", "held", "2021-06-03T18:00:00Z")
     second = report("a-second", "2021-06-16", "held", "2021-06-16T18:00:00Z")
-    undated = report("a-undated", None, "held", "2021-06-20T08:00:00Z")
+    undated = report("a-undated", None, "held", "2021-06-10T08:00:00Z")  # near both June meetings
     call = report("a-call", "2021-06", "held", "2021-06-30T08:00:00Z", kind="call")
     others = report("a-others", "2021-06", "held", "2021-06-30T08:00:00Z", parties=BIDEN_PUTIN[:1])
     for message in (first, second, SCHEDULED, undated, call, others):
         assert indexer.write([message]) == []
     docs = documents(es, index)
-    # two June meetings: "June" could be either; a call is not a meeting; other parties differ
+    # two June meetings: "June", or "their meeting" on June 10, could be either; a call is not a
+    # meeting; other parties differ
     assert sorted(docs) == sorted(m["meeting_key"] for m in (first, second, SCHEDULED, undated, call, others))
     assert all(d["mention_count"] == 1 for d in docs.values())
 
@@ -127,10 +128,10 @@ def test_a_mention_added_while_absorbing_is_not_lost(es: Elasticsearch, index: s
     assert other.write([SCHEDULED]) == []
     late_vague = report("a-late-vague", "2021-06", "held", "2021-06-18T08:00:00Z")
     indexer = MeetingIndexer(es, index)
-    read_coarse = indexer.router.coarser_docs
+    read_coarse = indexer.router.absorbed
     raced: list[str] = []
 
-    def racing(keys: list[str]) -> dict[str, list[dict]]:
+    def racing(keys: list[str]) -> dict:
         docs = read_coarse(keys)
         if any(docs.values()) and not raced:
             raced.append(keys[0])
@@ -138,9 +139,39 @@ def test_a_mention_added_while_absorbing_is_not_lost(es: Elasticsearch, index: s
             assert other.write([late_vague]) == []  # lands on the month's document
         return docs
 
-    indexer.router.coarser_docs = racing  # type: ignore[method-assign]
+    indexer.router.absorbed = racing  # type: ignore[method-assign]
     assert indexer.write([HELD]) == []
     assert raced and indexer.conflicts >= 1  # the guarded delete saw the change and merged again
     docs = documents(es, index)
     assert list(docs) == [HELD["meeting_key"]]
     assert sorted(docs[HELD["meeting_key"]]["article_ids"]) == ["a-held", "a-late-vague", "a-sched"]
+
+
+UNDATED = report("a-undated", None, "held", "2021-06-18T08:00:00Z")  # "their meeting", two days on
+
+
+@pytest.mark.parametrize("order", [[UNDATED, HELD], [HELD, UNDATED]], ids=["undated-first", "dated-first"])
+def test_an_undated_report_joins_the_one_meeting_near_its_day(es: Elasticsearch, index: str, order) -> None:
+    indexer = MeetingIndexer(es, index)
+    for message in order:
+        assert indexer.write([message]) == []
+    docs = documents(es, index)
+    assert list(docs) == [HELD["meeting_key"]]
+    assert sorted(docs[HELD["meeting_key"]]["article_ids"]) == ["a-held", "a-undated"]
+
+
+def test_an_undated_document_gives_up_only_the_mentions_reported_near(es: Elasticsearch, index: str) -> None:
+    indexer = MeetingIndexer(es, index)
+    years_before = report("a-2019", None, "held", "2019-03-01T08:00:00Z")  # another meeting of the two
+    assert indexer.write([years_before, UNDATED]) == []  # no dated meeting yet: one undated document
+    assert list(documents(es, index)) == [UNDATED["meeting_key"]]
+    assert indexer.write([HELD]) == []
+    docs = documents(es, index)
+    assert sorted(docs) == sorted([HELD["meeting_key"], UNDATED["meeting_key"]])
+    assert sorted(docs[HELD["meeting_key"]]["article_ids"]) == ["a-held", "a-undated"]
+    assert docs[UNDATED["meeting_key"]]["article_ids"] == ["a-2019"]  # rewritten without the moved one
+    assert docs[UNDATED["meeting_key"]]["mention_count"] == 1
+    # far from any dated meeting, a new undated report still goes to the undated document
+    later = report("a-later", None, "held", "2021-09-30T08:00:00Z")
+    assert indexer.write([later]) == []
+    assert sorted(documents(es, index)[UNDATED["meeting_key"]]["article_ids"]) == ["a-2019", "a-later"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from newsmon.es.meeting_undated import interval, movable, near, report_day
 from newsmon.extract.meeting_key import KeyParts, main_participants, meeting_key, participant_key
 
 
@@ -89,3 +92,20 @@ def test_key_parts_round_trip_and_coarser_dates() -> None:
     assert KeyParts.parse(meeting_key(people, "2021", "call")).coarser_dates == []
     assert KeyParts.parse(meeting_key(people, None, "call")) == KeyParts("call", None, "biden+putin")
     assert KeyParts.parse("mk-geneva-2022-01-10") is None  # not a meeting key: never routed
+
+
+def test_undated_reports_are_near_a_day_or_a_month() -> None:
+    day = dt.date(2021, 6, 18)
+    assert near("2021-06-16", day) and near("2021-07-02", day)  # 14 days either way
+    assert not near("2021-07-03", day) and not near("2021-06-03", day)
+    assert near("2021-06", dt.date(2021, 6, 30)) and near(
+        "2021-05", dt.date(2021, 6, 14)
+    )  # a month: all of it
+    assert not near("2021", day) and not near(None, day)  # a year is too vague to decide by
+    assert interval("2021-02") == (dt.date(2021, 2, 1), dt.date(2021, 2, 28))
+    assert report_day({"published": None, "extracted_at": "2021-06-18T08:00:00Z"}) == day
+    assert report_day({}) is None
+    doc = {"mentions": [{"published": "2021-06-18"}, {"published": "2019-03-01"}, {}], "mention_count": 3}
+    key = meeting_key([{"name": "Joe Biden", "type": "person"}], "2021-06-16", "talks")
+    assert movable(doc, key) == ([{"published": "2021-06-18"}], [{"published": "2019-03-01"}, {}])
+    assert movable(doc | {"mention_count": 9}, key) == ([], doc["mentions"])  # capped: nothing moves

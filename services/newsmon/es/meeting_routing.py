@@ -13,22 +13,29 @@ two reports make two documents and the scheduled one never moves to held. Two ru
   mentions move into it and the coarse document is deleted, guarded by its ``_seq_no``, so a
   mention added in between makes the writer merge again instead of losing it.
 
-Either order of arrival gives the same document. Undated mentions and mentions without named
-parties are never moved: they could mean any meeting of those parties. When a month holds two
-finer meetings of the same parties, a month-dated mention cannot tell which one it means and keeps
-its own document. Routing searches the index (after a refresh, so a document written a moment
-ago is seen); two workers racing on both sides of a join can still leave a coarse document
-behind, and the next finer mention of those parties absorbs it.
+Either order of arrival gives the same document. Undated mentions follow the same two rules
+with a time window instead of a span (``newsmon.es.meeting_undated``): they join the one dated
+document of their parties dated near their report day, and a dated document takes the mentions
+of its parties' undated document that were reported near its date. Mentions without named
+parties are never moved. When a month holds two finer meetings of the same parties, a month-dated
+mention cannot tell which one it means and keeps its own document.
+
+Routing searches the index (after a refresh, so a document written a moment ago is seen); two
+workers racing on both sides of a join can still leave a vaguer document behind, and the next
+dated mention of those parties absorbs it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from elasticsearch import Elasticsearch
 
+from newsmon.es import meeting_undated as undated
 from newsmon.es.bulk import BulkWriter
 from newsmon.es.documents import safe_id
 from newsmon.extract.meeting_key import KeyParts
@@ -69,11 +76,23 @@ def _finest_single(keys: list[str]) -> str | None:
     return best[0] if len(best) == 1 else None
 
 
-class MeetingRouter:
-    """Finds, for meeting keys, the finer document to join and the coarser ones to absorb.
+@dataclass
+class Absorbed:
+    """A document read for absorbing: the mentions that move, and those it keeps (none: deleted)."""
 
-    Each lookup serves a whole batch: one refresh, one search per ``SPANS_PER_SEARCH`` coarse
-    keys, one ``mget``.
+    doc_id: str
+    key: str
+    seq_no: int
+    primary_term: int
+    moved: list[dict[str, Any]]
+    kept: list[dict[str, Any]] = field(default_factory=list)
+
+
+class MeetingRouter:
+    """Finds the document each mention joins, and the vaguer documents a document absorbs.
+
+    Each lookup serves a whole batch: one refresh, one search per ``SPANS_PER_SEARCH`` vague keys,
+    one ``mget``.
     """
 
     def __init__(self, es: Elasticsearch, index: str, writer: BulkWriter) -> None:
@@ -86,72 +105,132 @@ class MeetingRouter:
         """Forget the last refresh: the next search refreshes the index first."""
         self._fresh = False
 
-    def finer_keys(self, spans: Iterable[KeyParts]) -> dict[KeyParts, list[str]]:
-        """For each coarse key, the keys of the documents of its mode and parties dated inside it."""
-        wanted = list(dict.fromkeys(span for span in spans if span.date))
-        found: dict[KeyParts, list[str]] = {span: [] for span in wanted}
-        if wanted and not self._fresh:
+    def _search(self, queries: list[dict[str, Any]]) -> list[list[str]]:
+        """The ``meeting_key`` of the documents each query finds, ``SPANS_PER_SEARCH`` queries a request."""
+        if queries and not self._fresh:
             self.writer.call("meetings refresh", lambda: self.es.indices.refresh(index=self.index))
             self._fresh = True
-        for start in range(0, len(wanted), SPANS_PER_SEARCH):
-            chunk = wanted[start : start + SPANS_PER_SEARCH]
-            patterns = [f"{c.mode}:{c.date}-*:{_escape(c.parties)}#*" for c in chunk]
-            query = {"bool": {"should": [{"wildcard": {"meeting_key": {"value": p}}} for p in patterns]}}
+        found: list[list[str]] = []
+        for start in range(0, len(queries), SPANS_PER_SEARCH):
+            chunk = queries[start : start + SPANS_PER_SEARCH]
+            query = {"bool": {"should": chunk}}
 
             def search(query: dict[str, Any] = query, size: int = MAX_CANDIDATES * len(chunk)) -> Any:
                 return self.es.search(
                     index=self.index, query=query, size=size, source_includes=["meeting_key"]
                 )
 
-            for hit in self.writer.call("meetings routing", search)["hits"]["hits"]:
-                key = str(hit["_source"]["meeting_key"])
-                for span in chunk:
-                    if _within(key, span):
-                        found[span].append(key)
+            keys = [
+                str(h["_source"]["meeting_key"])
+                for h in self.writer.call("meetings routing", search)["hits"]["hits"]
+            ]
+            found.extend([keys] * len(chunk))  # each caller filters the keys for its own query
         return found
 
-    def targets(self, keys: list[str]) -> dict[str, str]:
-        """The key each mention keyed as in ``keys`` is merged under (its own key by default).
+    def finer_keys(self, spans: Iterable[KeyParts]) -> dict[KeyParts, list[str]]:
+        """For each month or year key, the keys of the documents of its parties dated inside it."""
+        wanted = list(dict.fromkeys(span for span in spans if span.date))
+        patterns = [f"{c.mode}:{c.date}-*:{_escape(c.parties)}#*" for c in wanted]
+        hits = self._search([{"wildcard": {"meeting_key": {"value": p}}} for p in patterns])
+        return {span: [k for k in keys if _within(k, span)] for span, keys in zip(wanted, hits, strict=True)}
 
-        The other keys of the batch count as documents already (they will be once it is written).
-        """
-        coarse = {
-            key: parts
-            for key in keys
-            if (parts := KeyParts.parse(key))
-            and parts.date
-            and len(parts.date) < 10
-            and parts.parties != "unknown"
+    def dated_near(
+        self, items: Iterable[tuple[KeyParts, dt.date]]
+    ) -> dict[tuple[KeyParts, dt.date], list[str]]:
+        """For each (undated key, report day), the keys of its parties' documents dated near the day."""
+        wanted = list(dict.fromkeys(items))
+        hits = self._search([undated.candidates_query(p, day, _escape(p.parties)) for p, day in wanted])
+        return {
+            (p, day): undated.dated_near(keys, p, day) for (p, day), keys in zip(wanted, hits, strict=True)
         }
+
+    def targets(self, messages: list[dict[str, Any]]) -> list[str]:
+        """The key each message is merged under (its own ``meeting_key`` by default).
+
+        The keys of the whole batch count as documents already (they will be once it is written).
+        """
+        keys = [str(m["meeting_key"]) for m in messages]
+        batch = sorted(set(keys))
+        parsed = {key: KeyParts.parse(key) for key in batch}
+        coarse = {key: parts for key, parts in parsed.items() if parts is not None and _routable(parts)}
         finer = self.finer_keys(coarse.values())
-        routed = {key: key for key in keys}
-        for key, parts in coarse.items():
-            routed[key] = _finest_single([*finer[parts], *(k for k in keys if _within(k, parts))]) or key
+        loose: dict[int, tuple[KeyParts, dt.date]] = {}
+        for i, (key, message) in enumerate(zip(keys, messages, strict=True)):
+            parts, day = parsed[key], undated.report_day(message)
+            if parts is not None and undated.routable(parts) and day is not None:
+                loose[i] = (parts, day)
+        near = self.dated_near(loose.values())
+        routed = list(keys)
+        for i, key in enumerate(keys):
+            if key in coarse:
+                span = [*finer[coarse[key]], *(k for k in batch if _within(k, coarse[key]))]
+                routed[i] = _finest_single(span) or key
+            elif i in loose:
+                parts, day = loose[i]
+                dated = sorted({*near[(parts, day)], *undated.dated_near(batch, parts, day)})
+                routed[i] = dated[0] if len(dated) == 1 else key
         return routed
 
-    def coarser_docs(self, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
-        """For each of ``keys``, the coarser documents (``_id``, ``_seq_no``, ``_primary_term``,
-        ``_source``) it absorbs."""
-        wanted: dict[str, str] = {}  # coarse document id -> the key that would absorb it
+    def absorbed(self, keys: list[str]) -> dict[str, list[Absorbed]]:
+        """For each of ``keys``, the vaguer documents (or the part of its undated document) it takes."""
+        wanted: dict[str, str] = {}  # vaguer document id -> the key that would absorb it
         for key in keys:
             parts = KeyParts.parse(key)
-            if parts is None or parts.parties == "unknown":
+            if parts is None or parts.date is None or parts.parties == "unknown":
                 continue
-            for date in parts.coarser_dates:
-                wanted.setdefault(safe_id(parts.key(date)), key)
-        absorbed: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
+            for vague_key in (*(parts.key(date) for date in parts.coarser_dates), parts.undated_key):
+                wanted.setdefault(safe_id(vague_key), key)
+        out: dict[str, list[Absorbed]] = {key: [] for key in keys}
         if not wanted:
-            return absorbed
+            return out
         ids = sorted(wanted)
         resp = self.writer.call("mget", lambda: self.es.mget(index=self.index, ids=ids, realtime=True))
-        docs = []
-        for doc in resp["docs"]:
-            coarse = KeyParts.parse(str(doc.get("_source", {}).get("meeting_key", "")))
-            if doc.get("found") and coarse is not None and coarse.date is not None:
-                docs.append((wanted[doc["_id"]], coarse, doc))
-        finer = self.finer_keys(coarse for _, coarse, _ in docs)
-        for key, coarse, doc in docs:
-            span = [*finer[coarse], *(k for k in keys if _within(k, coarse))]
-            if _finest_single([*span, key]) == key:
-                absorbed[key].append(doc)
-        return absorbed
+        found = [
+            (wanted[doc["_id"]], vaguer, doc)
+            for doc in resp["docs"]
+            if doc.get("found") and (vaguer := KeyParts.parse(str(doc["_source"].get("meeting_key", ""))))
+        ]
+        finer = self.finer_keys(v for _, v, _ in found if v.date)
+        split = {id(doc): undated.movable(doc["_source"], key) for key, v, doc in found if v.date is None}
+        days = [
+            (v, d)
+            for key, v, doc in found
+            if v.date is None
+            for m in split[id(doc)][0]
+            if (d := undated.report_day(m))
+        ]
+        near = self.dated_near(days)
+        for key, vaguer, doc in found:
+            source = doc["_source"]
+            if vaguer.date is not None:
+                span = [*finer[vaguer], *(k for k in keys if _within(k, vaguer))]
+                if _finest_single([*span, key]) == key:
+                    out[key].append(
+                        Absorbed(
+                            doc["_id"],
+                            str(source["meeting_key"]),
+                            doc["_seq_no"],
+                            doc["_primary_term"],
+                            list(source.get("mentions", [])),
+                        )
+                    )
+                continue
+            moved, kept = split[id(doc)]
+            really: list[dict[str, Any]] = []
+            for mention in moved:
+                day = undated.report_day(mention)
+                assert day is not None
+                dated = {*near[(vaguer, day)], *undated.dated_near(keys, vaguer, day), key}
+                (really if dated == {key} else kept).append(mention)
+            if really:
+                out[key].append(
+                    Absorbed(
+                        doc["_id"],
+                        str(source["meeting_key"]),
+                        doc["_seq_no"],
+                        doc["_primary_term"],
+                        really,
+                        kept,
+                    )
+                )
+        return out

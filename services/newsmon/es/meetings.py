@@ -17,7 +17,7 @@ from elasticsearch import Elasticsearch
 
 from newsmon.es.bulk import BulkWriter, Rejection, error_of
 from newsmon.es.documents import date_precision, geo_point, meeting_mention, now_iso, safe_id
-from newsmon.es.meeting_routing import MeetingRouter
+from newsmon.es.meeting_routing import Absorbed, MeetingRouter
 from newsmon.logs import get_logger
 
 log = get_logger(__name__)
@@ -185,10 +185,9 @@ class MeetingIndexer:
         self.router.start_batch()
         groups: dict[str, list[dict[str, Any]]] = {}
         keys: dict[str, str] = {}
-        batch_keys = sorted({str(message["meeting_key"]) for message in messages})
-        routed = self.router.targets(batch_keys) if self.route_vaguer_dates else {}
-        for message in messages:
-            key = routed.get(str(message["meeting_key"]), str(message["meeting_key"]))
+        routed = self.router.targets(list(messages)) if self.route_vaguer_dates else []
+        for i, message in enumerate(messages):
+            key = routed[i] if routed else str(message["meeting_key"])
             doc_id = safe_id(key)
             groups.setdefault(doc_id, []).append(message)
             keys[doc_id] = key
@@ -197,11 +196,11 @@ class MeetingIndexer:
         attempt = 0
         while pending:
             current = self._read(pending)
-            coarse = self.router.coarser_docs([keys[d] for d in pending]) if self.route_vaguer_dates else {}
-            absorbed = {doc_id: coarse.get(keys[doc_id], []) for doc_id in pending}
+            taken = self.router.absorbed([keys[d] for d in pending]) if self.route_vaguer_dates else {}
+            absorbed = {doc_id: taken.get(keys[doc_id], []) for doc_id in pending}
             actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
             for doc_id in pending:
-                mentions = [m for doc in absorbed[doc_id] for m in doc["_source"].get("mentions", [])]
+                mentions = [m for part in absorbed[doc_id] for m in part.moved]
                 mentions += [meeting_mention(m) for m in groups[doc_id]]
                 old = current.get(doc_id)
                 merged = merge_meeting(
@@ -238,24 +237,20 @@ class MeetingIndexer:
             pending = retry
         return rejections
 
-    def _delete_absorbed(self, docs: list[dict[str, Any]]) -> bool:
-        """Delete the absorbed coarse documents unless they changed since read (then ``False``)."""
-        if not docs:
+    def _delete_absorbed(self, parts: list[Absorbed]) -> bool:
+        """Delete the absorbed documents, or rewrite them with the mentions they keep, unless they
+        changed since they were read (then ``False``: the caller merges again)."""
+        if not parts:
             return True
-        actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = [
-            (
-                {
-                    "delete": {
-                        "_index": self.index,
-                        "_id": doc["_id"],
-                        "if_seq_no": doc["_seq_no"],
-                        "if_primary_term": doc["_primary_term"],
-                    }
-                },
-                None,
-            )
-            for doc in docs
-        ]
+        actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+        for part in parts:
+            guard = {"_index": self.index, "_id": part.doc_id, "if_seq_no": part.seq_no}
+            guard["if_primary_term"] = part.primary_term
+            if part.kept:
+                rest = merge_meeting(part.key, None, part.kept, self.max_mentions)
+                actions.append(({"index": guard}, rest))
+            else:
+                actions.append(({"delete": guard}, None))
         statuses = [int(r.get("status", 500)) for r in self.writer.bulk(actions)]
-        log.info("meeting_absorbed", keys=[d["_id"] for d in docs], statuses=statuses)
-        return all(s in (200, 404) for s in statuses)
+        log.info("meeting_absorbed", keys=[p.doc_id for p in parts], moved=sum(len(p.moved) for p in parts))
+        return all(s in (200, 201, 404) for s in statuses)

@@ -146,6 +146,15 @@ class KeyParts:
         return _with_digest(f"{self.mode}:{date or self.date or 'undated'}:{self.parties}")
 
     @property
+    def undated_key(self) -> str:
+        """The key of the same parties and mode without a date."""
+        return _with_digest(f"{self.mode}:undated:{self.parties}")
+
+    def same_meeting_as(self, other: KeyParts) -> bool:
+        """Same mode and same named parties (whatever the dates)."""
+        return (self.mode, self.parties) == (other.mode, other.parties) and self.parties != "unknown"
+
+    @property
     def coarser_dates(self) -> list[str]:
         """The month and year of a day, the year of a month: the dates a vaguer report may give."""
         if not self.date:
