@@ -114,6 +114,10 @@ def test_resolves(text, published, tense, value, end_value):
         "a 2022 agreement",
         "he said the talks were hard",
         "Sun shines",
+        "since the September 11 attacks",  # the name of an event, not a day of the story
+        "after the Sept. 11, 2001, terrorist attacks",
+        "the 9/11 commission",
+        "Britain’s May met him",  # the prime minister, not the month
     ],
 )
 def test_no_false_dates(text):
@@ -218,3 +222,15 @@ def test_a_bare_season_is_no_date(text):
 def test_attributive_year_of_an_election(text, value):
     got = resolve_text(text, dt.date(2015, 11, 10), "past")
     assert (got.value if got else None) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In Trump’s November phone call to Nawaz Sharif", "2016-11"),
+        ("Obama's June trip to Cuba", "2016-06"),
+        ("the president’s March visit", "2016-03"),
+    ],
+)
+def test_a_month_after_a_possessive_dates_the_meeting_noun(text, value):
+    assert resolve_text(text, dt.date(2016, 12, 20), "past").value == value

@@ -43,6 +43,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19\d\d|20\d\d)"  # the years news tells of, back to the wars
 YEAR = _YEAR
 _DASH = r"(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|and)\s+)"
+_EVENT_NOUNS = r"(?i:attacks?|attackers|hijackers|terror(?:ist)?\s+attacks?|commission)\b"
 _NUM = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -58,6 +59,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "dm_range",
         rf"\b(?P<d>{_DAY})(?:\s+(?P<m>{_MON}))?{_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
     ),
+    # "the September 11 attacks" names an event, not a day of the story
+    ("event_name", rf"\b(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,\s+{_YEAR},)?\s+(?={_EVENT_NOUNS})"),
     (
         "mdy",
         rf"\b(?:{_WD},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})|\s+(?P<yrel>(?i:next|last|this))\s+(?i:year))?",
@@ -81,6 +84,12 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "mon",
         rf"\b(?i:a|an|the|its|their|this)\s+(?P<body>(?P<m>{_MON}))\s+(?=[A-Za-z])(?!(?i:of|for|to)\b)",
+    ),
+    # "Trump's November phone call", "Obama’s June trip": a possessive before a meeting noun
+    (
+        "mon",
+        rf"(?<=\w(?:'|’)s\s)(?P<body>(?P<m>{_MON}))\s+(?=(?i:phone\s+)?(?i:call|conversation|meeting|talks|"
+        rf"summit|visit|trip|tour)s?\b)",
     ),
     # "on the 16th" (agency style: a day of the current month)
     (

@@ -66,9 +66,11 @@ def find_dates(text: str) -> list[DateExpr]:
             s, e = m.span("body") if m.groupdict().get("body") is not None else m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            taken.append((s, e))
+            if kind == "event_name":  # a name ("the September 11 attacks"): no date of the story
+                continue
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(DateExpr(kind=kind, text=text[s:e], start=s, end=e, groups=groups))
-            taken.append((s, e))
     return sorted(found, key=lambda x: x.start)
 
 
