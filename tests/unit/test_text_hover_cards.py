@@ -99,3 +99,22 @@ def test_headlines_in_a_card_are_not_meetings(extractor: Extractor) -> None:
     (m,) = meetings(extractor, text)
     assert "Dole" in " ".join(people(m))
     assert m["date"] == "1987-04-10"
+
+
+def test_a_caption_toggle_credit_line_is_blanked_and_its_photographer_meets_nobody(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Trump Says Summit Still Possible\n\n"
+        "Enlarge this image toggle caption Dana Rowe/AP Dana Rowe/AP\n\n"
+        "Less than a day after President Trump said he was canceling next month's summit with "
+        "Kim Jong Un, Trump told reporters that the meeting could still happen.\n\n"
+        "toggle caption Lee Park/Getty Images\n"
+    )
+    clean = prepare(text).text
+    assert len(clean) == len(text) and "Rowe" not in clean and "Park" not in clean
+    assert clean.index("Less than") == text.index("Less than")
+    (m,) = [m for m in meetings(extractor, text) if "Kim Jong Un" in people(m)]
+    assert "Dana Rowe" not in people(m)
+    prose = "The editor said to toggle caption styles for the page."
+    assert blank_hover_cards(prose) == prose  # not a credit line of its own

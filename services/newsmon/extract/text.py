@@ -30,6 +30,10 @@ _ROLLOVER = re.compile(
     rf"(?:(?=[A-Z0-9'‘\"“])[^\n]{{0,700}}? MORE|MORE))(?![\w])"
 )
 
+# A photo credit line a scraper kept from a player widget: "Enlarge this image toggle caption Evan
+# Vucci/AP Evan Vucci/AP" (NPR). Page chrome, not prose: its photographer is nobody in the story.
+_CAPTION_TOGGLE = re.compile(r"^[ \t]*(?:Enlarge this image[ \t]+)?(?:toggle|hide) caption\b[^\n]*$", re.M)
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -63,7 +67,10 @@ def html_to_text(raw: str) -> str:
 
 
 def blank_hover_cards(text: str) -> str:
-    """Hover-card text glued into a scraped body, overwritten with spaces so every offset still holds."""
+    """Hover-card text glued into a scraped body, and caption-toggle credit lines, overwritten with
+    spaces so every offset still holds."""
+    if " caption" in text:
+        text = _CAPTION_TOGGLE.sub(lambda m: " " * len(m.group(0)), text)
     if "MORE" not in text:
         return text
     return _ROLLOVER.sub(
