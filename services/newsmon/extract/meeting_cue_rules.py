@@ -237,6 +237,8 @@ def media_name(tok: Token) -> bool:
 
 _CAMPAIGN_EVENTS = {"town", "hall", "campaign", "rally", "fundraising", "fundraiser", "prayer", "electoral"}
 _EVENT_NOUNS = {"meeting", "summit", "talk", "talks", "visit", "call", "conference", "session", "trip"}
+# what a meeting noun may modify and still name one meeting: "the original summit date was June 12"
+ATTRIBUTES = {"date", "venue", "agenda"}
 _GENERIC_PLURALS = {"gathering", "dinner", "lunch", "breakfast", "huddle", "retreat", "roundtable"}
 
 
@@ -257,7 +259,12 @@ def not_an_event_noun(tok: Token) -> bool:
         and doc[tok.i + 1].ent_type_ == "ORG"
     ):
         return True  # the body is named after its meetings; "Munich Security Conference" ends the name
-    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in _EVENT_NOUNS:
+    if (
+        tok.dep_ == "compound"
+        and tok.head.pos_ == "NOUN"
+        and tok.head.lemma_.lower() not in _EVENT_NOUNS
+        and tok.head.lemma_.lower() not in ATTRIBUTES
+    ):
         return True
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in ("debate", "rally", "hearing", "speech"):
         return True  # "the last debate and probably the final face-to-face meeting for Clinton and Sanders"

@@ -129,6 +129,8 @@ def pick_date(
     )
     if content is not None and (content.left_edge.i <= root.i <= content.right_edge.i or after):  # Jan. 9
         tense = "future"  # "has proposed holding talks Jan. 9", "offered to meet Erdogan on Monday": ahead
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() == "date":
+        tense = None  # "the original summit date was June 12": a plan, on either side of publication
     if _booked_for(root, trigger):
         tense = "future"  # "called a meeting for Friday": the day the meeting was called for lies ahead
     return expr, resolve(expr, ctx.published, tense), root

@@ -22,7 +22,7 @@ from newsmon.extract.context import ArticleContext
 from newsmon.extract.dateline import find_dateline
 from newsmon.extract.dates import Resolved
 from newsmon.extract.lexicon import PARTICIPANT_LABELS
-from newsmon.extract.meeting_cue_rules import a_sight
+from newsmon.extract.meeting_cue_rules import ATTRIBUTES, a_sight
 from newsmon.extract.meeting_cues import find_triggers
 from newsmon.extract.meeting_described import described_parties
 from newsmon.extract.meeting_fold import fold_vague
@@ -136,9 +136,11 @@ def _candidate(ctx: ArticleContext, tok: Token, kind: str, sent: Span) -> Candid
     frame = read_frame(
         tok, sent, lambda text: "person" if person_name(ctx, text) else ctx.names.kind_of(text)
     )
+    # "the summit date": the determiner of the noun the meeting noun modifies
+    holder = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in ATTRIBUTES else tok
     definite = tok.pos_ in ("NOUN", "PROPN") and any(
         (c.lower_ in _DEFINITE and c.dep_ in ("det", "poss")) or (c.dep_ == "poss" and c.pos_ == "PROPN")
-        for c in tok.children
+        for c in holder.children
     )  # "the visit", "his visit", "Nakasone's visit": a meeting the story has introduced
     # "OSLO — Ministers will meet ...": the dateline says where the story was filed, not who met
     ents = [e for e in frame.ents if e.start_char >= ctx.dateline_end]
