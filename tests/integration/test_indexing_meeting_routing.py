@@ -175,3 +175,27 @@ def test_an_undated_document_gives_up_only_the_mentions_reported_near(es: Elasti
     later = report("a-later", None, "held", "2021-09-30T08:00:00Z")
     assert indexer.write([later]) == []
     assert sorted(documents(es, index)[UNDATED["meeting_key"]]["article_ids"]) == ["a-2019", "a-later"]
+
+
+def test_many_meetings_of_other_parties_do_not_hide_the_one_meant(
+    es: Elasticsearch, index: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One search serves many vague keys; when it finds more than it returns, each is asked alone."""
+    from newsmon.es import meeting_routing
+
+    monkeypatch.setattr(meeting_routing, "MAX_CANDIDATES", 2)
+    indexer = MeetingIndexer(es, index)
+    busy = [{"name": "Busy Leader", "type": "person"}, {"name": "Other Leader", "type": "person"}]
+    for day in range(1, 6):  # five June meetings of two other people, written first
+        assert (
+            indexer.write(
+                [report(f"a-busy-{day}", f"2021-06-0{day}", "held", "2021-06-20T08:00:00Z", parties=busy)]
+            )
+            == []
+        )
+    assert indexer.write([HELD]) == []
+    busy_june = report("a-busy-june", "2021-06", "held", "2021-06-30T08:00:00Z", parties=busy)
+    assert indexer.write([busy_june, SCHEDULED]) == []  # one batch: one search for both month keys
+    docs = documents(es, index)
+    assert sorted(docs[HELD["meeting_key"]]["article_ids"]) == ["a-held", "a-sched"]
+    assert busy_june["meeting_key"] in docs  # five June meetings: ambiguous, kept apart

@@ -87,6 +87,20 @@ class Absorbed:
     moved: list[dict[str, Any]]
     kept: list[dict[str, Any]] = field(default_factory=list)
 
+    @classmethod
+    def of(
+        cls, doc: dict[str, Any], moved: list[dict[str, Any]], kept: list[dict[str, Any]] | None = None
+    ) -> Absorbed:
+        """From an ``mget`` answer's document."""
+        return cls(
+            doc["_id"],
+            str(doc["_source"]["meeting_key"]),
+            doc["_seq_no"],
+            doc["_primary_term"],
+            moved,
+            kept or [],
+        )
+
 
 class MeetingRouter:
     """Finds the document each mention joins, and the vaguer documents a document absorbs.
@@ -105,26 +119,37 @@ class MeetingRouter:
         """Forget the last refresh: the next search refreshes the index first."""
         self._fresh = False
 
+    def _keys(self, query: dict[str, Any], size: int) -> tuple[list[str], bool]:
+        """The ``meeting_key`` of up to ``size`` documents ``query`` finds, and whether that was all."""
+
+        def search() -> Any:
+            return self.es.search(
+                index=self.index,
+                query=query,
+                size=size,
+                source_includes=["meeting_key"],
+                track_total_hits=size + 1,
+            )
+
+        hits = self.writer.call("meetings routing", search)["hits"]
+        keys = [str(h["_source"]["meeting_key"]) for h in hits["hits"]]
+        return keys, int(hits["total"]["value"]) <= len(keys)
+
     def _search(self, queries: list[dict[str, Any]]) -> list[list[str]]:
-        """The ``meeting_key`` of the documents each query finds, ``SPANS_PER_SEARCH`` queries a request."""
+        """The ``meeting_key`` of the documents each query finds, ``SPANS_PER_SEARCH`` queries a
+        request; each caller filters the keys for its own query. A request that finds more than it
+        returns is redone query by query (``MAX_CANDIDATES`` each: two already mean ambiguous)."""
         if queries and not self._fresh:
             self.writer.call("meetings refresh", lambda: self.es.indices.refresh(index=self.index))
             self._fresh = True
         found: list[list[str]] = []
         for start in range(0, len(queries), SPANS_PER_SEARCH):
             chunk = queries[start : start + SPANS_PER_SEARCH]
-            query = {"bool": {"should": chunk}}
-
-            def search(query: dict[str, Any] = query, size: int = MAX_CANDIDATES * len(chunk)) -> Any:
-                return self.es.search(
-                    index=self.index, query=query, size=size, source_includes=["meeting_key"]
-                )
-
-            keys = [
-                str(h["_source"]["meeting_key"])
-                for h in self.writer.call("meetings routing", search)["hits"]["hits"]
-            ]
-            found.extend([keys] * len(chunk))  # each caller filters the keys for its own query
+            keys, complete = self._keys({"bool": {"should": chunk}}, MAX_CANDIDATES * len(chunk))
+            if complete:
+                found.extend([keys] * len(chunk))
+            else:
+                found.extend(self._keys(q, MAX_CANDIDATES)[0] for q in chunk)
         return found
 
     def finer_keys(self, spans: Iterable[KeyParts]) -> dict[KeyParts, list[str]]:
@@ -201,36 +226,17 @@ class MeetingRouter:
         ]
         near = self.dated_near(days)
         for key, vaguer, doc in found:
-            source = doc["_source"]
             if vaguer.date is not None:
                 span = [*finer[vaguer], *(k for k in keys if _within(k, vaguer))]
                 if _finest_single([*span, key]) == key:
-                    out[key].append(
-                        Absorbed(
-                            doc["_id"],
-                            str(source["meeting_key"]),
-                            doc["_seq_no"],
-                            doc["_primary_term"],
-                            list(source.get("mentions", [])),
-                        )
-                    )
+                    out[key].append(Absorbed.of(doc, list(doc["_source"].get("mentions", []))))
                 continue
             moved, kept = split[id(doc)]
-            really: list[dict[str, Any]] = []
-            for mention in moved:
-                day = undated.report_day(mention)
-                assert day is not None
-                dated = {*near[(vaguer, day)], *undated.dated_near(keys, vaguer, day), key}
-                (really if dated == {key} else kept).append(mention)
-            if really:
-                out[key].append(
-                    Absorbed(
-                        doc["_id"],
-                        str(source["meeting_key"]),
-                        doc["_seq_no"],
-                        doc["_primary_term"],
-                        really,
-                        kept,
-                    )
-                )
+            taken: list[dict[str, Any]] = []
+            for mention in moved:  # each was reported on a known day (``movable``)
+                day = undated.report_day(mention) or dt.date.min
+                near_it = {*near.get((vaguer, day), []), *undated.dated_near(keys, vaguer, day), key}
+                (taken if near_it == {key} else kept).append(mention)
+            if taken:
+                out[key].append(Absorbed.of(doc, taken, kept))
         return out
