@@ -184,7 +184,8 @@ def run(
             if time.monotonic() - last_prune > settings.alerter_prune_interval_s:
                 last_prune = time.monotonic()
                 try:
-                    alerter.prune()
+                    if any(report.more for report in alerter.prune()):  # a backlog: go on in a minute
+                        last_prune -= settings.alerter_prune_interval_s - 60.0
                 except Exception:  # noqa: BLE001 - nothing is lost by pruning later
                     log.exception("alerter_prune_failed")
     finally:

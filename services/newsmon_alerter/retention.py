@@ -34,6 +34,8 @@ from newsmon_alerter.state import FINAL_STATES, iso, now_utc
 
 log = get_logger(__name__)
 
+MAX_DOCS_PER_CALL = 20_000
+
 
 @dataclass(frozen=True)
 class PruneReport:
@@ -43,6 +45,7 @@ class PruneReport:
     cutoff: str
     deleted: int = 0
     conflicts: int = 0  # changed between search and delete: kept
+    more: bool = False  # stopped at ``max_docs``: candidates may be left for the next call
 
 
 def claims_query(cutoff: str) -> dict[str, Any]:
@@ -113,19 +116,26 @@ def prune(
     query: dict[str, Any],
     cutoff: str,
     page: int = 500,
+    max_docs: int = MAX_DOCS_PER_CALL,
 ) -> PruneReport:
-    """Delete every document of ``index`` matching ``query``, ``page`` at a time."""
-    deleted, skip = 0, list[str]()
+    """Delete the documents of ``index`` matching ``query``, ``page`` at a time, at most about
+    ``max_docs`` in one call (the alerter prunes between messages and must not stall on a backlog)."""
+    deleted, skip, more = 0, list[str](), False
     try:
         while hits := candidates(es, index, query, page, skip):
+            if deleted + len(skip) >= max_docs:
+                more = True
+                break
             done, kept = delete_hits(es, hits)
             deleted += done
             skip.extend(kept)
     except NotFoundError:  # no such index yet: nothing to prune
         pass
-    report = PruneReport(index, cutoff, deleted, len(skip))
+    report = PruneReport(index, cutoff, deleted, len(skip), more)
     if deleted or skip:
-        log.info("alerter_pruned", index=index, cutoff=cutoff, deleted=deleted, conflicts=len(skip))
+        log.info(
+            "alerter_pruned", index=index, cutoff=cutoff, deleted=deleted, conflicts=len(skip), more=more
+        )
     return report
 
 

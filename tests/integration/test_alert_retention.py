@@ -137,3 +137,14 @@ def test_prune_command(es: Elasticsearch, es_url: str, prefix: str) -> None:
         timeout=120,
     )
     assert bad.returncode == 2 and "0 or more" in bad.stderr
+
+
+def test_a_backlog_is_pruned_a_slice_per_call(es: Elasticsearch, prefix: str) -> None:
+    """The alerter prunes between messages: one call stops near ``max_docs`` and says there is more."""
+    index = f"{prefix}-alert-claims"
+    claims_fixture(es, index)
+    cutoff = iso(now_utc() - dt.timedelta(days=30))
+    first = prune(es, index, claims_query(cutoff), cutoff, page=1, max_docs=2)
+    assert (first.deleted, first.more) == (2, True)
+    rest = prune(es, index, claims_query(cutoff), cutoff, page=1, max_docs=2)
+    assert (rest.deleted, rest.more) == (2, False)
