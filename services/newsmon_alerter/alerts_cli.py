@@ -81,8 +81,14 @@ def _prune(es: Any, settings: AlerterSettings, claims_days: float | None, audit_
     if claims < 0 or audit < 0:
         print("newsmon alerts prune: a retention is a number of days, 0 or more", file=sys.stderr)
         return 2
-    for r in prune_alerter_indices(es, settings.claims_index, settings.alerts_index, claims, audit):
-        print(f"{r.index}: deleted {r.deleted} older than {r.cutoff}; kept {r.conflicts} changed meanwhile")
+    more = True
+    while more:  # the service prunes a slice per run; asked by hand, go through the whole backlog
+        reports = prune_alerter_indices(es, settings.claims_index, settings.alerts_index, claims, audit)
+        for r in reports:
+            print(
+                f"{r.index}: deleted {r.deleted} older than {r.cutoff}; kept {r.conflicts} changed meanwhile"
+            )
+        more = any(r.more for r in reports)
     if not claims and not audit:
         print("both retentions are 0: nothing is pruned")
     return 0
