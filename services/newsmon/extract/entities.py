@@ -57,6 +57,9 @@ class Mention:
 
 # where a name read as a common noun stands alone as an argument ("Trump met", "with Trump")
 _NAME_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+# "first lady Melania Trump", "his wife, Jane Doe", "son Hunter Biden": a relative named in full
+# does not claim the bare surname, which in news stays the family's public figure ("President Trump")
+_KIN = {"lady", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow"}
 _NOT_NAMES = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW"}
 
 
@@ -83,6 +86,19 @@ def _outvoted_people(ents: list[Span], labels: dict[int, str]) -> None:
 
 
 _CORPORATE = {"ceo", "executive", "founder", "chairman", "owner", "director"}
+
+
+def _kin_before(ent: Span) -> bool:
+    """Whether a relative's role stands right before the name ("first lady", "his wife,")."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in {",", "his", "her", "their", "the"}:
+        i -= 1
+    return (
+        i >= 0
+        and doc[i].lower_ in _KIN
+        and (doc[i].lower_ != "lady" or (i > 0 and doc[i - 1].lower_ == "first"))
+    )
 
 
 def _president_rank(title: str, vice: bool) -> tuple[bool, bool, bool]:
@@ -275,12 +291,15 @@ class NameIndex:
     def _register_full_names(self, ents: list[Span], labels: dict[int, str]) -> None:
         """Map every sub-name (surname, first name, acronym) to the longest name containing it."""
         fulls: list[tuple[str, str]] = []
+        kin: set[str] = set()
         for ent in ents:
             cleaned = clean_mention(ent.text)
             if not cleaned:
                 continue
             alias = alias_of(cleaned.lower())
             fulls.append((alias or cleaned, labels.get(ent.start, ent.label_)))
+            if _kin_before(ent):
+                kin.add((alias or cleaned).lower())
         # longest first so "Wendy Sherman" claims "sherman" before a bare "Sherman" does
         # an all-capitals headline form ("SAUDI ARABIA") yields to the body's spelling of the same name
         juniors: list[tuple[str, str]] = []
@@ -295,7 +314,8 @@ class NameIndex:
                 juniors.append((words[-2], full))
                 continue
             if label == "PERSON" and len(words) > 1:
-                self._canon.setdefault(words[-1], full)
+                if key not in kin:
+                    self._canon.setdefault(words[-1], full)
                 same = self._by_surname.setdefault(words[-1], [])
                 if self._canon.get(key, full) not in same:
                     same.append(self._canon.get(key, full))

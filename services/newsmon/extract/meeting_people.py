@@ -100,7 +100,9 @@ def _spells(acr: str, full: str) -> bool:
     return match(0, 0)
 
 
-_PHOTO_CREDIT = re.compile(r"\s?/\s?(?:Reuters|AP|AFP|Getty|EPA|Bloomberg|Pool|UPI|Xinhua|TASS|Sputnik)\b")
+_AGENCIES = r"(?:Reuters|AP|AFP|Getty|EPA|Bloomberg|Pool|UPI|Xinhua|TASS|Sputnik)"
+_PHOTO_CREDIT = re.compile(rf"\s?/\s?{_AGENCIES}\b")
+_WIRE_CREDIT = re.compile(rf"\({_AGENCIES}\)")  # "ISLAMABAD (AP) —": the dateline's wire, anywhere
 
 
 def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
@@ -108,6 +110,8 @@ def participant(ctx: ArticleContext, ent: Span) -> Participant | None:
     gaz = get_gazetteer()
     if ent.label_ == "PERSON" and _PHOTO_CREDIT.match(ctx.text, ent.end_char):
         return None  # "Henry Romero/Reuters Canadian Deputy Prime Minister ...": who took the photo
+    if ent.start_char > 0 and _WIRE_CREDIT.fullmatch(ctx.text, ent.start_char - 1, ent.end_char + 1):
+        return None  # a dateline after the photo captions is not at the text's start
     if len(ent) == 1 and ent.text.isupper() and ent.root.pos_ in ("ADJ", "ADV"):
         return None  # "I had a GREAT meeting": a shouted word, not an organisation
     text = _extend_name(ent).strip()
