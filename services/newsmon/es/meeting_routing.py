@@ -56,7 +56,7 @@ def _within(key: str, coarse: KeyParts) -> bool:
     return (
         parts is not None
         and coarse.date is not None
-        and (parts.mode, parts.parties) == (coarse.mode, coarse.parties)
+        and parts.same_meeting_as(coarse)
         and (parts.date or "").startswith(coarse.date + "-")
     )
 

@@ -244,8 +244,12 @@ class MeetingIndexer:
             return True
         actions: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
         for part in parts:
-            guard = {"_index": self.index, "_id": part.doc_id, "if_seq_no": part.seq_no}
-            guard["if_primary_term"] = part.primary_term
+            guard = {
+                "_index": self.index,
+                "_id": part.doc_id,
+                "if_seq_no": part.seq_no,
+                "if_primary_term": part.primary_term,
+            }
             if part.kept:
                 rest = merge_meeting(part.key, None, part.kept, self.max_mentions)
                 actions.append(({"index": guard}, rest))

@@ -113,10 +113,12 @@ def meeting_key(participants: Iterable[Mapping[str, Any]], date: str | None, kin
     """The cross-article key: ``meet:2021-06-16:biden+putin#1a2b3c4d`` (see the module docstring)."""
     mode = "call" if kind == "call" else "meet"
     keys = main_participants(participants)
-    return _with_digest(f"{mode}:{date or 'undated'}:{'+'.join(keys) or 'unknown'}")
+    return _compose(mode, date, "+".join(keys) or "unknown")
 
 
-def _with_digest(body: str) -> str:
+def _compose(mode: str, date: str | None, parties: str) -> str:
+    """``<mode>:<date or undated>:<parties>#<sha1[:8]>``: the one place a key is written."""
+    body = f"{mode}:{date or 'undated'}:{parties}"
     return f"{body}#{hashlib.sha1(body.encode(), usedforsecurity=False).hexdigest()[:8]}"
 
 
@@ -143,12 +145,12 @@ class KeyParts:
 
     def key(self, date: str | None = None) -> str:
         """The key of the same parties and mode on ``date`` (this key's own date by default)."""
-        return _with_digest(f"{self.mode}:{date or self.date or 'undated'}:{self.parties}")
+        return _compose(self.mode, date or self.date, self.parties)
 
     @property
     def undated_key(self) -> str:
         """The key of the same parties and mode without a date."""
-        return _with_digest(f"{self.mode}:undated:{self.parties}")
+        return _compose(self.mode, None, self.parties)
 
     def same_meeting_as(self, other: KeyParts) -> bool:
         """Same mode and same named parties (whatever the dates)."""
